@@ -1,0 +1,169 @@
+import { normalizeTitle, phrasePattern } from '../text';
+import type { GradeStyle } from '../model';
+import type {
+  FrameworkProfile,
+  GroupDefinition,
+  HeadingDefinition,
+  JudgementDefinition,
+  Level,
+  PartDefinition,
+} from './schema';
+
+export type TitleRole =
+  | { kind: 'judgement'; definition: JudgementDefinition }
+  | { kind: 'part'; part: PartDefinition }
+  | { kind: 'group'; group: GroupDefinition }
+  | { kind: 'heading'; heading: HeadingDefinition };
+
+/**
+ * A framework profile turned into the lookups and regular expressions the parser needs.
+ * The generic matcher (profile null) recognises grade notation with any known label but gives no meaning.
+ */
+export interface CompiledFramework {
+  profile: FrameworkProfile | null;
+  levels: readonly Level[];
+  /** Alternation of every label spelling, longest first (regex source, no groups). */
+  labelPattern: string;
+  styles: ReadonlySet<GradeStyle>;
+  levelForNumber(value: number): Level | null;
+  levelForLabel(label: string): Level | null;
+  /** True when the label is an outdated wording of its level. */
+  isOutdatedLabel(label: string): boolean;
+  /** Global regex over prose finding evaluative terms; group 1 is the term. */
+  termRegex: RegExp;
+  levelForTerm(term: string): Level | null;
+  matchTitle(title: string): TitleRole | null;
+  /** Global regex finding mentions of judgements in prose; group 1 is the mention. */
+  mentionRegex: RegExp | null;
+  judgementForMention(mention: string): JudgementDefinition | null;
+  recordTitles: readonly string[];
+}
+
+const cache = new WeakMap<FrameworkProfile, CompiledFramework>();
+const genericCache = new Map<string, CompiledFramework>();
+
+/** Words after a known title that still name the same heading: "Capacity to improve, including …", "… rating 2009". */
+const TITLE_SUFFIX = /^(?:including\b.*|\d{4}(?:\s*-\s*\d{2,4})?)$/;
+const LEADING_NUMBER = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z]\)|[ivx]{1,4}\.)\s+/i;
+
+export function titleKey(title: string): string {
+  return normalizeTitle(title.replace(LEADING_NUMBER, '')).replace(/:$/, '');
+}
+
+function byLengthDesc(a: string, b: string): number {
+  return b.length - a.length;
+}
+
+function alternation(phrases: Iterable<string>): string {
+  const unique = [...new Set([...phrases].map((p) => p.trim()).filter(Boolean))].sort(byLengthDesc);
+  return unique.length ? unique.map(phrasePattern).join('|') : '(?!)';
+}
+
+const normalizePhrase = (text: string) => normalizeTitle(text);
+
+export function compileFramework(profile: FrameworkProfile): CompiledFramework {
+  const cached = cache.get(profile);
+  if (cached) return cached;
+
+  const levels = profile.scale.levels;
+  const byNumber = new Map<number, Level>();
+  const byLabel = new Map<string, Level>();
+  const outdated = new Set<string>();
+  const byTerm = new Map<string, Level>();
+  for (const level of levels) {
+    if (level.number !== undefined) byNumber.set(level.number, level);
+    for (const label of [level.label, ...level.aliases]) byLabel.set(normalizePhrase(label), level);
+    for (const label of level.outdatedLabels) {
+      byLabel.set(normalizePhrase(label), level);
+      outdated.add(normalizePhrase(label));
+    }
+    for (const term of [...level.terms, ...level.outdatedLabels]) byTerm.set(normalizePhrase(term), level);
+  }
+
+  const titles = new Map<string, TitleRole>();
+  const add = (title: string, role: TitleRole) => {
+    const key = titleKey(title);
+    if (key && !titles.has(key)) titles.set(key, role);
+  };
+  for (const definition of profile.judgements) {
+    for (const title of [definition.title, ...definition.aliases]) add(title, { kind: 'judgement', definition });
+  }
+  for (const part of profile.parts) for (const title of [part.title, ...part.aliases]) add(title, { kind: 'part', part });
+  for (const group of profile.groups) {
+    for (const title of [group.title, ...group.aliases]) add(title, { kind: 'group', group });
+  }
+  for (const heading of profile.headings) {
+    for (const title of [heading.title, ...heading.aliases]) add(title, { kind: 'heading', heading });
+  }
+  for (const title of profile.record.titles) add(title, { kind: 'heading', heading: { title, aliases: [], kind: 'record' } });
+  const prefixes = [...titles.keys()].sort(byLengthDesc);
+
+  const mentions = new Map<string, JudgementDefinition>();
+  for (const definition of profile.judgements) {
+    if (definition.overall || !definition.graded) continue;
+    const phrases = definition.mentions.length ? definition.mentions : [definition.title, ...definition.aliases];
+    for (const phrase of phrases) {
+      const key = normalizePhrase(phrase);
+      if (key && !mentions.has(key)) mentions.set(key, definition);
+    }
+  }
+
+  const termWords = [...levels.flatMap((level) => [...level.terms, ...level.outdatedLabels])];
+  const compiled: CompiledFramework = {
+    profile,
+    levels,
+    labelPattern: alternation(levels.flatMap((level) => [level.label, ...level.aliases, ...level.outdatedLabels])),
+    styles: new Set(profile.notation.styles),
+    levelForNumber: (value) => byNumber.get(value) ?? null,
+    levelForLabel: (label) => byLabel.get(normalizePhrase(label)) ?? null,
+    isOutdatedLabel: (label) => outdated.has(normalizePhrase(label)),
+    termRegex: new RegExp(`(?<![A-Za-z])(${alternation(termWords)})(?![A-Za-z])`, 'gi'),
+    levelForTerm: (term) => byTerm.get(normalizePhrase(term)) ?? null,
+    matchTitle: (title) => {
+      const key = titleKey(title);
+      const exact = titles.get(key);
+      if (exact) return exact;
+      for (const prefix of prefixes) {
+        if (key.length > prefix.length && key.startsWith(prefix + ' ') && TITLE_SUFFIX.test(key.slice(prefix.length + 1))) {
+          return titles.get(prefix) ?? null;
+        }
+      }
+      return null;
+    },
+    mentionRegex: mentions.size
+      ? new RegExp(`(?<![A-Za-z])(${alternation(mentions.keys())})(?![A-Za-z])`, 'gi')
+      : null,
+    judgementForMention: (mention) => mentions.get(normalizePhrase(mention)) ?? null,
+    recordTitles: profile.record.titles,
+  };
+  cache.set(profile, compiled);
+  return compiled;
+}
+
+/** Recognises grade notation written with any of the given frameworks' labels, without giving it a meaning. */
+export function compileGeneric(known: readonly FrameworkProfile[]): CompiledFramework {
+  const labels = known.flatMap((profile) =>
+    profile.scale.levels.flatMap((level) => [level.label, ...level.aliases, ...level.outdatedLabels]),
+  );
+  const cacheKey = labels.join('|');
+  const cached = genericCache.get(cacheKey);
+  if (cached) return cached;
+  const compiled: CompiledFramework = {
+    profile: null,
+    levels: [],
+    labelPattern: alternation(labels),
+    styles: new Set<GradeStyle>(['grade-number', 'grade-number-label', 'label-grade-number', 'label-number']),
+    levelForNumber: () => null,
+    levelForLabel: () => null,
+    isOutdatedLabel: () => false,
+    termRegex: /(?!)/g,
+    levelForTerm: () => null,
+    matchTitle: () => null,
+    mentionRegex: null,
+    judgementForMention: () => null,
+    recordTitles: [],
+  };
+  genericCache.set(cacheKey, compiled);
+  return compiled;
+}
+

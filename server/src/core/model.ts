@@ -1,0 +1,202 @@
+import type { Range } from './text';
+import type { FrameworkProfile, JudgementDefinition, Level, PartDefinition } from './frameworks/schema';
+
+/** A piece of the source text. */
+export interface TextSpan {
+  text: string;
+  range: Range;
+}
+
+export type FrameworkSource = 'directive' | 'option' | 'config' | 'detected';
+
+export interface FrameworkResolution {
+  profile: FrameworkProfile;
+  source: FrameworkSource;
+  /** Why the framework was chosen, in words a writer understands. */
+  evidence: string[];
+}
+
+/** `<!-- framework: id -->` and `<!-- inspection-lint-… -->` comments. */
+export interface Directive {
+  kind: 'framework' | 'disable' | 'enable' | 'disable-next-line' | 'disable-line' | 'disable-file';
+  /** Framework id, or the rule ids the comment names (empty: all rules). */
+  values: string[];
+  range: Range;
+}
+
+/** A grade as written: "Grade 3", "Grade 2 (Good)", "Performs well (3)", "good". */
+export interface Grade extends TextSpan {
+  number: { value: number; range: Range } | null;
+  label: { text: string; range: Range; level: Level | null } | null;
+  /** What the grade means on the framework's scale: by its number if it has one, else by its label. */
+  level: Level | null;
+  /** Level named by the number alone (null when there is no number or it is off the scale). */
+  numberLevel: Level | null;
+  style: GradeStyle;
+}
+
+export type GradeStyle =
+  | 'grade-number'
+  | 'grade-number-label'
+  | 'label-grade-number'
+  | 'label-number'
+  | 'label'
+  | 'heading-colon-label';
+
+/** The evaluative word or phrase of a sentence and the level it expresses. */
+export interface EvaluativeTerm extends TextSpan {
+  level: Level;
+}
+
+/** The sentence that states a section's evaluation ("… in this aspect is good."). */
+export interface JudgementSentence extends TextSpan {
+  term: EvaluativeTerm;
+}
+
+export interface Judgement {
+  /** The framework's judgement this section gives, when the heading is one the framework knows. */
+  definition: JudgementDefinition | null;
+  grade: Grade | null;
+  sentence: JudgementSentence | null;
+}
+
+/**
+ * What a heading is for:
+ * part: a part of the report ("Safeguarding services");
+ * group: a heading that groups judgements ("How good are outcomes …?");
+ * judgement: a section the framework grades (or that carries a grade);
+ * contents / record / actions: the contents list, the record of findings, a list of areas for improvement;
+ * section: any other heading.
+ */
+export type SectionKind = 'part' | 'group' | 'judgement' | 'contents' | 'record' | 'actions' | 'section';
+
+export interface Section {
+  title: string;
+  heading: TextSpan;
+  /** Heading through the last non-blank line before the next heading of the same or a higher level. */
+  range: Range;
+  /** 1 for the highest level. */
+  level: number;
+  kind: SectionKind;
+  /** Markdown heading depth (number of '#'), or null for a plain-text heading. */
+  markdownDepth: number | null;
+  part: PartReference | null;
+  /** Set on sections the framework grades and on any section that carries a grade. */
+  judgement: Judgement | null;
+  children: Section[];
+}
+
+export interface PartReference {
+  title: string;
+  definition: PartDefinition | null;
+  range: Range;
+}
+
+export interface RecordRow {
+  title: TextSpan;
+  /** The grade cell, or null for a group row. */
+  grade: Grade | null;
+  group: RecordGroup | null;
+  /** The part the row sits under, as printed (from its group row). */
+  part: PartDefinition | null;
+  definition: JudgementDefinition | null;
+  range: Range;
+}
+
+export interface RecordGroup {
+  title: TextSpan;
+  part: PartDefinition | null;
+  rows: RecordRow[];
+  range: Range;
+}
+
+export interface RecordOfFindings {
+  heading: TextSpan;
+  range: Range;
+  groups: RecordGroup[];
+  /** Graded rows, in order. */
+  rows: RecordRow[];
+}
+
+export interface ContentsEntry {
+  title: TextSpan;
+  page: number | null;
+  range: Range;
+}
+
+export interface Contents {
+  heading: TextSpan;
+  entries: ContentsEntry[];
+  range: Range;
+}
+
+export interface NumberedParagraph {
+  number: number;
+  /** Range of the number, "11." */
+  range: Range;
+}
+
+export interface ActionItem extends TextSpan {}
+
+export interface ActionGroup {
+  timescale: TextSpan | null;
+  items: ActionItem[];
+}
+
+export interface ActionList {
+  heading: TextSpan | null;
+  range: Range;
+  groups: ActionGroup[];
+}
+
+/** The report's own table of its grade scale ("Outstanding (Grade 1)  A service that …"). */
+export interface ScaleTableRow {
+  number: number | null;
+  label: string;
+  descriptor: string | null;
+  range: Range;
+}
+
+/** A statement in an overall section about the level of another judgement. */
+export interface SummaryStatement {
+  /** The overall section that makes the statement. */
+  section: Section;
+  mention: TextSpan;
+  definition: JudgementDefinition;
+  term: EvaluativeTerm;
+}
+
+export interface Report {
+  framework: FrameworkResolution | null;
+  title: TextSpan | null;
+  directives: Directive[];
+  /** Top-level sections; each holds its children. */
+  sections: Section[];
+  record: RecordOfFindings | null;
+  contents: Contents | null;
+  paragraphs: NumberedParagraph[];
+  actionLists: ActionList[];
+  scaleTable: ScaleTableRow[];
+  summaryStatements: SummaryStatement[];
+  /** Grades written where no heading owns them. */
+  strayGrades: Grade[];
+  lineCount: number;
+}
+
+/** Every section of the tree, parents before children, in document order. */
+export function flattenSections(sections: readonly Section[]): Section[] {
+  const out: Section[] = [];
+  const visit = (list: readonly Section[]) => {
+    for (const section of list) {
+      out.push(section);
+      visit(section.children);
+    }
+  };
+  visit(sections);
+  return out;
+}
+
+/** Sections that carry a judgement (graded or expected to be), in document order. */
+export function judgementSections(report: Report): Section[] {
+  return flattenSections(report.sections).filter((section) => section.judgement !== null);
+}

@@ -1,0 +1,132 @@
+import type { CompiledFramework } from '../frameworks/compiled';
+import type { JudgementDefinition, Level } from '../frameworks/schema';
+import type { SentenceSpan } from './sentences';
+
+/** An evaluative term found in a sentence that really states a level (not negated, not a range, not a wish). */
+export interface FoundTerm {
+  start: number;
+  end: number;
+  level: Level;
+  /** "… is good", "… perform well": the term is what the sentence predicates. */
+  predicative: boolean;
+}
+
+// Each pattern looks at the words just before (or after) a term, inside the same sentence.
+const NEGATED =
+  /(?:\b(?:not|no longer|never|nor|neither|cannot|hardly|far from|without|no)|n['\u2019]t)\s+(?:(?:yet|always|consistently|fully|sufficiently|entirely|all|as|so|been|be|being|judged|considered|rated|seen|regarded|quite|wholly|reliably|securely|universally|uniformly|to|be|yet)\s+){0,3}$/i;
+const BOUNDED_BEFORE =
+  /\b(?:at least|better than|worse than|more than|less than|rather than|other than|beyond|above|below|from|between|as|than)\s+$/i;
+const RANGE_AFTER = /^\s*(?:or|and\/or|to)\s+(?:better|above|higher|worse|below|lower|more)\b/i;
+const ASPIRATION =
+  /\b(?:improvement to be|improve to|to become|towards|aspire to|aspires to|aspiring to|aim to be|aims to be|aiming to be|ambition to be|ambitious to be|in order to be|needs? to be|has to be|have to be|must be|should be|to achieve|to reach|to move to|to get to|target of|be at least)\s+(?:\w+\s+)?$/i;
+const OTHER_SUBJECT =
+  /\b(?:other|similar|neighbouring|comparable|statistical neighbours?)\b(?:\s+[\w'\u2019-]+){0,5}?\s+(?:rated|judged|graded|described as|regarded as|that are|which are|who are|found to be)\s+$/i;
+/** Set phrases in which the word does not grade anything: "good practice", "to good effect". */
+const SET_PHRASE_AFTER = /^\s+(?:practice|practise|effect|use|start|example|examples|reason|deal|news|faith|will|time|order|understanding of|knowledge of)\b/i;
+const PREDICATIVE =
+  /\b(?:is|are|was|were|be|been|being|remains?|remained|becomes?|became|now|judged|rated|graded|considered|deemed|found|that it is)\s+(?:(?:now|consistently|still|judged|currently|overall|all|both|also|generally|broadly|mostly|clearly|securely|increasingly|very|highly|rated|to be|been|as|reliably|overwhelmingly|typically|uniformly|predominantly|therefore|thus|again|to|be)\s+){0,3}$/i;
+const VERB_TERM = /^(?:perform|require|need)/i;
+
+function beforeWithinClause(text: string, sentenceStart: number, termStart: number): string {
+  return text.slice(Math.max(sentenceStart, termStart - 80), termStart);
+}
+
+/** Terms of the framework's scale in the sentence, in order, leaving out the ones that do not state a level. */
+export function evaluativeTerms(text: string, sentence: SentenceSpan, framework: CompiledFramework): FoundTerm[] {
+  if (!framework.profile) return [];
+  const regex = framework.termRegex;
+  regex.lastIndex = sentence.start;
+  const raw: { start: number; end: number; level: Level }[] = [];
+  let match: RegExpExecArray | null;
+  while ((match = regex.exec(text)) && match.index < sentence.end) {
+    const level = framework.levelForTerm(match[1] ?? match[0]);
+    if (level) raw.push({ start: match.index, end: match.index + match[0].length, level });
+    if (regex.lastIndex === match.index) regex.lastIndex++;
+  }
+  const found: FoundTerm[] = [];
+  raw.forEach((term, index) => {
+    const before = beforeWithinClause(text, sentence.start, term.start);
+    const after = text.slice(term.end, Math.min(sentence.end, term.end + 40));
+    const previous = raw[index - 1];
+    const next = raw[index + 1];
+    // "good or outstanding", "good and outstanding": a spread of levels, not one judgement
+    if (next && /^\s*(?:or|and\/or)\s+$/i.test(text.slice(term.end, next.start))) return;
+    if (previous && /^\s*(?:or|and\/or)\s+$/i.test(text.slice(previous.end, term.start))) return;
+    if (NEGATED.test(before) || BOUNDED_BEFORE.test(before) || ASPIRATION.test(before) || OTHER_SUBJECT.test(before)) return;
+    if (RANGE_AFTER.test(after) || SET_PHRASE_AFTER.test(after)) return;
+    // "from good to outstanding": the level reached counts
+    const fromTo = previous && /^\s*to\s+$/i.test(text.slice(previous.end, term.start));
+    const predicative = fromTo || VERB_TERM.test(text.slice(term.start, term.end)) || PREDICATIVE.test(before);
+    found.push({ ...term, predicative: Boolean(predicative) });
+  });
+  return found;
+}
+
+/** The term that carries a judgement sentence's evaluation: the first predicative one, else the first. */
+export function carryingTerm(terms: readonly FoundTerm[]): FoundTerm | null {
+  return terms.find((term) => term.predicative) ?? terms[0] ?? null;
+}
+
+export interface FoundMention {
+  start: number;
+  end: number;
+  definition: JudgementDefinition;
+}
+
+export function mentionsIn(text: string, span: SentenceSpan, framework: CompiledFramework): FoundMention[] {
+  const regex = framework.mentionRegex;
+  if (!regex) return [];
+  regex.lastIndex = span.start;
+  const out: FoundMention[] = [];
+  let match: RegExpExecArray | null;
+  while ((match = regex.exec(text)) && match.index < span.end) {
+    const definition = framework.judgementForMention(match[1] ?? match[0]);
+    if (definition && !out.some((mention) => mention.definition === definition)) {
+      out.push({ start: match.index, end: match.index + match[0].length, definition });
+    }
+    if (regex.lastIndex === match.index) regex.lastIndex++;
+  }
+  return out;
+}
+
+const CLAUSE_BREAK = /;|,\s*(?:and|but|while|whereas)\s|\s(?:but|while|whereas|although)\s/gi;
+
+/**
+ * Pairs judgements named in a sentence with the level the sentence gives them. A sentence (or, failing
+ * that, a clause) is only read when it names judgements and gives exactly one level: anything less clear
+ * is left alone rather than guessed.
+ */
+export function statementsIn(
+  text: string,
+  sentence: SentenceSpan,
+  framework: CompiledFramework,
+): { mention: FoundMention; term: FoundTerm }[] {
+  const read = (span: SentenceSpan) => {
+    const mentions = mentionsIn(text, span, framework);
+    if (!mentions.length) return { mentions, terms: [] as FoundTerm[], levels: 0 };
+    const terms = evaluativeTerms(text, span, framework);
+    return { mentions, terms, levels: new Set(terms.map((term) => term.level.key)).size };
+  };
+  const whole = read(sentence);
+  if (!whole.mentions.length || whole.levels === 0) return [];
+  const pair = (mentions: FoundMention[], terms: FoundTerm[]) =>
+    mentions.map((mention) => ({
+      mention,
+      term: terms.find((term) => term.start >= mention.end) ?? (terms[terms.length - 1] as FoundTerm),
+    }));
+  if (whole.levels === 1) return pair(whole.mentions, whole.terms);
+
+  const out: { mention: FoundMention; term: FoundTerm }[] = [];
+  let clauseStart = sentence.start;
+  const breaks: number[] = [];
+  CLAUSE_BREAK.lastIndex = sentence.start;
+  let match: RegExpExecArray | null;
+  while ((match = CLAUSE_BREAK.exec(text)) && match.index < sentence.end) breaks.push(match.index);
+  breaks.push(sentence.end);
+  for (const end of breaks) {
+    const clause = read({ start: clauseStart, end });
+    if (clause.mentions.length && clause.levels === 1) out.push(...pair(clause.mentions, clause.terms));
+    clauseStart = end;
+  }
+  return out;
+}

@@ -1,0 +1,165 @@
+import type { CompiledFramework } from '../frameworks/compiled';
+import type { Grade, GradeStyle } from '../model';
+import { lineRange, trimmedSpan } from '../text';
+
+/** The regular expressions for one framework's grade notation (compiled once per framework). */
+interface GradePatterns {
+  gradeNumber: RegExp;
+  labelGradeNumberParen: RegExp;
+  labelGradeNumber: RegExp;
+  labelNumber: RegExp;
+  labelOnly: RegExp;
+  fusedGrade: RegExp;
+  colonLabel: RegExp;
+  trailingLabel: RegExp;
+}
+
+const patternCache = new WeakMap<CompiledFramework, GradePatterns>();
+
+const NUMBER = '(\\d{1,3})';
+const OPEN = '[(\\[]';
+const CLOSE = '[)\\]]';
+const DASH = '[-\u2013\u2014:]';
+/** A free-text label, so that "Grade 2 (Very good)" is seen as a grade with an unknown label. */
+const FREE_LABEL = "([A-Za-z][A-Za-z ,'\u2019-]{0,40}?)";
+
+function patterns(framework: CompiledFramework): GradePatterns {
+  let cached = patternCache.get(framework);
+  if (cached) return cached;
+  const labels = `(${framework.labelPattern})`;
+  cached = {
+    // "Grade 3", "Grade 3 (Adequate)", "Grade 3 - Adequate"
+    gradeNumber: new RegExp(
+      `^grade\\s*${NUMBER}(?:\\s*${DASH}?\\s*${OPEN}\\s*${FREE_LABEL}\\s*${CLOSE}|\\s*${DASH}\\s*${labels})?\\s*\\.?$`,
+      'id',
+    ),
+    // "Outstanding (Grade 1)"
+    labelGradeNumberParen: new RegExp(`^${FREE_LABEL}\\s*${OPEN}\\s*grade\\s*${NUMBER}\\s*${CLOSE}\\s*\\.?$`, 'id'),
+    // "Inadequate Grade 4", "Good - grade 2"
+    labelGradeNumber: new RegExp(`^${labels}\\s*${DASH}?\\s*grade\\s*${NUMBER}\\s*\\.?$`, 'id'),
+    // "Performs well (3)"
+    labelNumber: new RegExp(`^${labels}\\s*\\(\\s*${NUMBER}\\s*\\)\\s*\\.?$`, 'id'),
+    // "Good"
+    labelOnly: new RegExp(`^${labels}\\s*\\.?$`, 'id'),
+    // "Being healthy Grade 3", "Being healthy  Grade 1 (Outstanding)"
+    fusedGrade: new RegExp(`^(.*?\\S)\\s*(grade\\s*\\d{1,3}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?)\\s*\\.?$`, 'id'),
+    // "Experiences and progress of children in care: good"
+    colonLabel: new RegExp(`^(.{3,160}?\\S)\\s*[:\u2013\u2014]\\s*${labels}\\s*\\.?$`, 'id'),
+    // a record row whose cells lost their separator: "Overall effectiveness Good"
+    trailingLabel: new RegExp(
+      `^(.*?\\S)\\s+((?:${framework.labelPattern})(?:\\s*${OPEN}?\\s*grade\\s*\\d{1,3}\\s*${CLOSE}?)?|grade\\s*\\d{1,3}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?)\\s*$`,
+      'id',
+    ),
+  };
+  patternCache.set(framework, cached);
+  return cached;
+}
+
+export interface GradeContext {
+  framework: CompiledFramework;
+  line: number;
+  /** Accept a bare label ("Good") even when the framework does not write grades that way (table cells). */
+  allowLabelOnly?: boolean;
+}
+
+type Indices = [number, number] | undefined;
+
+function makeGrade(
+  ctx: GradeContext,
+  text: string,
+  whole: [number, number],
+  style: GradeStyle,
+  numberAt: Indices,
+  labelAt: Indices,
+): Grade {
+  const { framework, line } = ctx;
+  const number = numberAt ? { value: Number(text.slice(numberAt[0], numberAt[1])), range: lineRange(line, numberAt[0], numberAt[1]) } : null;
+  let label: Grade['label'] = null;
+  if (labelAt) {
+    const span = trimmedSpan(text, labelAt[0], labelAt[1]);
+    const labelText = text.slice(span.start, span.end);
+    label = { text: labelText, range: lineRange(line, span.start, span.end), level: framework.levelForLabel(labelText) };
+  }
+  const numberLevel = number ? framework.levelForNumber(number.value) : null;
+  return {
+    text: text.slice(whole[0], whole[1]),
+    range: lineRange(line, whole[0], whole[1]),
+    number,
+    label,
+    level: number ? numberLevel : (label?.level ?? null),
+    numberLevel,
+    style,
+  };
+}
+
+/** Reads `text[start, end)` (markup already masked) as a grade notation, or returns null. */
+export function readGrade(text: string, start: number, end: number, ctx: GradeContext): Grade | null {
+  const span = trimmedSpan(text, start, end);
+  if (span.end - span.start < 2 || span.end - span.start > 80) return null;
+  const segment = text.slice(span.start, span.end);
+  const p = patterns(ctx.framework);
+  const at = (indices: Indices): Indices => (indices ? [indices[0] + span.start, indices[1] + span.start] : undefined);
+  const whole: [number, number] = [span.start, span.end];
+  const first = segment.charCodeAt(0) | 0x20;
+
+  if (first === 0x67 /* g */) {
+    const m = p.gradeNumber.exec(segment);
+    if (m?.indices) {
+      const labelAt = m.indices[2] ?? m.indices[3];
+      return makeGrade(ctx, text, whole, labelAt ? 'grade-number-label' : 'grade-number', at(m.indices[1]), at(labelAt));
+    }
+  }
+  let m = p.labelGradeNumberParen.exec(segment);
+  if (m?.indices) return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
+  m = p.labelGradeNumber.exec(segment);
+  if (m?.indices) return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
+  m = p.labelNumber.exec(segment);
+  if (m?.indices) return makeGrade(ctx, text, whole, 'label-number', at(m.indices[2]), at(m.indices[1]));
+  if (ctx.allowLabelOnly || ctx.framework.styles.has('label')) {
+    m = p.labelOnly.exec(segment);
+    if (m?.indices) return makeGrade(ctx, text, whole, 'label', undefined, at(m.indices[1]));
+  }
+  return null;
+}
+
+export interface TitledGrade {
+  title: { start: number; end: number };
+  grade: Grade;
+}
+
+/** A heading with its grade on the same line: "Being healthy Grade 3", "Children in care: good". */
+export function readFusedGrade(text: string, start: number, end: number, ctx: GradeContext): TitledGrade | null {
+  const span = trimmedSpan(text, start, end);
+  const segment = text.slice(span.start, span.end);
+  const p = patterns(ctx.framework);
+  if (/grade\s*\d/i.test(segment)) {
+    const m = p.fusedGrade.exec(segment);
+    if (m?.indices?.[1] && m.indices[2]) {
+      const gradeStart = span.start + m.indices[2][0];
+      const grade = readGrade(text, gradeStart, span.start + m.indices[2][1], ctx);
+      const title = trimmedSpan(text, span.start, span.start + m.indices[1][1]);
+      if (grade && title.end > title.start) return { title, grade };
+    }
+  }
+  if (ctx.framework.styles.has('heading-colon-label')) {
+    const m = p.colonLabel.exec(segment);
+    if (m?.indices?.[1] && m.indices[2]) {
+      const labelStart = span.start + m.indices[2][0];
+      const labelEnd = span.start + m.indices[2][1];
+      const grade = makeGrade(ctx, text, [labelStart, labelEnd], 'heading-colon-label', undefined, [labelStart, labelEnd]);
+      return { title: { start: span.start, end: span.start + m.indices[1][1] }, grade };
+    }
+  }
+  return null;
+}
+
+/** A table row whose separator was lost in extraction: "Overall effectiveness Good", "Care leavers Inadequate Grade 4". */
+export function readTrailingGrade(text: string, start: number, end: number, ctx: GradeContext): TitledGrade | null {
+  const span = trimmedSpan(text, start, end);
+  const segment = text.slice(span.start, span.end);
+  const m = patterns(ctx.framework).trailingLabel.exec(segment);
+  if (!m?.indices?.[1] || !m.indices[2]) return null;
+  const grade = readGrade(text, span.start + m.indices[2][0], span.start + m.indices[2][1], { ...ctx, allowLabelOnly: true });
+  if (!grade) return null;
+  return { title: { start: span.start, end: span.start + m.indices[1][1] }, grade };
+}

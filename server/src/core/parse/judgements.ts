@@ -1,0 +1,105 @@
+import type { CompiledFramework } from '../frameworks/compiled';
+import type { EvaluativeTerm, Section, SummaryStatement } from '../model';
+import { trimmedSpan } from '../text';
+import { carryingTerm, evaluativeTerms, statementsIn, type FoundTerm } from './evaluation';
+import type { Lines } from './lines';
+import { Paragraph, splitSentences } from './sentences';
+import { LineKind, type Structure } from './structure';
+
+/** How far into its first paragraph a section's judgement sentence may be. */
+const JUDGEMENT_SENTENCE_WINDOW = 2;
+
+export class ProseReader {
+  constructor(
+    private readonly lines: Lines,
+    private readonly structure: Structure,
+    private readonly framework: CompiledFramework,
+  ) {}
+
+  /** The paragraph of prose starting at `first`, joined across a PDF page break that split a sentence. */
+  paragraphAt(first: number, limit: number): { paragraph: Paragraph; last: number } {
+    const { lines } = this;
+    const kinds = this.structure.kinds;
+    const pieces: { line: number; start: number; text: string }[] = [];
+    let line = first;
+    let last = first;
+    while (line <= limit && kinds[line] === LineKind.Prose) {
+      const masked = lines.masked(line);
+      const span = trimmedSpan(masked, this.structure.proseStart.get(line) ?? 0);
+      pieces.push({ line, start: span.start, text: masked.slice(span.start, span.end) });
+      last = line;
+      line++;
+      if (line <= limit && kinds[line] !== LineKind.Prose) {
+        const ended = /[.!?:]["'\u2019\u201d)]?$/.test(pieces[pieces.length - 1]?.text ?? '.');
+        const resume = lines.nextNonBlank(line, limit + 1);
+        if (!ended && resume > 0 && kinds[resume] === LineKind.Prose && /^\s*[a-z]/.test(lines.masked(resume))) line = resume;
+      }
+    }
+    return { paragraph: new Paragraph(pieces), last };
+  }
+
+  private term(paragraph: Paragraph, found: FoundTerm): EvaluativeTerm {
+    return { text: paragraph.text.slice(found.start, found.end), range: paragraph.range(found.start, found.end), level: found.level };
+  }
+
+  /** Finds the judgement sentence of every graded section: the first sentence near its start that states a level. */
+  attachJudgementSentences(sections: readonly Section[]): void {
+    for (const section of sections) {
+      const judgement = section.judgement;
+      if (!judgement) continue;
+      const from = Math.max(section.heading.range.start.line, judgement.grade?.range.end.line ?? 0) + 1;
+      const to = section.range.end.line;
+      const first = this.firstProse(from, to);
+      if (first < 0) continue;
+      const { paragraph } = this.paragraphAt(first, to);
+      for (const sentence of splitSentences(paragraph.text, JUDGEMENT_SENTENCE_WINDOW)) {
+        const term = carryingTerm(evaluativeTerms(paragraph.text, sentence, this.framework));
+        if (!term) continue;
+        judgement.sentence = {
+          text: paragraph.text.slice(sentence.start, sentence.end),
+          range: paragraph.range(sentence.start, sentence.end),
+          term: this.term(paragraph, term),
+        };
+        break;
+      }
+    }
+  }
+
+  /** First prose line of a section's own text (not inside another graded section). */
+  private firstProse(from: number, to: number): number {
+    const kinds = this.structure.kinds;
+    for (let line = from; line <= to; line++) {
+      if (kinds[line] === LineKind.Prose) return line;
+    }
+    return -1;
+  }
+
+  /** Statements in overall sections about the level of other judgements. */
+  summaryStatements(sections: readonly Section[]): SummaryStatement[] {
+    const out: SummaryStatement[] = [];
+    for (const section of sections) {
+      if (!section.judgement?.definition?.overall) continue;
+      const to = section.range.end.line;
+      let line = section.heading.range.start.line + 1;
+      while (line <= to) {
+        if (this.structure.kinds[line] !== LineKind.Prose) {
+          line++;
+          continue;
+        }
+        const { paragraph, last } = this.paragraphAt(line, to);
+        for (const sentence of splitSentences(paragraph.text)) {
+          for (const { mention, term } of statementsIn(paragraph.text, sentence, this.framework)) {
+            out.push({
+              section,
+              definition: mention.definition,
+              mention: { text: paragraph.text.slice(mention.start, mention.end), range: paragraph.range(mention.start, mention.end) },
+              term: this.term(paragraph, term),
+            });
+          }
+        }
+        line = last + 1;
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,157 @@
+import { maskMarkup, trimmedSpan, type Span } from '../text';
+
+/** The document as lines, with formatting markup masked lazily (offsets unchanged). */
+export class Lines {
+  private readonly maskedCache: (string | undefined)[];
+
+  constructor(readonly raw: readonly string[]) {
+    this.maskedCache = new Array(raw.length);
+  }
+
+  get length(): number {
+    return this.raw.length;
+  }
+
+  text(index: number): string {
+    return this.raw[index] ?? '';
+  }
+
+  masked(index: number): string {
+    let masked = this.maskedCache[index];
+    if (masked === undefined) {
+      masked = maskMarkup(this.raw[index] ?? '');
+      this.maskedCache[index] = masked;
+    }
+    return masked;
+  }
+
+  isBlank(index: number): boolean {
+    const span = trimmedSpan(this.masked(index));
+    return span.start === span.end;
+  }
+
+  /** Index of the next line at or after `from` that has text, or -1. */
+  nextNonBlank(from: number, limit = this.raw.length): number {
+    for (let index = from; index < limit; index++) if (!this.isBlank(index)) return index;
+    return -1;
+  }
+
+  previousNonBlank(from: number): number {
+    for (let index = from; index >= 0; index--) if (!this.isBlank(index)) return index;
+    return -1;
+  }
+}
+
+export interface MarkdownHeading {
+  depth: number;
+  title: Span;
+}
+
+export function markdownHeading(text: string): MarkdownHeading | null {
+  const match = /^ {0,3}(#{1,6})(?:[ \t]+|$)/.exec(text);
+  if (!match?.[1]) return null;
+  let end = text.length;
+  const closing = /[ \t]+#+[ \t]*$/.exec(text);
+  if (closing && closing.index >= match[0].length) end = closing.index;
+  const title = trimmedSpan(text, match[0].length, end);
+  return { depth: match[1].length, title };
+}
+
+/** "---", "| --- | :---: |", "-----\t-----" */
+export function isTableRule(text: string): boolean {
+  return /^\s*\|?\s*:?-{3,}:?\s*(?:[|\t]\s*:?-{3,}:?\s*)*\|?\s*$/.test(text) || /^\s*(?:\*\s*){3,}$/.test(text);
+}
+
+const BULLET = /^(\s*)([-+*\u2022\u00b7\u25aa\u25e6\u2013\u2014\u25cf\u2023\u2043\uf0b7])\s+(?=\S)/;
+
+/** A list item: the span of its text after the marker. */
+export function bulletItem(raw: string): Span | null {
+  const match = BULLET.exec(raw);
+  if (!match) return null;
+  return trimmedSpan(raw, match[0].length);
+}
+
+/** "11. The overall effectiveness …": the paragraph number and where the text after it starts. */
+export function numberedLine(raw: string): { number: number; numberSpan: Span; textStart: number } | null {
+  const match = /^(\s*)(\d{1,4})\.(?=\s+\S)\s+/.exec(raw);
+  if (!match?.[2]) return null;
+  const start = (match[1] ?? '').length;
+  return {
+    number: Number(match[2]),
+    numberSpan: { start, end: start + match[2].length + 1 },
+    textStart: match[0].length,
+  };
+}
+
+export function isHtmlCommentStart(text: string): boolean {
+  return /^\s*<!--/.test(text);
+}
+
+/**
+ * Cells of a table row: tab-separated, or Markdown pipes. A single cell means the line is not a row.
+ * Empty cells are kept, so "Safeguarding services\t" has two cells, the second empty.
+ */
+export function tableCells(text: string): Span[] {
+  let separator: RegExp | null = null;
+  let from = 0;
+  let to = text.length;
+  if (text.includes('\t')) separator = /\t+/g;
+  else if (/^\s*\|.*\|\s*$/.test(text)) {
+    separator = /(?<!\\)\|/g;
+    from = text.indexOf('|') + 1;
+    to = text.lastIndexOf('|');
+  }
+  if (!separator) return [trimmedSpan(text)];
+  const cells: Span[] = [];
+  let start = from;
+  separator.lastIndex = from;
+  let match: RegExpExecArray | null;
+  while ((match = separator.exec(text)) && match.index < to) {
+    cells.push(trimmedSpan(text, start, match.index));
+    start = match.index + match[0].length;
+  }
+  cells.push(trimmedSpan(text, start, Math.max(start, to)));
+  // a leading tab (indentation) is not an empty first cell
+  if (cells.length > 1 && cells[0] && cells[0].start === cells[0].end && separator.source === '\\t+') cells.shift();
+  return cells;
+}
+
+const TIMESCALE =
+  /^(?:immediately|within\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)|for\s+(?:immediate\s+)?action(?:\s+(?:in|over|within)\s+(?:the\s+)?(?:next\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?)|(?:longer|medium|short)[-\s]term))?|in\s+the\s+(?:longer|medium|short)[-\s]term|(?:longer|medium|short)[-\s]term)\s*:?$/i;
+
+export function isTimescale(text: string): boolean {
+  return text.length < 60 && TIMESCALE.test(text.trim());
+}
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const NOT_A_HEADING = new RegExp(
+  [
+    '^(?:dear|yours|kind regards|best wishes|with best wishes|regards|cc|tel|fax|email|e-mail|telephone)\\b',
+    `^\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\s+\\d{4}$`,
+    '@|www\\.|https?:|\\.gov\\.uk|\\.org\\.uk|\u00a9',
+    '^page\\s+\\d+(?:\\s+of\\s+\\d+)?$',
+  ].join('|'),
+  'i',
+);
+
+/** Could this text be a heading, judging by its shape alone? */
+export function headingShaped(text: string): boolean {
+  const length = text.length;
+  if (length < 3 || length > 160) return false;
+  if (!/^[A-Z0-9\u2018\u201c"'(]/.test(text)) return false;
+  if (/[.,;]$/.test(text) && !/\b(?:etc|inc|ltd)\.$/i.test(text)) return false;
+  if (text.includes('\t')) return false;
+  if (NOT_A_HEADING.test(text)) return false;
+  let words = 1;
+  for (let index = 0; index < length; index++) if (text.charCodeAt(index) === 32 && text.charCodeAt(index + 1) !== 32) words++;
+  return words <= 22;
+}
+
+/** Does the line read as running prose (a paragraph a heading would introduce)? */
+export function proseShaped(text: string): boolean {
+  const trimmed = text.trim();
+  let words = 0;
+  for (const part of trimmed.split(/\s+/)) if (part) words++;
+  if (words >= 10) return true;
+  return words >= 4 && /[.!?:]["'\u2019\u201d)]?$/.test(trimmed);
+}

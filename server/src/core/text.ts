@@ -1,0 +1,81 @@
+/** Positions and ranges are 0-based and count UTF-16 code units, as in LSP. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export function range(line: number, start: number, endLine: number, end: number): Range {
+  return { start: { line, character: start }, end: { line: endLine, character: end } };
+}
+
+export function lineRange(line: number, start: number, end: number): Range {
+  return range(line, start, line, end);
+}
+
+/** Splits on LF, CRLF and lone CR; the terminators are not part of any line. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** Characters that only carry formatting: replaced by spaces so that offsets stay exact. */
+const MARKUP = /<\/?(?:b|strong|em|i|u|span|font|p|br)\b[^>\n]{0,40}>|\*\*|__|\*|\uFEFF|\u00A0|`/gi;
+
+/** The line with formatting markup blanked out (same length, so every offset still maps to the source). */
+export function maskMarkup(line: string): string {
+  if (!/[<*_`\uFEFF\u00A0]/.test(line)) return line;
+  return line.replace(MARKUP, (m) => (m === '\u00A0' ? ' ' : ' '.repeat(m.length)));
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Bounds of the text once leading and trailing white space is ignored; start === end for a blank line. */
+export function trimmedSpan(line: string, from = 0, to = line.length): Span {
+  let start = from;
+  let end = to;
+  while (start < end && isSpace(line.charCodeAt(start))) start++;
+  while (end > start && isSpace(line.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0 || code === 0xfeff || code === 11 || code === 12;
+}
+
+export function isBlank(line: string): boolean {
+  const span = trimmedSpan(line);
+  return span.start === span.end;
+}
+
+/** Lower case, straight apostrophes, punctuation dropped, white space collapsed: for comparing titles. */
+export function normalizeTitle(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9' -]+/g, ' ')
+    .replace(/(^|\s)'|'(\s|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A regular expression source matching the phrase with any run of white space between its words. */
+export function phrasePattern(phrase: string): string {
+  return phrase
+    .trim()
+    .split(/\s+/)
+    .map((word) => escapeRegExp(word).replace(/'/g, "['\u2019]"))
+    .join('\\s+');
+}
