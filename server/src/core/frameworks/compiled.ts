@@ -33,6 +33,8 @@ export interface CompiledFramework {
   termRegex: RegExp;
   levelForTerm(term: string): Level | null;
   matchTitle(title: string): TitleRole | null;
+  /** As matchTitle, for a title already reduced by titleKey(). */
+  matchTitleKey(key: string): TitleRole | null;
   /** Global regex finding mentions of judgements in prose; group 1 is the mention. */
   mentionRegex: RegExp | null;
   judgementForMention(mention: string): JudgementDefinition | null;
@@ -108,6 +110,17 @@ export function compileFramework(profile: FrameworkProfile): CompiledFramework {
     }
   }
 
+  const matchKey = (key: string): TitleRole | null => {
+    const exact = titles.get(key);
+    if (exact) return exact;
+    for (const prefix of prefixes) {
+      if (key.length > prefix.length && key.startsWith(prefix + ' ') && TITLE_SUFFIX.test(key.slice(prefix.length + 1))) {
+        return titles.get(prefix) ?? null;
+      }
+    }
+    return null;
+  };
+
   const termWords = [...levels.flatMap((level) => [...level.terms, ...level.outdatedLabels])];
   const compiled: CompiledFramework = {
     profile,
@@ -119,17 +132,8 @@ export function compileFramework(profile: FrameworkProfile): CompiledFramework {
     isOutdatedLabel: (label) => outdated.has(normalizePhrase(label)),
     termRegex: new RegExp(`(?<![A-Za-z])(${alternation(termWords)})(?![A-Za-z])`, 'gi'),
     levelForTerm: (term) => byTerm.get(normalizePhrase(term)) ?? null,
-    matchTitle: (title) => {
-      const key = titleKey(title);
-      const exact = titles.get(key);
-      if (exact) return exact;
-      for (const prefix of prefixes) {
-        if (key.length > prefix.length && key.startsWith(prefix + ' ') && TITLE_SUFFIX.test(key.slice(prefix.length + 1))) {
-          return titles.get(prefix) ?? null;
-        }
-      }
-      return null;
-    },
+    matchTitle: (title) => matchKey(titleKey(title)),
+    matchTitleKey: (key) => matchKey(key),
     mentionRegex: mentions.size
       ? new RegExp(`(?<![A-Za-z])(${alternation(mentions.keys())})(?![A-Za-z])`, 'gi')
       : null,
@@ -159,6 +163,7 @@ export function compileGeneric(known: readonly FrameworkProfile[]): CompiledFram
     termRegex: /(?!)/g,
     levelForTerm: () => null,
     matchTitle: () => null,
+    matchTitleKey: () => null,
     mentionRegex: null,
     judgementForMention: () => null,
     recordTitles: [],

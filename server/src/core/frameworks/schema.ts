@@ -141,6 +141,7 @@ export const FrameworkProfileSchema = z
     $schema: z.string().optional(),
     id,
     name: phrase,
+    shortName: phrase.optional().describe('A short name for messages, e.g. "SLAC 2011" (default: the name).'),
     description: phrase.optional(),
     years: z.strictObject({ from: z.number().int(), to: z.number().int().optional() }),
     scale: ScaleSchema,
@@ -246,4 +247,8 @@ export function formatPath(path: readonly (string | number)[]): string {
 
 export function describeProblems(problems: readonly SchemaProblem[]): string[] {
   return problems.map((problem) => `${formatPath(problem.path)}: ${problem.message}`);
+}
+
+export function shortNameOf(profile: FrameworkProfile): string {
+  return profile.shortName ?? profile.name;
 }

@@ -29,6 +29,8 @@ export interface BlockResult<T> {
 }
 
 const CONTENTS_ENTRY = /^(.*?\S)(?:\t+|\s*\.{2,}\s*|\s{2,})(\d{1,3})\s*$/;
+/** Contents entries and table rows are short; longer lines end the block (and keep the regexes linear). */
+const MAX_ROW = 400;
 
 export function readContents(lines: Lines, headingLine: number, heading: TextSpan): BlockResult<Contents> {
   const entries: ContentsEntry[] = [];
@@ -39,6 +41,7 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
     const next = lines.nextNonBlank(index);
     if (next < 0) break;
     const text = lines.masked(next);
+    if (text.length > MAX_ROW) break;
     const match = CONTENTS_ENTRY.exec(text);
     if (!match?.[1] || !match[2]) break;
     const title = trimmedSpan(text, 0, match[1].length);
@@ -81,6 +84,7 @@ export function readRecord(lines: Lines, headingLine: number, heading: TextSpan,
     const line = lines.nextNonBlank(index);
     if (line < 0) break;
     const text = lines.masked(line);
+    if (text.length > MAX_ROW) break;
     index = line + 1;
     if (isTableRule(text)) {
       owned.push(line);

@@ -1,8 +1,8 @@
-import { compileFramework } from '../frameworks/compiled';
+import { compileFramework, titleKey } from '../frameworks/compiled';
 import type { FrameworkRegistry } from '../frameworks/registry';
 import type { FrameworkProfile } from '../frameworks/schema';
 import type { Directive, FrameworkResolution } from '../model';
-import { trimmedSpan } from '../text';
+import { maskMarkup } from '../text';
 import type { Lines } from './lines';
 
 /** Only the start of a long document is read to recognise its framework. */
@@ -54,19 +54,13 @@ function lower(text: string): string {
 /** Scores each framework on the report's own evidence and picks the best, if it is convincing. */
 export function detect(lines: Lines, profiles: readonly FrameworkProfile[]): FrameworkResolution | null {
   const sampleEnd = Math.min(lines.length, SAMPLE_LINES);
-  const head: string[] = [];
-  const sample: string[] = [];
-  const shortLines: string[] = [];
+  const headText = lower(maskMarkup(lines.raw.slice(0, Math.min(sampleEnd, TITLE_LINES)).join('\n')));
+  const sampleText = lower(maskMarkup(lines.raw.slice(0, sampleEnd).join('\n')));
+  const titleKeys: string[] = [];
   for (let index = 0; index < sampleEnd; index++) {
-    const text = lines.masked(index);
-    const folded = lower(text);
-    if (index < TITLE_LINES) head.push(folded);
-    sample.push(folded);
-    const span = trimmedSpan(text);
-    if (span.end - span.start > 0 && span.end - span.start < 120) shortLines.push(text.slice(span.start, span.end));
+    const text = lines.text(index);
+    if (text.length > 0 && text.length < 120 && !text.includes('\t')) titleKeys.push(titleKey(maskMarkup(text)));
   }
-  const headText = head.join('\n');
-  const sampleText = sample.join('\n');
   const pairs = gradePairs(sampleText);
 
   let best: FrameworkResolution | null = null;
@@ -109,7 +103,7 @@ export function detect(lines: Lines, profiles: readonly FrameworkProfile[]): Fra
     if (agree) evidence.push(`${agree} grade${agree > 1 ? 's' : ''} pair numbers and labels as this scale does`);
     score += Math.min(agree, 10) * 2 - disagree * 3;
     let headings = 0;
-    for (const text of shortLines) if (compiled.matchTitle(text)?.kind === 'judgement') headings++;
+    for (const key of titleKeys) if (compiled.matchTitleKey(key)?.kind === 'judgement') headings++;
     if (headings) evidence.push(`${headings} heading${headings > 1 ? 's' : ''} name its judgements`);
     score += Math.min(headings, 10);
     if (score > bestScore) {
@@ -120,21 +114,18 @@ export function detect(lines: Lines, profiles: readonly FrameworkProfile[]): Fra
   return bestScore >= THRESHOLD ? best : null;
 }
 
-/** "Grade 2 (Good)", "Good (Grade 2)", "Inadequate Grade 4", "Performs well (3)" */
+/** "Grade 2 (Good)", "Good (Grade 2)", "Performs well (3)": number and label pairs, the label as up to four words. */
 function gradePairs(text: string): { number: number; label: string }[] {
   const out: { number: number; label: string }[] = [];
-  const patterns = [
-    /grade\s*(\d{1,2})\s*[(\[]\s*([a-z][a-z ]{1,40}?)\s*[)\]]/g,
-    /([a-z][a-z ]{1,40}?)\s*[(\[]\s*grade\s*(\d{1,2})\s*[)\]]/g,
-    /\b(performs? [a-z]+)\s*\(\s*(\d)\s*\)/g,
-  ];
-  patterns.forEach((pattern, index) => {
-    let match: RegExpExecArray | null;
-    while ((match = pattern.exec(text))) {
-      const number = Number(index === 0 ? match[1] : match[2]);
-      const label = (index === 0 ? match[2] : match[1]) ?? '';
-      out.push({ number, label: label.trim() });
-    }
-  });
+  let match: RegExpExecArray | null;
+  const numberThenLabel = /grade\s*(\d{1,2})\s*[(\[]\s*([a-z][a-z ]{1,40}?)\s*[)\]]/g;
+  while ((match = numberThenLabel.exec(text))) out.push({ number: Number(match[1]), label: (match[2] ?? '').trim() });
+  // a label before the number: find the bracket first, then read the words before it
+  const bracketedNumber = /[(\[]\s*(?:grade\s*)?(\d{1,2})\s*[)\]]/g;
+  while ((match = bracketedNumber.exec(text))) {
+    const before = text.slice(Math.max(0, match.index - 48), match.index);
+    const words = /([a-z][a-z ]*?)\s*$/.exec(before);
+    if (words?.[1]) out.push({ number: Number(match[1]), label: words[1].trim() });
+  }
   return out;
 }

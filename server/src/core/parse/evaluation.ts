@@ -15,7 +15,9 @@ export interface FoundTerm {
 const NEGATED =
   /(?:\b(?:not|no longer|never|nor|neither|cannot|hardly|far from|without|no)|n['\u2019]t)\s+(?:(?:yet|always|consistently|fully|sufficiently|entirely|all|as|so|been|be|being|judged|considered|rated|seen|regarded|quite|wholly|reliably|securely|universally|uniformly|to|be|yet)\s+){0,3}$/i;
 const BOUNDED_BEFORE =
-  /\b(?:at least|better than|worse than|more than|less than|rather than|other than|beyond|above|below|from|between|as|than)\s+$/i;
+  /\b(?:at least|better than|worse than|more than|less than|rather than|other than|beyond|above|below|from|between|than)\s+$/i;
+/** "as good as" */
+const COMPARISON = /\bas\s+$/i;
 const RANGE_AFTER = /^\s*(?:or|and\/or|to)\s+(?:better|above|higher|worse|below|lower|more)\b/i;
 const ASPIRATION =
   /\b(?:improvement to be|improve to|to become|towards|aspire to|aspires to|aspiring to|aim to be|aims to be|aiming to be|ambition to be|ambitious to be|in order to be|needs? to be|has to be|have to be|must be|should be|to achieve|to reach|to move to|to get to|target of|be at least)\s+(?:\w+\s+)?$/i;
@@ -34,14 +36,10 @@ function beforeWithinClause(text: string, sentenceStart: number, termStart: numb
 /** Terms of the framework's scale in the sentence, in order, leaving out the ones that do not state a level. */
 export function evaluativeTerms(text: string, sentence: SentenceSpan, framework: CompiledFramework): FoundTerm[] {
   if (!framework.profile) return [];
-  const regex = framework.termRegex;
-  regex.lastIndex = sentence.start;
   const raw: { start: number; end: number; level: Level }[] = [];
-  let match: RegExpExecArray | null;
-  while ((match = regex.exec(text)) && match.index < sentence.end) {
-    const level = framework.levelForTerm(match[1] ?? match[0]);
-    if (level) raw.push({ start: match.index, end: match.index + match[0].length, level });
-    if (regex.lastIndex === match.index) regex.lastIndex++;
+  for (const match of matchesWithin(framework.termRegex, text, sentence)) {
+    const level = framework.levelForTerm(match.text);
+    if (level) raw.push({ start: match.start, end: match.end, level });
   }
   const found: FoundTerm[] = [];
   raw.forEach((term, index) => {
@@ -54,12 +52,26 @@ export function evaluativeTerms(text: string, sentence: SentenceSpan, framework:
     if (previous && /^\s*(?:or|and\/or)\s+$/i.test(text.slice(previous.end, term.start))) return;
     if (NEGATED.test(before) || BOUNDED_BEFORE.test(before) || ASPIRATION.test(before) || OTHER_SUBJECT.test(before)) return;
     if (RANGE_AFTER.test(after) || SET_PHRASE_AFTER.test(after)) return;
+    if (COMPARISON.test(before) && /^\s+as\b/i.test(after)) return;
     // "from good to outstanding": the level reached counts
     const fromTo = previous && /^\s*to\s+$/i.test(text.slice(previous.end, term.start));
     const predicative = fromTo || VERB_TERM.test(text.slice(term.start, term.end)) || PREDICATIVE.test(before);
     found.push({ ...term, predicative: Boolean(predicative) });
   });
   return found;
+}
+
+/** Matches of a global regex inside the span only: searching past it would make long paragraphs quadratic. */
+function matchesWithin(regex: RegExp, text: string, span: SentenceSpan): { start: number; end: number; text: string }[] {
+  const slice = text.slice(span.start, span.end);
+  const out: { start: number; end: number; text: string }[] = [];
+  regex.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = regex.exec(slice))) {
+    out.push({ start: span.start + match.index, end: span.start + match.index + match[0].length, text: match[1] ?? match[0] });
+    if (regex.lastIndex === match.index) regex.lastIndex++;
+  }
+  return out;
 }
 
 /** The term that carries a judgement sentence's evaluation: the first predicative one, else the first. */
@@ -74,17 +86,13 @@ export interface FoundMention {
 }
 
 export function mentionsIn(text: string, span: SentenceSpan, framework: CompiledFramework): FoundMention[] {
-  const regex = framework.mentionRegex;
-  if (!regex) return [];
-  regex.lastIndex = span.start;
+  if (!framework.mentionRegex) return [];
   const out: FoundMention[] = [];
-  let match: RegExpExecArray | null;
-  while ((match = regex.exec(text)) && match.index < span.end) {
-    const definition = framework.judgementForMention(match[1] ?? match[0]);
+  for (const match of matchesWithin(framework.mentionRegex, text, span)) {
+    const definition = framework.judgementForMention(match.text);
     if (definition && !out.some((mention) => mention.definition === definition)) {
-      out.push({ start: match.index, end: match.index + match[0].length, definition });
+      out.push({ start: match.start, end: match.end, definition });
     }
-    if (regex.lastIndex === match.index) regex.lastIndex++;
   }
   return out;
 }
@@ -119,9 +127,7 @@ export function statementsIn(
   const out: { mention: FoundMention; term: FoundTerm }[] = [];
   let clauseStart = sentence.start;
   const breaks: number[] = [];
-  CLAUSE_BREAK.lastIndex = sentence.start;
-  let match: RegExpExecArray | null;
-  while ((match = CLAUSE_BREAK.exec(text)) && match.index < sentence.end) breaks.push(match.index);
+  for (const match of matchesWithin(CLAUSE_BREAK, text, sentence)) breaks.push(match.start);
   breaks.push(sentence.end);
   for (const end of breaks) {
     const clause = read({ start: clauseStart, end });

@@ -50,9 +50,11 @@ export interface MarkdownHeading {
 export function markdownHeading(text: string): MarkdownHeading | null {
   const match = /^ {0,3}(#{1,6})(?:[ \t]+|$)/.exec(text);
   if (!match?.[1]) return null;
-  let end = text.length;
-  const closing = /[ \t]+#+[ \t]*$/.exec(text);
-  if (closing && closing.index >= match[0].length) end = closing.index;
+  // an optional closing run of '#' after a space: "## Title ##"
+  let end = trimmedSpan(text).end;
+  let hashes = end;
+  while (hashes > match[0].length && text.charAt(hashes - 1) === '#') hashes--;
+  if (hashes < end && hashes > match[0].length && /[ \t]/.test(text.charAt(hashes - 1))) end = hashes;
   const title = trimmedSpan(text, match[0].length, end);
   return { depth: match[1].length, title };
 }
@@ -144,8 +146,11 @@ export function headingShaped(text: string): boolean {
   if (NOT_A_HEADING.test(text)) return false;
   let words = 1;
   for (let index = 0; index < length; index++) if (text.charCodeAt(index) === 32 && text.charCodeAt(index + 1) !== 32) words++;
-  return words <= 22;
+  return words <= 22 && !DANGLING_END.test(text);
 }
+
+/** A line ending on one of these words is a sentence cut short (a page break), not a heading. */
+const DANGLING_END = /\s(?:the|a|an|of|in|to|for|and|or|with|this|that|these|by|on|at|from|is|are|was|were|which|who|as|their|its|our|has|have|be)$/i;
 
 /** Does the line read as running prose (a paragraph a heading would introduce)? */
 export function proseShaped(text: string): boolean {

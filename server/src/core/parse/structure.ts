@@ -198,6 +198,8 @@ export class StructureParser {
     const raw = lines.text(next);
     const nextText = lines.masked(next);
     const nextSpan = trimmedSpan(nextText);
+    // text resuming in lower case continues a sentence across a page break
+    if (/^[a-z]/.test(nextText.slice(nextSpan.start, nextSpan.start + 1))) return false;
     if (numberedLine(raw)) return true;
     if (readGrade(nextText, nextSpan.start, nextSpan.end, { framework: this.framework, line: next })) return true;
     if (bulletItem(raw)) return /\b(?:development|improvement|action|recommendations?)\b/i.test(content);

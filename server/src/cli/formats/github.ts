@@ -1,0 +1,25 @@
+import type { Formatter } from './types';
+
+const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** GitHub Actions workflow commands: each problem becomes an annotation on the file. */
+export const formatGithub: Formatter = (files) => {
+  const out: string[] = [];
+  for (const { displayPath, result } of files) {
+    for (const diagnostic of result.diagnostics) {
+      const command = diagnostic.severity === 'error' ? 'error' : diagnostic.severity === 'warning' ? 'warning' : 'notice';
+      const { start, end } = diagnostic.range;
+      const properties = [
+        `file=${escapeProperty(displayPath)}`,
+        `line=${start.line + 1}`,
+        `col=${start.character + 1}`,
+        `endLine=${end.line + 1}`,
+        `endColumn=${end.character + 1}`,
+        `title=${escapeProperty(diagnostic.ruleId)}`,
+      ];
+      out.push(`::${command} ${properties.join(',')}::${escapeData(diagnostic.message)}`);
+    }
+  }
+  return out.join('\n');
+};

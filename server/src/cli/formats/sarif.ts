@@ -1,0 +1,87 @@
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type { Range } from '../../core/text';
+import { allRules } from '../../rules';
+import { ruleDocsMarkdown } from '../../rules/docs';
+import type { Severity } from '../../rules/rule';
+import { VERSION } from '../../version';
+import type { Formatter } from './types';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+function region(range: Range) {
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+const pascal = (id: string) => id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
+
+/** SARIF 2.1.0, for code scanning: every rule with its docs, every result with its location and fixes. */
+export const formatSarif: Formatter = (files, { cwd }) => {
+  const rules = allRules.map((rule) => {
+    const markdown = ruleDocsMarkdown(rule.meta.id);
+    return {
+      id: rule.meta.id,
+      name: pascal(rule.meta.id),
+      shortDescription: { text: rule.meta.description },
+      fullDescription: { text: rule.meta.description },
+      ...(markdown ? { help: { text: rule.meta.description, markdown } } : {}),
+      defaultConfiguration: { level: LEVEL[rule.meta.defaultSeverity] },
+      properties: { fixable: rule.meta.fixable },
+    };
+  });
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const artifacts = files.map((file) => ({
+    location: { uri: path.relative(cwd, file.filePath).split(path.sep).join('/'), uriBaseId: '%SRCROOT%' },
+  }));
+  const results = files.flatMap((file, index) => {
+    const artifactLocation = { ...artifacts[index]!.location, index };
+    return file.result.diagnostics.map((diagnostic) => ({
+      ruleId: diagnostic.ruleId,
+      ruleIndex: ruleIndex.get(diagnostic.ruleId) ?? -1,
+      level: LEVEL[diagnostic.severity],
+      message: { text: diagnostic.message },
+      locations: [{ physicalLocation: { artifactLocation, region: region(diagnostic.range) } }],
+      ...(diagnostic.related.length
+        ? {
+            relatedLocations: diagnostic.related.map((related, id) => ({
+              id,
+              message: { text: related.message },
+              physicalLocation: { artifactLocation, region: region(related.range) },
+            })),
+          }
+        : {}),
+      ...(diagnostic.fixes.length
+        ? {
+            fixes: diagnostic.fixes.map((fix) => ({
+              description: { text: fix.title },
+              artifactChanges: [
+                {
+                  artifactLocation,
+                  replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
+                },
+              ],
+            })),
+          }
+        : {}),
+    }));
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'inspection-lint', version: VERSION, semanticVersion: VERSION, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },
+        artifacts,
+        results,
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2);
+};

@@ -1,0 +1,52 @@
+import { shortNameOf } from '../../core/frameworks/schema';
+import type { Severity } from '../../rules/rule';
+import type { Formatter } from './types';
+
+const CODES = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
+
+/** Human-readable output grouped by file, with rule ids, in the manner of ESLint's "stylish". */
+export const formatStylish: Formatter = (files, { color }) => {
+  const paint = (style: keyof typeof CODES, text: string) => (color ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text);
+  const severityText: Record<Severity, string> = { error: paint('red', 'error'), warning: paint('yellow', 'warning'), info: paint('blue', 'info') };
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixable = 0;
+  for (const file of files) {
+    const { diagnostics, report } = file.result;
+    if (!diagnostics.length && !file.notes.length) continue;
+    const framework = report.framework ? paint('dim', ` (${shortNameOf(report.framework.profile)})`) : '';
+    out.push(paint('underline', file.displayPath) + framework);
+    for (const note of file.notes) out.push(`  ${paint('dim', 'note')}  ${note}`);
+    const rows = diagnostics.map((diagnostic) => [
+      `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`,
+      diagnostic.severity,
+      diagnostic.message.replace(/\s+/g, ' '),
+      diagnostic.ruleId,
+    ]);
+    const width = Math.max(0, ...rows.map((row) => (row[0] as string).length));
+    const severityWidth = Math.max(0, ...rows.map((row) => (row[1] as string).length));
+    for (const [where, severity, message, rule] of rows) {
+      const pad = ' '.repeat(severityWidth - (severity as string).length);
+      out.push(`  ${paint('dim', (where as string).padEnd(width))}  ${severityText[severity as Severity]}${pad}  ${message}  ${paint('dim', rule as string)}`);
+    }
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.severity === 'error') errors++;
+      else if (diagnostic.severity === 'warning') warnings++;
+      else infos++;
+      if (diagnostic.fixes.some((fix) => fix.preferred)) fixable++;
+    }
+    out.push('');
+  }
+  const total = errors + warnings + infos;
+  if (total === 0) {
+    const reports = files.filter((file) => file.result.report.framework).length;
+    out.push(paint('bold', `✔ ${files.length} file${files.length === 1 ? '' : 's'} checked (${reports} recognised as reports): no problems`));
+  } else {
+    const summary = `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} info` : ''})`;
+    out.push(paint(errors ? 'red' : 'yellow', paint('bold', `✖ ${summary}`)));
+    if (fixable) out.push(paint('dim', `  ${fixable} can be fixed with a quick fix in the editor.`));
+  }
+  return out.join('\n');
+};

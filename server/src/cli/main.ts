@@ -1,0 +1,198 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { ConfigResolver, defaultConfig, frameworkFor, readConfigFile, type ConfigFile } from '../config/discover';
+import { builtinFrameworks } from '../core/frameworks/builtin';
+import { lint } from '../lint/engine';
+import { allRules } from '../rules';
+import { ruleDocsUrl } from '../rules/docs';
+import { VERSION } from '../version';
+import { expandInputs, readReport, UsageError } from './files';
+import { formatGithub } from './formats/github';
+import { formatJson } from './formats/json';
+import { formatModel } from './formats/model';
+import { formatSarif } from './formats/sarif';
+import { formatStylish } from './formats/stylish';
+import type { FileResult, Formatter } from './formats/types';
+
+const FORMATS: Record<string, Formatter> = {
+  stylish: formatStylish,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+  model: formatModel,
+};
+
+export const USAGE = `Usage: inspection-lint [options] FILE|FOLDER|GLOB...
+       inspection-lint rules [--format text|json]
+
+Checks inspection reports: every grade against its judgement sentence, the framework's scale
+and the record of main findings.
+
+Options:
+  -f, --format NAME          stylish (default), json, sarif, github or model
+      --framework ID         read the files as this framework (a directive in a file still wins)
+  -c, --config FILE          use this configuration instead of the nearest .inspection-lint.json
+      --no-config            use no configuration file
+      --max-warnings N       fail (exit 1) when there are more than N warnings
+  -o, --output-file FILE     write the output to FILE
+      --color, --no-color    force colours on or off
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, file or configuration error.`;
+
+export interface Io {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`inspection-lint: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`inspection-lint: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        framework: { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        'output-file': { type: 'string', short: 'o' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(USAGE + '\n');
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(VERSION + '\n');
+    return 0;
+  }
+  if (positionals[0] === 'rules') return listRules(values.format ?? 'text', io);
+
+  const formatName = values.format ?? 'stylish';
+  const format = FORMATS[formatName];
+  if (!format) throw new UsageError(`Unknown format "${formatName}". Formats: ${Object.keys(FORMATS).join(', ')}`);
+  if (!positionals.length) throw new UsageError(`No files given.\n\n${USAGE}`);
+  let maxWarnings = -1;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings needs a whole number, 0 or more');
+  }
+
+  const resolver = new ConfigResolver();
+  let fixedConfig: ConfigFile | null = null;
+  if (values['no-config']) fixedConfig = defaultConfig();
+  else if (values.config) {
+    const file = path.resolve(io.cwd, values.config);
+    if (!fs.existsSync(file)) throw new UsageError(`No such configuration file: ${values.config}`);
+    fixedConfig = readConfigFile(file);
+  }
+  if (values.framework) {
+    const known = (fixedConfig ?? defaultConfig()).registry;
+    if (!known.get(values.framework) && !fixedConfig?.config.customFrameworks.length) {
+      throw new UsageError(`Unknown framework "${values.framework}". Frameworks: ${builtinFrameworks().ids().join(', ')}`);
+    }
+  }
+
+  const explicit = new Set(positionals.filter((input) => fs.existsSync(path.resolve(io.cwd, input)) && fs.statSync(path.resolve(io.cwd, input)).isFile()).map((input) => path.resolve(io.cwd, input)));
+  const files = await expandInputs(positionals, io.cwd);
+  const results: FileResult[] = [];
+  const configsWithProblems = new Set<ConfigFile>();
+  for (const filePath of files) {
+    const displayPath = path.relative(io.cwd, filePath) || path.basename(filePath);
+    const read = readReport(filePath, displayPath);
+    const config = fixedConfig ?? resolver.forDocument(filePath);
+    if (config.problems.length) configsWithProblems.add(config);
+    const framework = values.framework ?? frameworkFor(config, filePath);
+    const result = lint(read.text, {
+      registry: config.registry,
+      rules: config.config.rules,
+      ...(framework ? { framework, frameworkSource: values.framework ? 'option' : 'config' } : {}),
+      onRuleError: (ruleId, error) => io.stderr(`inspection-lint: rule ${ruleId} failed on ${displayPath}: ${(error as Error).message}\n`),
+    });
+    const notes = read.note ? [read.note] : [];
+    if (!result.report.framework && explicit.has(filePath)) {
+      notes.push('no inspection framework recognised: only generic checks ran (add <!-- framework: ID --> to choose one)');
+    }
+    if (result.report.unknownFramework && result.report.unknownFramework.source !== 'directive') {
+      notes.push(`unknown framework "${result.report.unknownFramework.id}" in the configuration`);
+    }
+    results.push({ filePath, displayPath, result, notes });
+  }
+
+  for (const config of configsWithProblems) {
+    const shown = config.file ? path.relative(io.cwd, config.file) || config.file : 'configuration';
+    for (const problem of config.problems) {
+      io.stderr(`${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}\n`);
+    }
+  }
+
+  const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR;
+  const output = format(results, { cwd: io.cwd, color: Boolean(color) });
+  if (values['output-file']) fs.writeFileSync(path.resolve(io.cwd, values['output-file']), output + '\n');
+  else if (output) io.stdout(output + '\n');
+
+  if (configsWithProblems.size) return 2;
+  const diagnostics = results.flatMap((file) => file.result.diagnostics);
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+  const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
+  if (errors) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr(`inspection-lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function listRules(format: string, io: Io): number {
+  const rules = allRules.map((rule) => ({ ...rule.meta, docs: ruleDocsUrl(rule.meta.id) ?? `docs/rules/${rule.meta.id}.md` }));
+  if (format === 'json') io.stdout(JSON.stringify(rules, null, 2) + '\n');
+  else if (format === 'text' || format === 'stylish') {
+    const width = Math.max(...rules.map((rule) => rule.id.length));
+    for (const rule of rules) {
+      io.stdout(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.fixable ? 'fix' : '   '}  ${rule.description}\n`);
+    }
+  } else throw new UsageError(`Unknown format "${format}" for rules: use text or json`);
+  return 0;
+}
+
+/** Entry point of the bin. */
+export function runCli(): void {
+  main(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
+

@@ -1,0 +1,102 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import picomatch from 'picomatch';
+import { builtinFrameworks } from '../core/frameworks/builtin';
+import type { FrameworkRegistry } from '../core/frameworks/registry';
+import { loadConfigText, type ConfigProblem } from './load';
+import { CONFIG_FILE_NAME, emptyConfig, type Config } from './schema';
+
+export interface ConfigFile {
+  /** Absolute path of the file, or null when no file was found (defaults). */
+  file: string | null;
+  config: Config;
+  problems: ConfigProblem[];
+  registry: FrameworkRegistry;
+}
+
+const none: ConfigFile = { file: null, config: emptyConfig, problems: [], registry: builtinFrameworks() };
+
+/** The nearest .inspection-lint.json at or above the folder, or null. */
+export function findConfigFile(startDir: string): string | null {
+  let dir = path.resolve(startDir);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_FILE_NAME);
+    if (fs.existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+export function readConfigFile(file: string): ConfigFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const message = `cannot read the configuration: ${(error as Error).message}`;
+    return { ...none, file, problems: [{ message, path: [], range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+  }
+  return configFromText(file, text);
+}
+
+export function configFromText(file: string | null, text: string, allowCustomFrameworks = true): ConfigFile {
+  const loaded = loadConfigText(text);
+  const custom = allowCustomFrameworks ? loaded.config.customFrameworks : [];
+  return { file, config: loaded.config, problems: loaded.problems, registry: builtinFrameworks().with(custom) };
+}
+
+export function defaultConfig(): ConfigFile {
+  return none;
+}
+
+/** Caches configuration per folder, so that linting many files reads each configuration file once. */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, ConfigFile>();
+  private readonly byFile = new Map<string, ConfigFile>();
+
+  forDocument(documentPath: string): ConfigFile {
+    const dir = path.dirname(path.resolve(documentPath));
+    let found = this.byDir.get(dir);
+    if (!found) {
+      const file = findConfigFile(dir);
+      found = file ? this.load(file) : none;
+      this.byDir.set(dir, found);
+    }
+    return found;
+  }
+
+  load(file: string): ConfigFile {
+    let found = this.byFile.get(file);
+    if (!found) {
+      found = readConfigFile(file);
+      this.byFile.set(file, found);
+    }
+    return found;
+  }
+
+  clear(): void {
+    this.byDir.clear();
+    this.byFile.clear();
+  }
+}
+
+function relativeTo(configFile: string | null, documentPath: string): string {
+  const base = configFile ? path.dirname(configFile) : process.cwd();
+  return path.relative(base, path.resolve(documentPath)).split(path.sep).join('/');
+}
+
+/** The framework the configuration assigns to a document, if any glob matches it. */
+export function frameworkFor(config: ConfigFile, documentPath: string): string | undefined {
+  const relative = relativeTo(config.file, documentPath);
+  for (const assignment of config.config.frameworks) {
+    const globs = Array.isArray(assignment.files) ? assignment.files : [assignment.files];
+    if (picomatch(globs, { dot: true })(relative)) return assignment.framework;
+  }
+  return undefined;
+}
+
+/** Whether the configuration declares the document a report (by the "reports" globs or a framework glob). */
+export function declaredReport(config: ConfigFile, documentPath: string): boolean {
+  const relative = relativeTo(config.file, documentPath);
+  return Boolean(config.config.reports.length && picomatch(config.config.reports, { dot: true })(relative)) || frameworkFor(config, documentPath) !== undefined;
+}

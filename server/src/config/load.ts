@@ -1,0 +1,160 @@
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { builtinFrameworks } from '../core/frameworks/builtin';
+import { validateFramework, type FrameworkProfile, formatPath } from '../core/frameworks/schema';
+import type { Range } from '../core/text';
+import { ruleById } from '../rules';
+import { ConfigSchema, emptyConfig, FrameworkAssignmentSchema, SeveritySettingSchema, type Config } from './schema';
+
+export interface ConfigProblem {
+  message: string;
+  /** JSON path of the offending key, e.g. ["rules", "grade-wording-mismach"]. */
+  path: (string | number)[];
+  range: Range;
+}
+
+export interface LoadedConfig {
+  config: Config;
+  /** Everything wrong with the file; the parts that are right still apply. */
+  problems: ConfigProblem[];
+}
+
+/** Line/character of an offset in text. */
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let index = 0; index < offset && index < text.length; index++) {
+    if (text.charCodeAt(index) === 10) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  return { line, character: Math.max(0, Math.min(offset, text.length) - lineStart) };
+}
+
+function rangeOf(text: string, offset: number, length: number): Range {
+  return { start: positionAt(text, offset), end: positionAt(text, offset + length) };
+}
+
+/**
+ * Reads a configuration file's text. Never throws: a broken part is reported with its position and left
+ * out, the rest applies, and a file that is not JSON at all gives the defaults.
+ */
+export function loadConfigText(text: string): LoadedConfig {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length || !tree) {
+    const first = errors[0];
+    const offset = first?.offset ?? 0;
+    return {
+      config: emptyConfig,
+      problems: [
+        {
+          message: first ? `Not valid JSON: ${describeJsonError(printParseErrorCode(first.error))}.` : 'The file is empty.',
+          path: [],
+          range: rangeOf(text, offset, first?.length ?? 0),
+        },
+      ],
+    };
+  }
+  const problems: ConfigProblem[] = [];
+  const at = (path: (string | number)[], useKey: boolean): Range => {
+    const node = findNodeAtLocation(tree, path) ?? nearestNode(tree, path);
+    if (!node) return rangeOf(text, 0, 0);
+    const keyNode = useKey && node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+    const target = keyNode ?? node;
+    return rangeOf(text, target.offset, target.length);
+  };
+  const report = (path: (string | number)[], message: string, useKey = false) =>
+    problems.push({ path, message: `${formatPath(path)}: ${message}`, range: at(path, useKey) });
+
+  const data: unknown = safeValue(tree);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    report([], 'the configuration must be a JSON object');
+    return { config: emptyConfig, problems };
+  }
+  const input = data as Record<string, unknown>;
+  const config: Config = { rules: {}, frameworks: [], customFrameworks: [], reports: [] };
+
+  const known = new Set(Object.keys(ConfigSchema.shape));
+  for (const key of Object.keys(input)) if (!known.has(key)) report([key], `unknown setting (known: ${[...known].filter((k) => k !== '$schema').join(', ')})`, true);
+
+  const rules = input.rules;
+  if (rules !== undefined) {
+    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) report(['rules'], 'must be an object of rule ids and severities');
+    else {
+      for (const [id, value] of Object.entries(rules)) {
+        if (!ruleById(id)) {
+          report(['rules', id], `unknown rule "${id}"`, true);
+          continue;
+        }
+        const severity = SeveritySettingSchema.safeParse(value);
+        if (severity.success) config.rules[id] = severity.data;
+        else report(['rules', id], `must be "error", "warning", "info" or "off", not ${JSON.stringify(value)}`);
+      }
+    }
+  }
+
+  const custom: FrameworkProfile[] = [];
+  if (input.customFrameworks !== undefined) {
+    if (!Array.isArray(input.customFrameworks)) report(['customFrameworks'], 'must be an array of framework profiles');
+    else {
+      input.customFrameworks.forEach((profile, index) => {
+        const result = validateFramework(profile);
+        if (result.ok) custom.push(result.profile);
+        else for (const problem of result.problems) report(['customFrameworks', index, ...problem.path], problem.message);
+      });
+    }
+  }
+  config.customFrameworks = custom;
+
+  if (input.frameworks !== undefined) {
+    if (!Array.isArray(input.frameworks)) report(['frameworks'], 'must be an array of { "files", "framework" } entries');
+    else {
+      const ids = new Set([...builtinFrameworks().ids(), ...custom.map((profile) => profile.id)]);
+      input.frameworks.forEach((entry, index) => {
+        const result = FrameworkAssignmentSchema.safeParse(entry);
+        if (result.success && !ids.has(result.data.framework.toLowerCase())) {
+          report(['frameworks', index, 'framework'], `unknown framework "${result.data.framework}" (known: ${[...ids].join(', ')})`);
+        } else if (result.success) config.frameworks.push(result.data);
+        else for (const issue of result.error.issues) report(['frameworks', index, ...issue.path.map((key) => (typeof key === 'number' ? key : String(key)))], issue.message);
+      });
+    }
+  }
+
+  if (input.reports !== undefined) {
+    if (!Array.isArray(input.reports) || !input.reports.every((glob) => typeof glob === 'string' && glob)) {
+      report(['reports'], 'must be an array of globs');
+    } else config.reports = input.reports as string[];
+  }
+  return { config, problems };
+}
+
+function safeValue(node: Node): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value) out[String(key.value)] = safeValue(value);
+      }
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(safeValue);
+    default:
+      return node.value;
+  }
+}
+
+/** The deepest existing node on the path, for problems about keys that are missing. */
+function nearestNode(tree: Node, path: (string | number)[]): Node | undefined {
+  for (let length = path.length - 1; length >= 0; length--) {
+    const node = findNodeAtLocation(tree, path.slice(0, length));
+    if (node) return node;
+  }
+  return tree;
+}
+
+function describeJsonError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}

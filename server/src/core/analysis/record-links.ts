@@ -1,0 +1,120 @@
+import { titleKey } from '../frameworks/compiled';
+import { judgementSections, type Report, type RecordGroup, type RecordRow, type Section } from '../model';
+
+/** Record rows printed under the group of one part while they give the judgements of another. */
+export interface MisplacedRows {
+  group: RecordGroup;
+  rows: RecordRow[];
+  /** The part the rows' sections are in. */
+  actualPart: string;
+}
+
+export interface RecordLinks {
+  sectionOf(row: RecordRow): Section | null;
+  rowOf(section: Section): RecordRow | null;
+  /** Graded rows that give no judgement of the body. */
+  unmatchedRows: RecordRow[];
+  /** Graded sections the record does not list (empty when there is no record). */
+  unmatchedSections: Section[];
+  misplaced: MisplacedRows[];
+}
+
+const cache = new WeakMap<Report, RecordLinks>();
+
+export function judgementKey(definitionId: string | undefined, title: string): string {
+  return definitionId ?? `title:${titleKey(title)}`;
+}
+
+const sectionKey = (section: Section) => judgementKey(section.judgement?.definition?.id, section.title);
+const rowKey = (row: RecordRow) => judgementKey(row.definition?.id, row.title.text);
+const sectionPart = (section: Section) => section.part?.definition?.id ?? null;
+
+/**
+ * Pairs record rows with the sections whose judgement they repeat. Rows and sections of the same judgement
+ * are paired in order (a record lists them in the body's order); the part printed above a row only decides
+ * when the counts differ, because a misprinted group row must not make every row under it look wrong.
+ */
+export function linkRecord(report: Report): RecordLinks {
+  const cached = cache.get(report);
+  if (cached) return cached;
+
+  const toSection = new Map<RecordRow, Section>();
+  const toRow = new Map<Section, RecordRow>();
+  const graded = judgementSections(report).filter((section) => section.judgement?.grade);
+  const rows = report.record?.rows ?? [];
+
+  const sectionsByKey = groupBy(graded, sectionKey);
+  const rowsByKey = groupBy(rows, rowKey);
+  for (const [key, keyRows] of rowsByKey) {
+    const candidates = sectionsByKey.get(key) ?? [];
+    if (!candidates.length) continue;
+    const pairs = keyRows.length === candidates.length ? pairInOrder(keyRows, candidates) : pairByPart(keyRows, candidates);
+    for (const [row, section] of pairs) {
+      toSection.set(row, section);
+      toRow.set(section, row);
+    }
+  }
+
+  const misplaced = new Map<RecordGroup, MisplacedRows>();
+  for (const [row, section] of toSection) {
+    const printed = row.part?.id ?? null;
+    const actual = sectionPart(section);
+    if (!row.group || !printed || !actual || printed === actual) continue;
+    let entry = misplaced.get(row.group);
+    if (!entry) {
+      entry = { group: row.group, rows: [], actualPart: section.part?.title ?? actual };
+      misplaced.set(row.group, entry);
+    }
+    entry.rows.push(row);
+  }
+
+  const links: RecordLinks = {
+    sectionOf: (row) => toSection.get(row) ?? null,
+    rowOf: (section) => toRow.get(section) ?? null,
+    unmatchedRows: rows.filter((row) => !toSection.has(row)),
+    unmatchedSections: report.record ? graded.filter((section) => !toRow.has(section)) : [],
+    misplaced: [...misplaced.values()],
+  };
+  cache.set(report, links);
+  return links;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+function pairInOrder(rows: readonly RecordRow[], sections: readonly Section[]): [RecordRow, Section][] {
+  const inOrder = rows.map((row, index) => [row, sections[index] as Section] as [RecordRow, Section]);
+  const byPart = pairByPart(rows, sections);
+  // a record that lists the parts in another order than the body: trust the parts when they explain every row
+  const disagreements = (pairs: [RecordRow, Section][]) =>
+    pairs.filter(([row, section]) => row.part && sectionPart(section) !== row.part.id).length;
+  return byPart.length === rows.length && disagreements(byPart) < disagreements(inOrder) ? byPart : inOrder;
+}
+
+function pairByPart(rows: readonly RecordRow[], sections: readonly Section[]): [RecordRow, Section][] {
+  const free = new Set(sections);
+  const pairs: [RecordRow, Section][] = [];
+  const pending: RecordRow[] = [];
+  for (const row of rows) {
+    const match = row.part ? [...free].find((section) => sectionPart(section) === row.part?.id) : undefined;
+    if (match) {
+      free.delete(match);
+      pairs.push([row, match]);
+    } else pending.push(row);
+  }
+  for (const row of pending) {
+    const next = [...free][0];
+    if (!next) break;
+    free.delete(next);
+    pairs.push([row, next]);
+  }
+  return pairs;
+}

@@ -1,0 +1,57 @@
+import type { Grade, GradeStyle } from '../model';
+import { shortNameOf, type FrameworkProfile, type Level } from './schema';
+
+function withCase(label: string, lower: boolean): string {
+  return lower ? label.toLowerCase() : label;
+}
+
+/** Writes a level in one of the framework's notations: "Grade 2 (Good)", "Performs well (3)", "good". */
+export function writeGrade(profile: FrameworkProfile, level: Level, style: GradeStyle = profile.notation.preferred, lowerCase?: boolean): string {
+  const lower = lowerCase ?? profile.notation.labelCase === 'lower';
+  const label = withCase(level.label, lower);
+  const number = level.number;
+  switch (style) {
+    case 'grade-number':
+      return number === undefined ? label : `Grade ${number}`;
+    case 'grade-number-label':
+      return number === undefined ? label : `Grade ${number} (${label})`;
+    case 'label-grade-number':
+      return number === undefined ? label : `${label} (Grade ${number})`;
+    case 'label-number':
+      return number === undefined ? label : `${label} (${number})`;
+    case 'label':
+    case 'heading-colon-label':
+      return label;
+  }
+}
+
+/** Rewrites a written grade for another level, keeping how the writer wrote it (style, case, brackets). */
+export function rewriteGrade(profile: FrameworkProfile, grade: Grade, level: Level): string {
+  const lower = grade.label ? grade.label.text === grade.label.text.toLowerCase() : undefined;
+  if (grade.style === 'label-grade-number' && !/[([]/.test(grade.text) && level.number !== undefined) {
+    return `${withCase(level.label, Boolean(lower))} Grade ${level.number}`;
+  }
+  if (grade.style === 'grade-number' && grade.label) return writeGrade(profile, level, 'grade-number-label', lower);
+  return writeGrade(profile, level, grade.style, lower);
+}
+
+/** "Grade 2 (Good)" or "good", for messages. */
+export function describeLevel(level: Level): string {
+  return level.number === undefined ? level.label : `${level.number} (${level.label})`;
+}
+
+/** How the scale runs, e.g. "Grade 1 (Outstanding) is best, Grade 4 (Inadequate) is worst". */
+export function describeScale(profile: FrameworkProfile): string {
+  const levels = profile.scale.levels;
+  const best = levels[0];
+  const worst = levels[levels.length - 1];
+  if (!best || !worst) return shortNameOf(profile);
+  if (profile.scale.direction === 'labels-only') return levels.map((level) => level.label).join(', ') + ', best first';
+  return `${writeGrade(profile, best, 'grade-number-label', false)} is best, ${writeGrade(profile, worst, 'grade-number-label', false)} is worst`;
+}
+
+/** The word a sentence uses for a level ("good"), keeping the capital of the word it replaces. */
+export function termFor(level: Level, replacing: string): string {
+  const term = level.terms[0] ?? level.label.toLowerCase();
+  return /^[A-Z]/.test(replacing) ? term.charAt(0).toUpperCase() + term.slice(1) : term;
+}

@@ -1,0 +1,10 @@
+import { judgementSections, type Grade, type ParseResult } from '../core';
+
+/** Every grade written in the report: under headings, in the record, and on lines of their own. */
+export function allGrades(report: ParseResult): Grade[] {
+  const grades: Grade[] = [];
+  for (const section of judgementSections(report)) if (section.judgement?.grade) grades.push(section.judgement.grade);
+  for (const row of report.record?.rows ?? []) if (row.grade) grades.push(row.grade);
+  grades.push(...report.strayGrades);
+  return grades;
+}

@@ -1,0 +1,39 @@
+import { describeScale } from '../core/frameworks/notation';
+import { allGrades } from './all-grades';
+import { defineRule, type Problem } from './rule';
+import { frameworkName } from './support';
+
+export default defineRule({
+  meta: {
+    id: 'grade-out-of-scale',
+    description: "A grade number or label that is not on the framework's scale.",
+    defaultSeverity: 'error',
+    fixable: false,
+  },
+  check(context) {
+    const profile = context.report.framework?.profile;
+    const framework = context.framework;
+    if (!profile || !framework) return [];
+    const scale = describeScale(profile);
+    const labels = profile.scale.levels.map((level) => level.label).join(', ');
+    const problems: Problem[] = [];
+    for (const grade of allGrades(context.report)) {
+      if (grade.number && !grade.numberLevel) {
+        problems.push({
+          message:
+            profile.scale.direction === 'labels-only'
+              ? `${frameworkName(context)} grades have no numbers (${labels}), but this grade is written ${grade.text}.`
+              : `Grade ${grade.number.value} is not on the ${frameworkName(context)} scale: ${scale}.`,
+          range: grade.number.range,
+        });
+      }
+      if (grade.label && !grade.label.level) {
+        problems.push({
+          message: `"${grade.label.text}" is not a grade of the ${frameworkName(context)} scale (${labels}).`,
+          range: grade.label.range,
+        });
+      }
+    }
+    return problems;
+  },
+});

@@ -1,0 +1,45 @@
+import { rewriteGrade, termFor } from '../core/frameworks/notation';
+import { judgementSections } from '../core/model';
+import { defineRule } from './rule';
+import { frameworkName, replace } from './support';
+
+export default defineRule({
+  meta: {
+    id: 'grade-wording-mismatch',
+    description: "The judgement sentence's evaluation disagrees with the grade on the framework's scale.",
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  check(context) {
+    const profile = context.report.framework?.profile;
+    if (!profile) return [];
+    const problems = [];
+    for (const section of judgementSections(context.report)) {
+      const grade = section.judgement?.grade;
+      const sentence = section.judgement?.sentence;
+      if (!grade?.level || !sentence || sentence.term.level.key === grade.level.key) continue;
+      // a number and label that disagree are reported by grade-label-mismatch: do not guess which one the sentence contradicts
+      if (grade.label?.level && grade.numberLevel && grade.label.level !== grade.numberLevel) continue;
+      const said = sentence.term.level;
+      problems.push({
+        message:
+          `${grade.text} means ${grade.level.label.toLowerCase()} on the ${frameworkName(context)} scale, ` +
+          `but the judgement sentence says ${sentence.term.text}.`,
+        range: sentence.term.range,
+        related: [{ message: `The grade of "${section.title}"`, range: grade.range }],
+        // both directions, neither preferred: the writer decides which side is wrong
+        fixes: [
+          {
+            title: `Change the grade to ${rewriteGrade(profile, grade, said)} to match the wording`,
+            edits: [replace(grade.range, rewriteGrade(profile, grade, said))],
+          },
+          {
+            title: `Change "${sentence.term.text}" to "${termFor(grade.level, sentence.term.text)}" to match the grade`,
+            edits: [replace(sentence.term.range, termFor(grade.level, sentence.term.text))],
+          },
+        ],
+      });
+    }
+    return problems;
+  },
+});

@@ -1,0 +1,40 @@
+import { writeGrade } from '../core/frameworks/notation';
+import { judgementSections } from '../core/model';
+import { defineRule, type Fix } from './rule';
+import { frameworkName, insertAt } from './support';
+
+export default defineRule({
+  meta: {
+    id: 'missing-grade',
+    description: 'A section the framework grades has no grade.',
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  check(context) {
+    const profile = context.report.framework?.profile;
+    if (!profile) return [];
+    return judgementSections(context.report)
+      .filter((section) => section.judgement?.definition?.graded && !section.judgement.grade)
+      .map((section) => {
+        const heading = section.heading.range;
+        const line = context.lines[heading.start.line] ?? '';
+        const fromSentence = section.judgement?.sentence?.term.level ?? null;
+        const inline = profile.notation.preferred === 'heading-colon-label';
+        const fixes: Fix[] = profile.scale.levels.map((level) => {
+          const written = writeGrade(profile, level);
+          return {
+            title: `Add the grade ${written}` + (level === fromSentence ? ' (what the judgement sentence says)' : ''),
+            edits: [insertAt(heading.start.line, inline ? heading.end.character : line.length, inline ? `: ${written}` : `${context.eol}${context.eol}${written}`)],
+            preferred: level === fromSentence,
+          };
+        });
+        fixes.sort((a, b) => Number(b.preferred) - Number(a.preferred));
+        const hint = fromSentence ? ` The judgement sentence says ${section.judgement?.sentence?.term.text}.` : '';
+        return {
+          message: `"${section.title}" is a graded judgement in ${frameworkName(context)}, but no grade is given.${hint}`,
+          range: heading,
+          fixes,
+        };
+      });
+  },
+});

@@ -1,0 +1,28 @@
+import { allGrades } from './all-grades';
+import { defineRule, type Problem } from './rule';
+import { frameworkName, replace } from './support';
+
+export default defineRule({
+  meta: {
+    id: 'outdated-grade-wording',
+    description: 'A grade uses an older wording of its level; the framework now prints another.',
+    defaultSeverity: 'info',
+    fixable: true,
+  },
+  check(context) {
+    const framework = context.framework;
+    if (!framework?.profile) return [];
+    const problems: Problem[] = [];
+    for (const grade of allGrades(context.report)) {
+      const label = grade.label;
+      if (!label?.level || !framework.isOutdatedLabel(label.text)) continue;
+      const current = label.text === label.text.toLowerCase() ? label.level.label.toLowerCase() : label.level.label;
+      problems.push({
+        message: `"${label.text}" is accepted as ${label.level.label}, but ${frameworkName(context)} reports now write "${current}".`,
+        range: label.range,
+        fixes: [{ title: `Write "${current}"`, edits: [replace(label.range, current)], preferred: true }],
+      });
+    }
+    return problems;
+  },
+});

@@ -1,0 +1,57 @@
+import type { NumberedParagraph } from '../core/model';
+import { defineRule, type Problem, type TextEdit } from './rule';
+import { lineOf, replace } from './support';
+
+export default defineRule({
+  meta: {
+    id: 'paragraph-numbering',
+    description: 'Numbered paragraphs skip or repeat a number.',
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check(context) {
+    const paragraphs = context.report.paragraphs;
+    const continuous = context.report.framework?.profile.paragraphs === 'numbered';
+    const problems: Problem[] = [];
+    for (let index = 1; index < paragraphs.length; index++) {
+      const previous = paragraphs[index - 1] as NumberedParagraph;
+      const current = paragraphs[index] as NumberedParagraph;
+      const expected = previous.number + 1;
+      if (current.number === expected) continue;
+      // a list that starts again at 1 is a new list, unless the framework numbers paragraphs through the report
+      if (current.number === 1 && !continuous) continue;
+      const what =
+        current.number === previous.number
+          ? `Paragraph ${current.number} is numbered twice (also ${lineOf(previous.range)}).`
+          : current.number > expected
+            ? `Paragraph ${current.number} follows paragraph ${previous.number}: ` +
+              (current.number === expected + 1 ? `paragraph ${expected} is missing.` : `paragraphs ${expected}–${current.number - 1} are missing.`)
+            : `Paragraph ${current.number} follows paragraph ${previous.number}: the numbering goes back.`;
+      problems.push({
+        message: what,
+        range: current.range,
+        related: [{ message: `Paragraph ${previous.number}`, range: previous.range }],
+        fixes: [renumberFrom(paragraphs, index, expected, continuous)],
+      });
+    }
+    return problems;
+  },
+});
+
+/** Renumbers this paragraph and the ones after it (up to a new list) so that they follow on. */
+function renumberFrom(paragraphs: readonly NumberedParagraph[], start: number, first: number, continuous: boolean) {
+  const edits: TextEdit[] = [];
+  let next = first;
+  for (let index = start; index < paragraphs.length; index++) {
+    const paragraph = paragraphs[index] as NumberedParagraph;
+    if (index > start && paragraph.number === 1 && !continuous) break;
+    if (paragraph.number !== next) edits.push(replace(paragraph.range, `${next}.`));
+    next++;
+  }
+  const last = next - 1;
+  return {
+    title: last > first ? `Renumber paragraphs ${first}–${last} to follow on` : `Number this paragraph ${first}`,
+    edits,
+    preferred: true,
+  };
+}

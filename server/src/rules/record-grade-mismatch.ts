@@ -1,0 +1,33 @@
+import { rewriteGrade } from '../core/frameworks/notation';
+import { defineRule } from './rule';
+import { gradeInWords, lineOf, replace, sectionName } from './support';
+
+export default defineRule({
+  meta: {
+    id: 'record-grade-mismatch',
+    description: "A record row's grade differs from the grade of its section.",
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  check(context) {
+    const profile = context.report.framework?.profile;
+    const problems = [];
+    for (const row of context.report.record?.rows ?? []) {
+      const section = context.links().sectionOf(row);
+      const sectionGrade = section?.judgement?.grade;
+      if (!section || !sectionGrade?.level || !row.grade?.level || row.grade.level.key === sectionGrade.level.key) continue;
+      const corrected = profile ? rewriteGrade(profile, row.grade, sectionGrade.level) : null;
+      problems.push({
+        message:
+          `The record gives "${row.title.text}" as ${row.grade.text}, but ${sectionName(section)} is graded ` +
+          `${gradeInWords(sectionGrade)} (${lineOf(sectionGrade.range)}).`,
+        range: row.grade.range,
+        related: [{ message: `The grade of ${sectionName(section)}`, range: sectionGrade.range }],
+        fixes: corrected
+          ? [{ title: `Change the record row to ${corrected}, as in the section`, edits: [replace(row.grade.range, corrected)], preferred: true }]
+          : [],
+      });
+    }
+    return problems;
+  },
+});

@@ -1,0 +1,35 @@
+import { termFor } from '../core/frameworks/notation';
+import { judgementSections, type Section } from '../core/model';
+import { defineRule, type Problem } from './rule';
+import { gradeInWords, lineOf, replace } from './support';
+
+export default defineRule({
+  meta: {
+    id: 'summary-contradiction',
+    description: "An overall section states a level for another judgement that the judgement's own grade contradicts.",
+    defaultSeverity: 'error',
+    fixable: true,
+  },
+  check(context) {
+    const graded = judgementSections(context.report).filter((section) => section.judgement?.grade?.level);
+    const problems: Problem[] = [];
+    for (const statement of context.report.summaryStatements) {
+      const part = statement.section.part?.definition?.id ?? null;
+      const target: Section | undefined =
+        graded.find((section) => section.judgement?.definition === statement.definition && (section.part?.definition?.id ?? null) === part) ??
+        graded.find((section) => section.judgement?.definition === statement.definition && !part);
+      const grade = target?.judgement?.grade;
+      if (!target || !grade?.level || grade.level.key === statement.term.level.key) continue;
+      const wording = termFor(grade.level, statement.term.text);
+      problems.push({
+        message:
+          `"${statement.section.title}" says ${statement.mention.text} is ${statement.term.text}, ` +
+          `but "${target.title}" is graded ${gradeInWords(grade)} (${lineOf(grade.range)}).`,
+        range: statement.term.range,
+        related: [{ message: `The grade of "${target.title}"`, range: grade.range }],
+        fixes: [{ title: `Change "${statement.term.text}" to "${wording}" to match the grade`, edits: [replace(statement.term.range, wording)] }],
+      });
+    }
+    return problems;
+  },
+});

@@ -1,0 +1,32 @@
+import { shortNameOf } from '../core/frameworks/schema';
+import type { Grade, Section } from '../core/model';
+import type { Range } from '../core/text';
+import type { RuleContext, TextEdit } from './rule';
+
+/** "line 12", 1-based as people count. */
+export function lineOf(range: Range): string {
+  return `line ${range.start.line + 1}`;
+}
+
+export function frameworkName(context: RuleContext): string {
+  return context.report.framework ? shortNameOf(context.report.framework.profile) : 'this report';
+}
+
+/** 'Grade 2 (Good)' as written, with its meaning when the label does not say it: 'Grade 3 (good)'. */
+export function gradeInWords(grade: Grade): string {
+  if (grade.label || !grade.level) return `"${grade.text}"`;
+  return `"${grade.text}" (${grade.level.label.toLowerCase()})`;
+}
+
+/** "'Staying safe' in Services for looked after children" */
+export function sectionName(section: Section): string {
+  return section.part && section.kind !== 'part' ? `"${section.title}" in ${section.part.title}` : `"${section.title}"`;
+}
+
+export function replace(range: Range, newText: string): TextEdit {
+  return { range, newText };
+}
+
+export function insertAt(line: number, character: number, newText: string): TextEdit {
+  return { range: { start: { line, character }, end: { line, character } }, newText };
+}

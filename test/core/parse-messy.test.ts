@@ -1,0 +1,215 @@
+import * as assert from 'assert';
+import { parse } from '../../server/src/core';
+import { doc, parseLines, sectionTitled, sectionsOf } from '../helpers/model';
+import { readSeed } from '../helpers/paths';
+
+const APA = { framework: 'apa-2007' };
+const SLAC = { framework: 'slac-2011' };
+const PARAGRAPH = 'The contribution of services to improving outcomes for children and young people in this aspect is good.';
+
+describe('parse: messy real drafts', () => {
+  it('reads a heading and its grade written on one line', () => {
+    const report = parseLines(APA, 'Being healthy Grade 3', '', PARAGRAPH);
+    const section = sectionTitled(report, 'Being healthy');
+    assert.strictEqual(section.judgement?.grade?.text, 'Grade 3');
+    assert.deepStrictEqual(section.judgement?.grade?.range, { start: { line: 0, character: 14 }, end: { line: 0, character: 21 } });
+    assert.strictEqual(section.judgement?.grade?.level?.key, 'good');
+  });
+
+  it('reads a heading fused with a bold grade, keeping exact columns', () => {
+    const report = parseLines(SLAC, 'Being healthy**Grade 1 (Outstanding)**', '', '65. The health of looked after children is outstanding.');
+    const grade = sectionTitled(report, 'Being healthy').judgement?.grade;
+    assert.strictEqual(grade?.text, 'Grade 1 (Outstanding)');
+    assert.strictEqual(grade?.range.start.character, 15);
+    assert.strictEqual(grade?.label?.text, 'Outstanding');
+    assert.strictEqual(grade?.level?.key, 'outstanding');
+  });
+
+  it('reads an HTML-bold rating row in a table under a Markdown heading', () => {
+    const report = parse(
+      doc(
+        '## Children\'s services rating 2009',
+        '',
+        '<b>Children\'s services rating</b>\t<b>Performs well (3)</b>',
+        '-----------------------------------\t--------------------------',
+        '',
+        'Children\'s services in Rutland County Council perform well.',
+      ),
+      { framework: 'annual-rating-2009' },
+    );
+    const judgement = sectionTitled(report, "Children's services rating 2009").judgement;
+    assert.strictEqual(judgement?.grade?.text, 'Performs well (3)');
+    assert.strictEqual(judgement?.grade?.number?.value, 3);
+    assert.strictEqual(judgement?.grade?.level?.key, 'performs-well');
+    assert.strictEqual(judgement?.sentence?.term.text, 'perform well');
+  });
+
+  it('nests Markdown headings by depth and reads grades under them', () => {
+    const report = parseLines(
+      SLAC,
+      '# Safeguarding services',
+      '',
+      '## Overall effectiveness',
+      '',
+      'Grade 3 (Adequate)',
+      '',
+      'The overall effectiveness of safeguarding services is adequate.',
+      '',
+      '## Partnership working',
+      '',
+      '**Grade 2 (Good)**',
+      '',
+      'Partnership working arrangements are good.',
+    );
+    const part = sectionTitled(report, 'Safeguarding services');
+    assert.strictEqual(part.kind, 'part');
+    assert.deepStrictEqual(part.children.map((child) => child.title), ['Overall effectiveness', 'Partnership working']);
+    assert.strictEqual(sectionTitled(report, 'Partnership working').judgement?.grade?.level?.key, 'good');
+    assert.strictEqual(sectionTitled(report, 'Partnership working').part?.definition?.id, 'safeguarding');
+  });
+
+  it('gives the same model for CRLF, lone CR and LF line endings', () => {
+    const lf = readSeed('slac-2011-rutland');
+    const describe = (text: string) => JSON.stringify(sectionsOf(parse(text)).map((s) => [s.title, s.range, s.judgement?.grade?.range]));
+    assert.strictEqual(describe(lf.replace(/\n/g, '\r\n')), describe(lf));
+    assert.strictEqual(describe(lf.replace(/\n/g, '\r')), describe(lf));
+  });
+
+  it('reads a file that starts with a byte order mark', () => {
+    const text = '\uFEFF' + readSeed('apa-2007-rutland');
+    const report = parse(text);
+    assert.strictEqual(report.framework?.profile.id, 'apa-2007');
+    assert.strictEqual(sectionsOf(report).filter((s) => s.judgement?.grade).length, 7);
+  });
+
+  it('joins a judgement sentence split by a PDF page break', () => {
+    const report = parseLines(
+      APA,
+      'Staying safe',
+      '',
+      'Grade 2',
+      '',
+      'The contribution of services to improving outcomes for children and young people in this',
+      '',
+      '',
+      '',
+      'aspect is adequate. More follows here.',
+    );
+    const sentence = sectionTitled(report, 'Staying safe').judgement?.sentence;
+    assert.strictEqual(sentence?.term.text, 'adequate');
+    assert.deepStrictEqual(sentence?.term.range.start, { line: 8, character: 10 });
+    assert.strictEqual(sentence?.range.start.line, 4);
+  });
+
+  it('reads a tab-separated record with group rows and a last line without a newline', () => {
+    const report = parseLines(
+      SLAC,
+      'Record of main findings:',
+      '',
+      'Safeguarding services\t',
+      'Overall effectiveness\tAdequate',
+      'Capacity for improvement\tGood',
+    );
+    assert.strictEqual(report.record?.groups.length, 1);
+    assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.grade?.level?.key, row.part?.id]), [
+      ['Overall effectiveness', 'adequate', 'safeguarding'],
+      ['Capacity for improvement', 'good', 'safeguarding'],
+    ]);
+  });
+
+  it('reads record rows whose cells lost their tab in extraction', () => {
+    const report = parseLines(SLAC, 'Record of main findings', '', 'Overall effectiveness Adequate', 'Staying safe Inadequate Grade 4');
+    assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.grade?.text, row.grade?.level?.key]), [
+      ['Overall effectiveness', 'Adequate', 'adequate'],
+      ['Staying safe', 'Inadequate Grade 4', 'inadequate'],
+    ]);
+  });
+
+  it('keeps grades it cannot place, and grades off the scale, in the model', () => {
+    const report = parseLines(APA, 'Some words first.', '', 'Grade 5', '', 'Being healthy', '', 'Grade 7 (Superb)');
+    assert.deepStrictEqual(report.strayGrades.map((grade) => grade.text), ['Grade 5']);
+    const grade = sectionTitled(report, 'Being healthy').judgement?.grade;
+    assert.strictEqual(grade?.number?.value, 7);
+    assert.strictEqual(grade?.level, null);
+    assert.strictEqual(grade?.label?.text, 'Superb');
+  });
+
+  it('reads the report\'s own scale table without taking its rows for grades', () => {
+    const report = parse(readSeed('slac-2011-rutland'));
+    assert.deepStrictEqual(report.scaleTable.map((row) => [row.number, row.label]), [
+      [1, 'Outstanding'],
+      [2, 'Good'],
+      [3, 'Adequate'],
+      [4, 'Inadequate'],
+    ]);
+    assert.strictEqual(report.strayGrades.length, 0);
+  });
+});
+
+describe('parse: frameworks', () => {
+  it('takes the framework from a directive comment in the first lines', () => {
+    const report = parseLines({}, '<!-- framework: slac-2011 -->', '', 'Staying safe', '', 'Grade 1');
+    assert.strictEqual(report.framework?.profile.id, 'slac-2011');
+    assert.strictEqual(report.framework?.source, 'directive');
+    assert.strictEqual(sectionTitled(report, 'Staying safe').judgement?.grade?.level?.key, 'outstanding');
+  });
+
+  it('lets the directive win over the caller, and reads "Grade 1" by the chosen scale', () => {
+    const text = doc('<!-- framework: apa-2007 -->', '', 'Staying safe', '', 'Grade 1');
+    assert.strictEqual(sectionTitled(parse(text, SLAC), 'Staying safe').judgement?.grade?.level?.key, 'inadequate');
+    assert.strictEqual(sectionTitled(parse(text.replace('apa-2007', 'slac-2011')), 'Staying safe').judgement?.grade?.level?.key, 'outstanding');
+  });
+
+  it('reports a directive naming an unknown framework, and falls back to detection', () => {
+    const report = parse(doc('<!-- framework: slac-2099 -->', readSeed('slac-2011-rutland')));
+    assert.strictEqual(report.unknownFramework?.id, 'slac-2099');
+    assert.strictEqual(report.framework?.profile.id, 'slac-2011');
+  });
+
+  it('gives a generic model to a report of an unknown framework: headings and Grade N lines', () => {
+    const report = parseLines(
+      {},
+      'Quarterly review of fostering',
+      '',
+      'Placement stability',
+      '',
+      'Grade 2',
+      '',
+      'Placement stability across the service has improved over the quarter and is judged to be good.',
+    );
+    assert.strictEqual(report.framework, null);
+    const section = sectionTitled(report, 'Placement stability');
+    assert.strictEqual(section.judgement?.grade?.number?.value, 2);
+    assert.strictEqual(section.judgement?.grade?.level, null);
+  });
+});
+
+describe('parse: the judgement sentence and its evaluative term', () => {
+  const termOf = (options: { framework: string }, sentence: string, grade = 'Grade 3') =>
+    sectionTitled(parseLines(options, 'Enjoying and achieving', '', grade, '', sentence), 'Enjoying and achieving').judgement?.sentence?.term;
+
+  const cases: [string, string, string | undefined][] = [
+    ['adequate and improving', 'The contribution of services in this aspect is adequate and improving.', 'adequate'],
+    ['improved and now outstanding', 'The contribution of services in this aspect has continued to improve and is now outstanding.', 'outstanding'],
+    ['no longer inadequate', 'The service is no longer inadequate and is now adequate.', 'adequate'],
+    ['not yet good', 'Provision is adequate but not yet good.', 'adequate'],
+    ['good or better (other services)', 'All schools are judged good or better, and the contribution of services is adequate.', 'adequate'],
+    ['requires improvement to be good', 'Provision requires improvement to be good, and the contribution overall is adequate.', 'adequate'],
+    ['better than good', 'Services aim to become better than good; at present they are good.', 'good'],
+    ['from good to outstanding', 'Its capacity has risen from good to outstanding.', 'outstanding'],
+    ['as good as', 'It is as good as any in the region and is outstanding.', 'outstanding'],
+    ['other authorities rated outstanding', 'Leaders learnt from other local authorities rated outstanding; the service is good.', 'good'],
+  ];
+  for (const [name, sentence, expected] of cases) {
+    it(`reads "${name}" as ${expected}`, () => assert.strictEqual(termOf(APA, sentence)?.level.key, expected));
+  }
+
+  it('finds no judgement sentence when the first sentences state no level', () => {
+    assert.strictEqual(termOf(APA, 'There were many visits. Managers met weekly.'), undefined);
+  });
+
+  it('reads "perform well" for the 2009 rating', () => {
+    const report = parseLines({ framework: 'annual-rating-2009' }, "Children's services rating", '', 'Performs well (3)', '', "Children's services in X perform well.");
+    assert.strictEqual(sectionTitled(report, "Children's services rating").judgement?.sentence?.term.level.key, 'performs-well');
+  });
+});

@@ -1,0 +1,93 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { flattenSections, parse } from '../../server/src/core';
+import { applyMutations, mutationArbitrary } from '../helpers/mutations';
+import { readSeed, seedNames } from '../helpers/paths';
+
+/** Milliseconds a call took. */
+function timed(run: () => void): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+// Every range the model reports must lie inside the document.
+function assertRangesInside(text: string): void {
+  const lines = text.split(/\r\n|\r|\n/);
+  const report = parse(text);
+  const check = (range: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
+    for (const position of [range.start, range.end]) {
+      assert.ok(position.line >= 0 && position.line < lines.length, `line ${position.line} outside 0..${lines.length - 1}`);
+      assert.ok(position.character >= 0 && position.character <= (lines[position.line] ?? '').length, 'character outside its line');
+    }
+  };
+  for (const section of flattenSections(report.sections)) {
+    check(section.range);
+    check(section.heading.range);
+    if (section.judgement?.grade) check(section.judgement.grade.range);
+    if (section.judgement?.sentence) check(section.judgement.sentence.term.range);
+  }
+  for (const row of report.record?.rows ?? []) check(row.range);
+}
+
+describe('parse is total: it never throws, and stays fast on hostile input', () => {
+  it('on arbitrary strings of any characters', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (text) => void parse(text)), { numRuns: 500 });
+  });
+
+  it('on arbitrary bytes decoded as UTF-8 and as Latin-1', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4000 }), (bytes) => {
+        parse(Buffer.from(bytes).toString('utf8'));
+        parse(Buffer.from(bytes).toString('latin1'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on strings built from report vocabulary, with ranges always inside the text', () => {
+    const token = fc.constantFrom(
+      'Grade 3', 'Grade 2 (Good)', '**', '<b>', '</b>', '\t', '\n', '\r\n', '\n\n', '# ', '## ', '- ', '1. ', 'good', 'not yet ',
+      'Record of main findings', 'Contents', 'Being healthy', 'Safeguarding services', 'Immediately:', 'Performs well (3)',
+      'Overall effectiveness', 'is adequate.', ' ', '<!-- framework: slac-2011 -->', 'Outstanding (Grade 1)', ':',
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 300 }), (tokens) => assertRangesInside(tokens.join(''))),
+      { numRuns: 400 },
+    );
+  });
+
+  it('on every seed mutated by random edits', () => {
+    const seeds = seedNames().map(readSeed);
+    fc.assert(
+      fc.property(fc.constantFrom(...seeds), fc.array(mutationArbitrary, { minLength: 1, maxLength: 12 }), (seed, edits) => {
+        assertRangesInside(applyMutations(seed, edits));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  // Generous bounds: only catastrophic (super-linear) regex backtracking could exceed them.
+  it('on 1 MB written on one line', () => {
+    const words = ['good ', 'Grade ', '3 ', '(', ')', '. ', 'not ', 'outstanding ', '\t', '.... ', '# ', '** '];
+    let line = '';
+    for (let i = 0; line.length < 1_000_000; i++) line += words[(i * 7) % words.length];
+    assert.ok(timed(() => parse(line)) < 5000);
+    assert.ok(timed(() => parse('Contents\n' + line)) < 5000);
+    assert.ok(timed(() => parse('Record of main findings\n' + line)) < 5000);
+    assert.ok(timed(() => parse('# ' + ' '.repeat(1_000_000) + 'x')) < 5000);
+    assert.ok(timed(() => parse('Contents\n' + '.'.repeat(300) + '\n' + '.'.repeat(1_000_000))) < 5000);
+  });
+
+  it('on 100k lines of "Grade 3"', () => {
+    const text = 'Grade 3\n'.repeat(100_000);
+    let report: ReturnType<typeof parse> | undefined;
+    assert.ok(timed(() => (report = parse(text))) < 10000);
+    assert.strictEqual(report?.strayGrades.length, 100_000);
+  });
+
+  it('on 100k "Grade" tokens in one paragraph of an overall section', () => {
+    const text = 'Overall effectiveness of children\'s services\n\nGrade 3\n\n' + 'Grade being healthy is good. '.repeat(100_000);
+    assert.ok(timed(() => parse(text, { framework: 'apa-2007' })) < 10000);
+  });
+});
