@@ -28,6 +28,7 @@ const SET_PHRASE_AFTER = /^\s+(?:practice|practise|effect|use|start|example|exam
 const PREDICATIVE =
   /\b(?:is|are|was|were|be|been|being|remains?|remained|becomes?|became|now|judged|rated|graded|considered|deemed|found|that it is)\s+(?:(?:now|consistently|still|judged|currently|overall|all|both|also|generally|broadly|mostly|clearly|securely|increasingly|very|highly|rated|to be|been|as|reliably|overwhelmingly|typically|uniformly|predominantly|therefore|thus|again|to|be)\s+){0,3}$/i;
 const VERB_TERM = /^(?:perform|require|need)/i;
+const SPREAD = /\b(?:rang\w*|var(?:y|ies|ied|ying)|spread\w*|span\w*)\s+from\s+$/i;
 
 function beforeWithinClause(text: string, sentenceStart: number, termStart: number): string {
   return text.slice(Math.max(sentenceStart, termStart - 80), termStart);
@@ -53,8 +54,9 @@ export function evaluativeTerms(text: string, sentence: SentenceSpan, framework:
     if (NEGATED.test(before) || BOUNDED_BEFORE.test(before) || ASPIRATION.test(before) || OTHER_SUBJECT.test(before)) return;
     if (RANGE_AFTER.test(after) || SET_PHRASE_AFTER.test(after)) return;
     if (COMPARISON.test(before) && /^\s+as\b/i.test(after)) return;
-    // "from good to outstanding": the level reached counts
+    // "risen from good to outstanding": the level reached counts; "ranges from adequate to good" states no one level
     const fromTo = previous && /^\s*to\s+$/i.test(text.slice(previous.end, term.start));
+    if (fromTo && SPREAD.test(beforeWithinClause(text, sentence.start, previous.start))) return;
     const predicative = fromTo || VERB_TERM.test(text.slice(term.start, term.end)) || PREDICATIVE.test(before);
     found.push({ ...term, predicative: Boolean(predicative) });
   });

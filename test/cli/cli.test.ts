@@ -1,0 +1,163 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { runCli } from '../helpers/cli';
+import { readSeed, repoRoot } from '../helpers/paths';
+
+describe('inspection-lint CLI', () => {
+  let tmp: string;
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'inspection-cli-'));
+    // a copy of seed 001 with a grade that disagrees with its sentence and its record row
+    fs.writeFileSync(path.join(tmp, 'broken.txt'), readSeed('slac-2011-rutland').replace('Partnership working\n\nGrade 2 (Good)', 'Partnership working\n\nGrade 3 (Adequate)'));
+    fs.writeFileSync(path.join(tmp, 'binary.txt'), Buffer.from([0x47, 0x72, 0x00, 0x01, 0x02]));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('lints the seeds folder: only seed 001\'s real slips, exit 0 (they are warnings)', () => {
+    const run = runCli(['seeds']);
+    assert.strictEqual(run.status, 0, run.stderr);
+    assert.match(run.stdout, /seeds\/slac-2011-rutland\.txt \(SLAC 2011\)/);
+    assert.match(run.stdout, /379:1 +warning +The record group .* record-group-mismatch/);
+    assert.match(run.stdout, /✖ 3 problems \(0 errors, 3 warnings\)/);
+  });
+
+  it('exits 1 when a report has errors, naming both sides', () => {
+    const run = runCli([path.join(tmp, 'broken.txt')]);
+    assert.strictEqual(run.status, 1);
+    assert.match(run.stdout, /Grade 3 \(Adequate\) means adequate on the SLAC 2011 scale, but the judgement sentence says good\. +grade-wording-mismatch/);
+    assert.match(run.stdout, /The record gives "Partnership working" as Good, but "Partnership working" in Safeguarding services is graded "Grade 3 \(Adequate\)"/);
+  });
+
+  it('--max-warnings makes warnings fail the run', () => {
+    assert.strictEqual(runCli(['--max-warnings', '0', 'seeds']).status, 1);
+    assert.strictEqual(runCli(['--max-warnings', '3', 'seeds']).status, 0);
+  });
+
+  it('--format json prints ESLint-compatible results', () => {
+    const run = runCli(['--format', 'json', 'seeds/slac-2011-rutland.txt', 'seeds/apa-2007-rutland.txt']);
+    assert.strictEqual(run.status, 0);
+    const results = JSON.parse(run.stdout);
+    assert.strictEqual(results.length, 2);
+    assert.strictEqual(results[0].filePath, path.join(repoRoot, 'seeds', 'slac-2011-rutland.txt'));
+    assert.deepStrictEqual(results[0].messages[1], {
+      ruleId: 'record-entry-without-section',
+      severity: 1,
+      message: 'The record lists "Equality and diversity" (Good) under "Services for looked after children" (line 379), but no section of the report gives this judgement.',
+      line: 384,
+      column: 1,
+      endLine: 384,
+      endColumn: 23,
+    });
+    assert.deepStrictEqual([results[0].errorCount, results[0].warningCount, results[1].messages.length], [0, 3, 0]);
+  });
+
+  it('--format model prints the parsed model with 1-based lines', () => {
+    const run = runCli(['--format', 'model', 'seeds/slac-2011-rutland.txt']);
+    const [model] = JSON.parse(run.stdout);
+    assert.deepStrictEqual(model.framework, { id: 'slac-2011', name: 'Inspection of safeguarding and looked after children services (2011)', source: 'detected' });
+    const part = model.sections.find((section: { title: string }) => section.title === 'Services for looked after children');
+    const group = part.children.find((section: { kind: string }) => section.kind === 'group');
+    assert.deepStrictEqual(group.children[0], {
+      title: 'Being healthy',
+      kind: 'judgement',
+      part: 'Services for looked after children',
+      line: 262,
+      grade: { value: 1, label: 'Outstanding', level: 'outstanding', written: 'Grade 1 (Outstanding)', line: 262 },
+      judgement: { term: 'outstanding', level: 'outstanding', line: 264 },
+      children: [],
+    });
+    assert.strictEqual(model.record.length, 22);
+    assert.deepStrictEqual(model.record[21], { group: 'Services for looked after children', title: 'Equality and diversity', label: 'Good', level: 'good', line: 399 });
+  });
+
+  it('--format sarif output validates against the SARIF 2.1.0 schema', () => {
+    const run = runCli(['--format', 'sarif', 'seeds', path.join(tmp, 'broken.txt')]);
+    const log = JSON.parse(run.stdout) as any;
+    const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
+    // the schema's language-tag pattern is only valid outside unicode mode
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    const valid: boolean = validate(structuredClone(log));
+    assert.ok(valid, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    const results = log.runs[0].results;
+    assert.ok(results.some((result: { ruleId: string; level: string }) => result.ruleId === 'grade-wording-mismatch' && result.level === 'error'));
+    assert.ok(log.runs[0].tool.driver.rules.every((rule: { help?: { markdown: string } }) => rule.help?.markdown));
+  });
+
+  it('--format github prints workflow annotations', () => {
+    const run = runCli(['--format', 'github', 'seeds/slac-2011-rutland.txt']);
+    assert.match(run.stdout.split('\n')[0] ?? '', /^::warning file=seeds\/slac-2011-rutland\.txt,line=379,col=1,endLine=379,endColumn=35,title=record-group-mismatch::The record group/);
+  });
+
+  it('expands globs', () => {
+    const run = runCli(['--format', 'json', 'seeds/apa-*.txt']);
+    assert.strictEqual(JSON.parse(run.stdout).length, 3);
+  });
+
+  it('lists the rules with their metadata', () => {
+    const rules = JSON.parse(runCli(['rules', '--format', 'json']).stdout);
+    const wording = rules.find((rule: { id: string }) => rule.id === 'grade-wording-mismatch');
+    assert.strictEqual(wording.defaultSeverity, 'error');
+    assert.strictEqual(wording.fixable, true);
+    assert.match(wording.docs, /docs\/rules\/grade-wording-mismatch\.md$/);
+    assert.strictEqual(rules.length, 14);
+  });
+
+  it('applies a configuration file found above the files', () => {
+    fs.writeFileSync(path.join(tmp, '.inspection-lint.json'), JSON.stringify({ rules: { 'grade-wording-mismatch': 'off', 'record-grade-mismatch': 'warning' } }));
+    try {
+      const run = runCli(['--format', 'json', path.join(tmp, 'broken.txt')]);
+      const ids = JSON.parse(run.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId);
+      assert.ok(!ids.includes('grade-wording-mismatch'));
+      assert.strictEqual(run.status, 0, 'only warnings remain');
+    } finally {
+      fs.rmSync(path.join(tmp, '.inspection-lint.json'));
+    }
+  });
+
+  it('reports a broken configuration with its position, still lints with defaults, and exits 2', () => {
+    fs.writeFileSync(path.join(tmp, '.inspection-lint.json'), '{\n  "rules": { "missing-grade": "loud" }\n}\n');
+    try {
+      const run = runCli(['--format', 'json', path.join(tmp, 'broken.txt')]);
+      assert.strictEqual(run.status, 2);
+      assert.match(run.stderr, /\.inspection-lint\.json:2:31: rules\.missing-grade: must be "error", "warning", "info" or "off", not "loud"/);
+      assert.ok(JSON.parse(run.stdout)[0].messages.length > 0);
+    } finally {
+      fs.rmSync(path.join(tmp, '.inspection-lint.json'));
+    }
+  });
+
+  describe('usage and I/O errors exit 2 with a clear message', () => {
+    const cases: [string, string[], RegExp][] = [
+      ['a missing file', ['no-such-report.txt'], /No such file or folder: no-such-report\.txt/],
+      ['an unknown format', ['--format', 'xml', 'seeds'], /Unknown format "xml"/],
+      ['an unknown framework', ['--framework', 'slac-2099', 'seeds'], /Unknown framework "slac-2099"/],
+      ['no files', [], /No files given/],
+      ['an unknown option', ['--frobnicate', 'seeds'], /Unknown option '--frobnicate'/],
+      ['a glob matching nothing', ['seeds/*.docx'], /No files match seeds\/\*\.docx/],
+    ];
+    for (const [name, args, message] of cases) {
+      it(name, () => {
+        const run = runCli(args);
+        assert.strictEqual(run.status, 2);
+        assert.match(run.stderr, message);
+      });
+    }
+    it('a binary file', () => {
+      const run = runCli([path.join(tmp, 'binary.txt')]);
+      assert.strictEqual(run.status, 2);
+      assert.match(run.stderr, /binary\.txt is a binary file, not a report/);
+    });
+    it('a folder with no reports', () => {
+      const empty = fs.mkdtempSync(path.join(tmp, 'empty-'));
+      const run = runCli([empty]);
+      assert.strictEqual(run.status, 2);
+      assert.match(run.stderr, /No report files/);
+    });
+  });
+});

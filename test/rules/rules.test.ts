@@ -1,0 +1,213 @@
+import * as assert from 'assert';
+import { lint } from '../../server/src/lint/engine';
+import { allRules } from '../../server/src/rules';
+import { applyEdits } from '../helpers/edits';
+import { APA_SENTENCE, apaSection, SLAC_HEAD, slacSection, type RuleCase } from './cases';
+
+const T = '\t';
+
+const CASES: Record<string, RuleCase[]> = {
+  'missing-grade': [
+    { name: 'an APA outcome with no grade', framework: 'apa-2007', lines: apaSection('Staying safe', null, APA_SENTENCE('good')), expect: [1] },
+    { name: 'a SLAC judgement with no grade', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Partnership working', null, 54, 'Partnership working arrangements are good.')], expect: [5] },
+    { name: 'a graded APA outcome', framework: 'apa-2007', lines: apaSection('Staying safe', 'Grade 3', APA_SENTENCE('good')), expect: [] },
+    { name: 'a grade fused with the heading', framework: 'apa-2007', lines: apaSection('Staying safe Grade 3', null, APA_SENTENCE('good')), expect: [] },
+    { name: 'an ungraded heading the framework does not grade', framework: 'apa-2007', lines: ['Summary of strengths and areas for development', '', APA_SENTENCE('good')], expect: [] },
+  ],
+  'grade-wording-mismatch': [
+    { name: 'APA Grade 2 (adequate) said to be good', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 2', APA_SENTENCE('good')), expect: [7] },
+    { name: 'SLAC Grade 2 (good) said to be adequate', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 25, 'The quality of safeguarding provision is adequate.')], expect: [9] },
+    { name: 'SLAC Grade 1 said to be inadequate (the scale runs the other way)', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Partnership working', 'Grade 1', 54, 'Partnership working arrangements are inadequate.')], expect: [9] },
+    { name: '"Performs well (3)" said to perform poorly', framework: 'annual-rating-2009', lines: ["Children's services rating", '', 'Performs well (3)', '', "Children's services in Testshire perform poorly."], expect: [5] },
+    { name: 'APA Grade 3 said to be good', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good')), expect: [] },
+    { name: 'SLAC Grade 2 (Good) said to be good', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 25, 'The quality of safeguarding provision is good.')], expect: [] },
+    { name: '"adequate and improving" under Grade 2', framework: 'apa-2007', lines: apaSection('Making a positive contribution', 'Grade 2', APA_SENTENCE('adequate and improving')), expect: [] },
+    { name: '"has continued to improve and is now outstanding" under Grade 4', framework: 'apa-2007', lines: apaSection('Making a positive contribution', 'Grade 4', 'The contribution of services in this aspect has continued to improve and is now outstanding.'), expect: [] },
+    { name: '"no longer inadequate" under SLAC Grade 3', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 3 (Adequate)', 25, 'Provision is no longer inadequate and is now adequate.')], expect: [] },
+    { name: '"not yet good" under APA Grade 2', framework: 'apa-2007', lines: apaSection('Staying safe', 'Grade 2', 'The contribution of services in this aspect is adequate but not yet good.'), expect: [] },
+    { name: '"good or better" about other services under Grade 2', framework: 'apa-2007', lines: apaSection('Enjoying and achieving', 'Grade 2', 'Most schools are judged good or better, but the contribution of services in this aspect is adequate.'), expect: [] },
+    { name: '"requires improvement to be good" under SLAC Grade 3', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Leadership and management', 'Grade 3 (Adequate)', 44, 'Leadership requires improvement to be good; overall it is adequate.')], expect: [] },
+    { name: '"Performs well (3)" with "perform well"', framework: 'annual-rating-2009', lines: ["Children's services rating", '', 'Performs well (3)', '', "Children's services in Testshire perform well."], expect: [] },
+    { name: 'a "good" later in the section, not in the judgement sentence', framework: 'apa-2007', lines: [...apaSection('Being healthy', 'Grade 2', APA_SENTENCE('adequate')), 'Immunisation rates are good and the youth service is outstanding.', ''], expect: [] },
+  ],
+  'missing-record-entry': [
+    {
+      name: 'a graded SLAC section missing from the record',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'), ...slacSection('Partnership working', 'Grade 2 (Good)', 12, 'Partnership working arrangements are good.'), 'Record of main findings', '', `Safeguarding services${T}`, `Overall effectiveness${T}Adequate`],
+      expect: [13],
+    },
+    {
+      name: 'every graded section in the record',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'), 'Record of main findings', '', `Safeguarding services${T}`, `Overall effectiveness${T}Adequate`],
+      expect: [],
+    },
+    { name: 'a report with no record at all', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good')), expect: [] },
+  ],
+  'record-entry-without-section': [
+    {
+      name: 'a record row with no section',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'), 'Record of main findings', '', `Safeguarding services${T}`, `Overall effectiveness${T}Adequate`, `Equality and diversity${T}Good`],
+      expect: [15],
+    },
+    {
+      name: 'record rows that all have sections, in another order than the body',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'), ...slacSection('Partnership working', 'Grade 2 (Good)', 12, 'Partnership working arrangements are good.'), 'Record of main findings', '', `Partnership working${T}Good`, `Overall effectiveness${T}Adequate`],
+      expect: [],
+    },
+  ],
+  'record-grade-mismatch': [
+    {
+      name: 'a record row graded differently from its section',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'), 'Record of main findings', '', `Overall effectiveness${T}Good`],
+      expect: [13],
+    },
+    {
+      name: 'a record printed "Inadequate Grade 4" agreeing with its section',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 4 (Inadequate)', 11, 'The overall effectiveness of safeguarding services is inadequate.'), 'Record of main findings', '', `Overall effectiveness${T}Inadequate Grade 4`],
+      expect: [],
+    },
+  ],
+  'record-group-mismatch': [
+    {
+      name: 'safeguarding rows printed under the looked after children group',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, ...slacSection('Partnership working', 'Grade 2 (Good)', 11, 'Partnership working arrangements are good.'), 'Record of main findings', '', `Services for looked after children${T}`, `Partnership working${T}Good`],
+      expect: [13],
+    },
+    {
+      name: 'rows under their own part',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, ...slacSection('Partnership working', 'Grade 2 (Good)', 11, 'Partnership working arrangements are good.'), 'Record of main findings', '', `Safeguarding services${T}`, `Partnership working${T}Good`],
+      expect: [],
+    },
+  ],
+  'grade-out-of-scale': [
+    { name: 'APA Grade 5', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 5', APA_SENTENCE('good')), expect: [3] },
+    { name: 'SLAC Grade 0', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 0 (Good)', 25, 'The quality of provision is good.')], expect: [7] },
+    { name: 'an unknown label', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Very good)', 25, 'The quality of provision is good.')], expect: [7] },
+    { name: 'an unknown label in the record', framework: 'slac-2011', lines: ['Record of main findings', '', `Overall effectiveness${T}Satisfactory-ish`], expect: [3] },
+    { name: 'every grade on the scale', framework: 'apa-2007', lines: [...apaSection('Being healthy', 'Grade 4', APA_SENTENCE('outstanding')), ...apaSection('Staying safe', 'Grade 1', APA_SENTENCE('inadequate'))], expect: [] },
+  ],
+  'grade-label-mismatch': [
+    { name: '"Grade 2 (Adequate)" in SLAC, where 2 is Good', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Adequate)', 25, 'The quality of provision is adequate.')], expect: [7] },
+    { name: '"Performs excellently (3)"', framework: 'annual-rating-2009', lines: ["Children's services rating", '', 'Performs excellently (3)', '', "Children's services in Testshire perform well."], expect: [3] },
+    { name: '"Grade 2 (Adequate)" in APA, where 2 is adequate', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 2 (Adequate)', APA_SENTENCE('adequate')), expect: [] },
+    { name: '"Grade 1 (Outstanding)" in SLAC', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 1 (Outstanding)', 25, 'The quality of provision is outstanding.')], expect: [] },
+  ],
+  'outdated-grade-wording': [
+    { name: 'no framework in this release has outdated labels yet', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 25, 'The quality of provision is good.')], expect: [] },
+  ],
+  'duplicate-section': [
+    { name: 'the same judgement twice in one part', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 25, 'The quality of provision is good.'), ...slacSection('Quality of provision', 'Grade 2 (Good)', 26, 'The quality of provision is good.')], expect: [11] },
+    { name: 'the same judgement twice in an APA letter', framework: 'apa-2007', lines: [...apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good')), ...apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good'))], expect: [9] },
+    {
+      name: 'the same judgement once in each part',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 25, 'The quality of provision is good.'), 'Services for looked after children', '', ...slacSection('Quality of provision', 'Grade 2 (Good)', 26, 'The quality of provision is good.')],
+      expect: [],
+    },
+  ],
+  'contents-mismatch': [
+    {
+      name: 'an entry with no heading, and a heading not in the contents',
+      framework: 'slac-2011',
+      lines: ['Contents', '', `About this inspection${T}1`, `Service information${T}2`, '', 'About this inspection', '', '1. The purpose of the inspection is to evaluate the contribution made by services in the local area.', '', 'Safeguarding services', '', ...slacSection('Quality of provision', 'Grade 2 (Good)', 2, 'The quality of provision is good.')],
+      expect: [4, 10, 12],
+    },
+    {
+      name: 'contents matching the headings (areas for improvement need no entry)',
+      framework: 'slac-2011',
+      lines: ['Contents', '', `Safeguarding services${T}1`, `Quality of provision${T}2`, '', 'Safeguarding services', '', ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'), 'Areas for improvement', '', 'Immediately:', '', '- ensure that case recording is timely'],
+      expect: [],
+    },
+  ],
+  'paragraph-numbering': [
+    { name: 'a skipped number', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'), '2. Another paragraph of evidence with enough words to be prose.', '', '4. A paragraph whose number skips three, with enough words.'], expect: [13] },
+    { name: 'a repeated number', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'), '1. Another paragraph with the same number, and enough words to be prose.'], expect: [11] },
+    { name: 'numbers that follow on', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'), '2. Another paragraph of evidence with enough words to be prose.', '', '3. And a third paragraph, numbered in order, with enough words.'], expect: [] },
+  ],
+  'summary-contradiction': [
+    {
+      name: 'an overall section giving another judgement a different level',
+      framework: 'apa-2007',
+      lines: [...apaSection("Overall effectiveness of children's services", 'Grade 3', 'The council delivers good services. The contribution to children and young people being healthy is outstanding.'), ...apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good'))],
+      expect: [7],
+    },
+    {
+      name: 'an overall section agreeing with the grades',
+      framework: 'apa-2007',
+      lines: [...apaSection("Overall effectiveness of children's services", 'Grade 3', 'The council delivers good services. The contribution to children and young people being healthy and to staying safe is good.'), ...apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good')), ...apaSection('Staying safe', 'Grade 3', APA_SENTENCE('good'))],
+      expect: [],
+    },
+    {
+      name: 'a statement naming two judgements with two levels, left alone as ambiguous',
+      framework: 'apa-2007',
+      lines: [...apaSection("Overall effectiveness of children's services", 'Grade 3', 'The council delivers good services. Being healthy and staying safe range from adequate to outstanding.'), ...apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good'))],
+      expect: [],
+    },
+  ],
+  'unknown-framework': [
+    { name: 'a directive with a misspelt id', framework: 'apa-2007', lines: ['<!-- framework: slac-2012 -->', '', ...apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good'))], expect: [1] },
+    { name: 'a directive with a known id', framework: 'apa-2007', lines: ['<!-- framework: apa-2007 -->', '', ...apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good'))], expect: [] },
+  ],
+};
+
+describe('rules: fixtures that must and must not trigger each rule', () => {
+  it('has fixtures for every rule, including ones that must stay silent', () => {
+    for (const rule of allRules) {
+      const cases = CASES[rule.meta.id] ?? [];
+      assert.ok(cases.some((c) => c.expect.length === 0), `${rule.meta.id}: no fixture that must not trigger`);
+      if (rule.meta.id !== 'outdated-grade-wording') assert.ok(cases.some((c) => c.expect.length > 0), `${rule.meta.id}: no fixture that must trigger`);
+    }
+  });
+
+  for (const [ruleId, cases] of Object.entries(CASES)) {
+    describe(ruleId, () => {
+      for (const c of cases) {
+        it(`${c.expect.length ? 'reports' : 'does not report'} ${c.name}`, () => {
+          const text = c.lines.join('\n');
+          const { diagnostics } = lint(text, { framework: c.framework });
+          const lines = diagnostics.filter((d) => d.ruleId === ruleId).map((d) => d.range.start.line + 1);
+          assert.deepStrictEqual(lines, c.expect, diagnostics.map((d) => `${d.range.start.line + 1} ${d.ruleId}: ${d.message}`).join('\n'));
+        });
+        if (!c.expect.length) continue;
+        it(`every fix for ${c.name} removes the problem and changes nothing else`, () => {
+          const text = c.lines.join('\n');
+          const { diagnostics } = lint(text, { framework: c.framework });
+          for (const diagnostic of diagnostics.filter((d) => d.ruleId === ruleId)) {
+            for (const fix of diagnostic.fixes) {
+              const fixed = applyEdits(text, fix.edits);
+              assert.notStrictEqual(fixed, text, `fix "${fix.title}" changed nothing`);
+              const after = lint(fixed, { framework: c.framework }).diagnostics.filter(
+                (d) => d.ruleId === ruleId && d.message === diagnostic.message,
+              );
+              assert.deepStrictEqual(after.map((d) => d.message), [], `fix "${fix.title}" left the problem`);
+              assertOnlyEditedRanges(text, fixed, fix.edits);
+            }
+          }
+        });
+      }
+    });
+  }
+});
+
+/** The text outside the edited ranges is unchanged. */
+function assertOnlyEditedRanges(before: string, after: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): void {
+  const marker = '\u0000';
+  const masked = applyEdits(before, edits.map((edit) => ({ ...edit, newText: marker })));
+  const [head, ...rest] = masked.split(marker);
+  let cursor = 0;
+  assert.ok(after.startsWith(head ?? ''), 'text before the first edit changed');
+  cursor = (head ?? '').length;
+  for (const piece of rest) {
+    const found = after.indexOf(piece, cursor);
+    assert.ok(found >= cursor, 'text between or after edits changed');
+    cursor = found + piece.length;
+  }
+}
