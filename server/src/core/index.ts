@@ -7,3 +7,4 @@ export { compileFramework, titleKey, type CompiledFramework, type TitleRole } fr
 export * from './frameworks/schema';
 export { linkRecord, judgementKey, type RecordLinks, type MisplacedRows } from './analysis/record-links';
 export { writeGrade, rewriteGrade, describeLevel, describeScale, termFor } from './frameworks/notation';
+export { linkContents, type ContentsLinks } from './analysis/contents-links';

@@ -1,0 +1,53 @@
+import { titleKey } from '../frameworks/compiled';
+import type { ContentsEntry, Report, Section } from '../model';
+
+export interface ContentsLinks {
+  sectionOf(entry: ContentsEntry): Section | null;
+  entryOf(section: Section): ContentsEntry | null;
+  /** Entries naming no heading. */
+  unmatchedEntries: ContentsEntry[];
+  /** Headings a contents page should list but does not. */
+  unlistedSections: Section[];
+}
+
+const cache = new WeakMap<Report, ContentsLinks>();
+
+/** Headings a contents page lists: everything but subsections of a judgement, action lists and the contents itself. */
+function listedHeadings(sections: readonly Section[], out: Section[] = []): Section[] {
+  for (const section of sections) {
+    if (section.kind === 'actions' || section.kind === 'contents') continue;
+    out.push(section);
+    if (section.kind !== 'judgement') listedHeadings(section.children, out);
+  }
+  return out;
+}
+
+/** Pairs contents entries with headings of the same title, in order (a title may appear once per part). */
+export function linkContents(report: Report): ContentsLinks {
+  const cached = cache.get(report);
+  if (cached) return cached;
+  const toSection = new Map<ContentsEntry, Section>();
+  const toEntry = new Map<Section, ContentsEntry>();
+  const waiting = new Map<string, Section[]>();
+  const headings = report.contents?.entries.length ? listedHeadings(report.sections) : [];
+  for (const heading of headings) {
+    const key = titleKey(heading.title);
+    waiting.set(key, [...(waiting.get(key) ?? []), heading]);
+  }
+  const unmatchedEntries: ContentsEntry[] = [];
+  for (const entry of report.contents?.entries ?? []) {
+    const section = waiting.get(titleKey(entry.title.text))?.shift();
+    if (section) {
+      toSection.set(entry, section);
+      toEntry.set(section, entry);
+    } else unmatchedEntries.push(entry);
+  }
+  const links: ContentsLinks = {
+    sectionOf: (entry) => toSection.get(entry) ?? null,
+    entryOf: (section) => toEntry.get(section) ?? null,
+    unmatchedEntries,
+    unlistedSections: headings.filter((heading) => !toEntry.has(heading)),
+  };
+  cache.set(report, links);
+  return links;
+}

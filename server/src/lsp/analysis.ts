@@ -1,0 +1,154 @@
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ConfigResolver, configFromText, declaredReport, frameworkFor, type ConfigFile } from '../config/discover';
+import { CONFIG_FILE_NAME } from '../config/schema';
+import { compileFramework, type CompiledFramework } from '../core/frameworks/compiled';
+import { builtinFrameworks } from '../core/frameworks/builtin';
+import { splitLines } from '../core/text';
+import { parse } from '../core/parse/parse';
+import { lintReport, type LintResult } from '../lint/engine';
+import type { Settings } from './settings';
+
+export interface Analysis extends LintResult {
+  uri: string;
+  version: number;
+  lines: readonly string[];
+  eol: '\n' | '\r\n';
+  framework: CompiledFramework | null;
+  /** Whether the document is a report the server lints (others get no diagnostics). */
+  isReport: boolean;
+  /** Set when the document is over the size limit and was not analysed. */
+  tooLarge: boolean;
+  config: ConfigFile;
+}
+
+/** Languages whose documents may be reports. */
+export const REPORT_LANGUAGE = 'inspection-report';
+const TEXT_LANGUAGES = new Set(['plaintext', 'markdown', 'text', 'txt', REPORT_LANGUAGE]);
+
+export function filePathOf(uri: string): string | null {
+  if (!uri.startsWith('file:')) return null;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return null;
+  }
+}
+
+/** Analyses documents on demand and keeps the result until the document or the configuration changes. */
+export class Analyzer {
+  private readonly cache = new Map<string, Analysis>();
+  private readonly configs = new ConfigResolver();
+  /** Configuration files open in the editor: their unsaved text is what counts. */
+  private readonly openConfigs = new Map<string, ConfigFile>();
+  /** Framework chosen for a document by the user ("Choose framework"), by URI. */
+  private readonly overrides = new Map<string, string | null>();
+
+  constructor(private settings: Settings) {}
+
+  updateSettings(settings: Settings): void {
+    this.settings = settings;
+    this.invalidateAll();
+  }
+
+  setOverride(uri: string, framework: string | null): void {
+    if (framework) this.overrides.set(uri, framework);
+    else this.overrides.delete(uri);
+    this.cache.delete(uri);
+  }
+
+  invalidate(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  invalidateAll(): void {
+    this.cache.clear();
+    this.configs.clear();
+  }
+
+  /** An open .inspection-lint.json changed in the editor (null: closed). */
+  setOpenConfig(uri: string, text: string | null): ConfigFile | null {
+    const file = filePathOf(uri);
+    if (!file) return null;
+    if (text === null) this.openConfigs.delete(file);
+    else this.openConfigs.set(file, configFromText(file, text, this.settings.allowCustomFrameworks));
+    this.invalidateAll();
+    return this.openConfigs.get(file) ?? null;
+  }
+
+  configFor(uri: string): ConfigFile {
+    const file = filePathOf(uri);
+    if (!file) return configFromText(null, '{}');
+    const config = this.configs.forDocument(file);
+    const open = config.file ? this.openConfigs.get(config.file) : undefined;
+    const chosen = open ?? config;
+    if (!this.settings.allowCustomFrameworks && chosen.config.customFrameworks.length) {
+      return { ...chosen, registry: builtinFrameworks() };
+    }
+    return chosen;
+  }
+
+  get(document: TextDocument): Analysis {
+    const cached = this.cache.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
+    const analysis = this.analyse(document);
+    this.cache.set(document.uri, analysis);
+    return analysis;
+  }
+
+  /** The analysis for this version if it is already computed. */
+  peek(uri: string): Analysis | undefined {
+    return this.cache.get(uri);
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  all(): Analysis[] {
+    return [...this.cache.values()];
+  }
+
+  private analyse(document: TextDocument): Analysis {
+    const text = document.getText();
+    const config = this.configFor(document.uri);
+    const filePath = filePathOf(document.uri);
+    const eol: '\n' | '\r\n' = text.includes('\r\n') ? '\r\n' : '\n';
+    const base = { uri: document.uri, version: document.version, config, eol };
+    if (text.length > this.settings.maxFileSize) {
+      const empty = parse('', { registry: config.registry });
+      return { ...base, report: empty, diagnostics: [], lines: [], framework: null, isReport: TEXT_LANGUAGES.has(document.languageId), tooLarge: true };
+    }
+    const override = this.overrides.get(document.uri);
+    const forced =
+      override ??
+      (this.settings.framework !== 'auto' ? this.settings.framework : undefined) ??
+      (filePath ? frameworkFor(config, filePath) : undefined);
+    const lines = splitLines(text);
+    const report = parse(text, {
+      registry: config.registry,
+      ...(forced ? { framework: forced, frameworkSource: override || this.settings.framework !== 'auto' ? 'option' : 'config' } : {}),
+    });
+    const isReport = this.isReport(document, report.framework !== null || report.directives.some((d) => d.kind === 'framework'), filePath, config);
+    const result = isReport
+      ? lintReport(report, lines, { rules: { ...config.config.rules, ...this.settings.rules } }, eol)
+      : { report, diagnostics: [] };
+    return {
+      ...base,
+      ...result,
+      lines,
+      framework: report.framework ? compileFramework(report.framework.profile) : null,
+      isReport,
+      tooLarge: false,
+    };
+  }
+
+  private isReport(document: TextDocument, recognised: boolean, filePath: string | null, config: ConfigFile): boolean {
+    if (!this.settings.enable) return false;
+    if (filePath && path.basename(filePath) === CONFIG_FILE_NAME) return false;
+    if (document.languageId === REPORT_LANGUAGE) return true;
+    if (filePath && declaredReport(config, filePath)) return true;
+    return this.settings.lintPlainTextReports && TEXT_LANGUAGES.has(document.languageId) && recognised;
+  }
+}

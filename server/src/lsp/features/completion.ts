@@ -1,0 +1,79 @@
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
+import { writeGrade } from '../../core/frameworks/notation';
+import type { FrameworkProfile } from '../../core/frameworks/schema';
+import { flattenSections, judgementSections } from '../../core/model';
+import type { Position } from '../../core/text';
+import type { Analysis } from '../analysis';
+
+const gradeDoc = (profile: FrameworkProfile, index: number) => {
+  const level = profile.scale.levels[index]!;
+  const rank = index === 0 ? ' (best)' : index === profile.scale.levels.length - 1 ? ' (worst)' : '';
+  return `**${level.label}**${rank}${level.descriptor ? ` — ${level.descriptor}` : ''}`;
+};
+
+/** After "Grade " (or in a grade cell of the record): the framework's scale, best first. */
+function gradeItems(profile: FrameworkProfile, position: Position, from: number, style: Parameters<typeof writeGrade>[2]): CompletionItem[] {
+  return profile.scale.levels.map((level, index) => {
+    const text = writeGrade(profile, level, style);
+    return {
+      label: text,
+      kind: CompletionItemKind.EnumMember,
+      detail: level.label,
+      documentation: { kind: MarkupKind.Markdown, value: gradeDoc(profile, index) },
+      sortText: String(index).padStart(2, '0'),
+      filterText: text,
+      textEdit: { range: { start: { line: position.line, character: from }, end: position }, newText: text },
+    };
+  });
+}
+
+/** At the start of a paragraph: the framework's judgements this part of the report does not have yet. */
+function headingItems(analysis: Analysis, profile: FrameworkProfile, position: Position, from: number, snippets: boolean): CompletionItem[] {
+  const part = flattenSections(analysis.report.sections).find(
+    (section) => section.kind === 'part' && section.range.start.line <= position.line && section.range.end.line >= position.line - 1,
+  );
+  const partId = part?.part?.definition?.id ?? null;
+  const present = new Set(
+    judgementSections(analysis.report)
+      .filter((section) => (section.part?.definition?.id ?? null) === partId && section.heading.range.start.line !== position.line)
+      .map((section) => section.judgement?.definition?.id),
+  );
+  const choices = profile.scale.levels.map((level) => writeGrade(profile, level).replace(/[,|]/g, (c) => `\\${c}`)).join(',');
+  return profile.judgements
+    .filter((definition) => definition.graded && !present.has(definition.id) && (!definition.parts || !partId || definition.parts.includes(partId)))
+    .map((definition, index) => {
+      const inline = profile.notation.preferred === 'heading-colon-label';
+      const snippet = inline ? `${definition.title}: \${1|${choices}|}` : `${definition.title}\n\n\${1|${choices}|}\n\n$0`;
+      return {
+        label: definition.title,
+        kind: CompletionItemKind.Module,
+        detail: `${profile.shortName ?? profile.name} judgement${part ? ` · ${part.title}` : ''}`,
+        documentation: { kind: MarkupKind.Markdown, value: `Adds the heading **${definition.title}** and its grade.` },
+        sortText: `1${String(index).padStart(3, '0')}`,
+        ...(snippets
+          ? { insertTextFormat: InsertTextFormat.Snippet, textEdit: { range: { start: { line: position.line, character: from }, end: position }, newText: snippet } }
+          : { textEdit: { range: { start: { line: position.line, character: from }, end: position }, newText: definition.title } }),
+      };
+    });
+}
+
+export function completions(analysis: Analysis, position: Position, snippets: boolean): CompletionItem[] {
+  const profile = analysis.report.framework?.profile;
+  if (!analysis.isReport || !profile) return [];
+  const line = analysis.lines[position.line] ?? '';
+  const prefix = line.slice(0, position.character);
+  const grade = /(?:^|\*\*|<b>|\t|\s)(grade\s*\d?)$/i.exec(prefix);
+  if (grade?.[1] && /^\s*(?:\*\*|<b>)?grade\s*\d?$/i.test(prefix.replace(/^.*\t/, ''))) {
+    const style = profile.notation.styles.includes('grade-number-label') ? 'grade-number-label' : profile.notation.preferred;
+    return gradeItems(profile, position, position.character - grade[1].length, style);
+  }
+  const record = analysis.report.record;
+  if (record && prefix.includes('\t') && position.line > record.heading.range.start.line && position.line <= record.range.end.line + 1) {
+    const cell = prefix.slice(prefix.lastIndexOf('\t') + 1);
+    return gradeItems(profile, position, position.character - cell.length, profile.record.style ?? 'label');
+  }
+  const word = /^[A-Za-z][A-Za-z ,'\u2019-]{0,60}$/.exec(prefix);
+  const previousBlank = position.line === 0 || !(analysis.lines[position.line - 1] ?? '').trim();
+  if ((word || prefix === '') && previousBlank) return headingItems(analysis, profile, position, 0, snippets);
+  return [];
+}

@@ -1,0 +1,127 @@
+import type { TextEdit } from 'vscode-languageserver/node';
+import { linkRecord } from '../../core/analysis/record-links';
+import { builtinFrameworks } from '../../core/frameworks/builtin';
+import { writeGrade } from '../../core/frameworks/notation';
+import { shortNameOf } from '../../core/frameworks/schema';
+import { judgementSections, type Grade, type Section } from '../../core/model';
+import type { Analysis } from '../analysis';
+import { contains } from '../locate';
+
+/** Requests and notifications the VS Code extension (or any client) can use beyond LSP. */
+export const Requests = {
+  documentInfo: 'inspectionReport/documentInfo',
+  judgementSummary: 'inspectionReport/judgementSummary',
+  recordEdit: 'inspectionReport/recordOfFindingsEdit',
+  setFramework: 'inspectionReport/setFramework',
+} as const;
+
+export interface DocumentInfo {
+  isReport: boolean;
+  tooLarge: boolean;
+  framework: { id: string; name: string; shortName: string; source: string } | null;
+  judgements: number;
+  graded: number;
+  problems: number;
+  frameworks: { id: string; name: string }[];
+}
+
+export function documentInfo(analysis: Analysis): DocumentInfo {
+  const sections = judgementSections(analysis.report);
+  const profile = analysis.report.framework?.profile;
+  return {
+    isReport: analysis.isReport,
+    tooLarge: analysis.tooLarge,
+    framework: profile ? { id: profile.id, name: profile.name, shortName: shortNameOf(profile), source: analysis.report.framework!.source } : null,
+    judgements: sections.length,
+    graded: sections.filter((section) => section.judgement?.grade).length,
+    problems: analysis.diagnostics.length,
+    frameworks: analysis.config.registry.all().map((framework) => ({ id: framework.id, name: framework.name })),
+  };
+}
+
+export interface SummaryRow {
+  title: string;
+  part: string | null;
+  range: Section['heading']['range'];
+  grade: { text: string; level: string | null; label: string | null; rank: number | null; range: Grade['range'] } | null;
+  sentence: { term: string; level: string; label: string; agrees: boolean | null; range: Grade['range'] } | null;
+  record: { text: string; level: string | null; agrees: boolean | null; range: Grade['range'] } | null;
+  /** Rule ids of the problems reported inside the section. */
+  problems: string[];
+  levels: number;
+}
+
+/** Every judgement with its grade, the record row and whether they agree, for a summary table. */
+export function judgementSummary(analysis: Analysis): SummaryRow[] {
+  const profile = analysis.report.framework?.profile;
+  const links = linkRecord(analysis.report);
+  const levels = profile?.scale.levels ?? [];
+  return judgementSections(analysis.report).map((section) => {
+    const grade = section.judgement?.grade ?? null;
+    const sentence = section.judgement?.sentence ?? null;
+    const row = links.rowOf(section);
+    const same = (a: Grade | null | undefined, key: string | undefined) => (a?.level && key ? a.level.key === key : null);
+    return {
+      title: section.title,
+      part: section.part?.title ?? null,
+      range: section.heading.range,
+      grade: grade
+        ? { text: grade.text, level: grade.level?.key ?? null, label: grade.level?.label ?? null, rank: grade.level ? levels.indexOf(grade.level) : null, range: grade.range }
+        : null,
+      sentence: sentence
+        ? { term: sentence.term.text, level: sentence.term.level.key, label: sentence.term.level.label, agrees: same(grade, sentence.term.level.key), range: sentence.term.range }
+        : null,
+      record: row?.grade ? { text: row.grade.text, level: row.grade.level?.key ?? null, agrees: same(grade, row.grade.level?.key), range: row.grade.range } : null,
+      problems: analysis.diagnostics.filter((diagnostic) => contains(section.range, diagnostic.range.start)).map((diagnostic) => diagnostic.ruleId),
+      levels: levels.length,
+    };
+  });
+}
+
+/**
+ * The record of main findings made from the sections. A report without one gets a new record at its end;
+ * an existing record is updated in place: grades corrected and missing rows added, nothing removed.
+ */
+export function recordOfFindingsEdit(analysis: Analysis): { edits: TextEdit[]; created: boolean } {
+  const profile = analysis.report.framework?.profile;
+  if (!profile || !analysis.isReport) return { edits: [], created: false };
+  if (analysis.report.record) {
+    const edits: TextEdit[] = [];
+    for (const diagnostic of analysis.diagnostics) {
+      if (diagnostic.ruleId !== 'record-grade-mismatch' && diagnostic.ruleId !== 'missing-record-entry') continue;
+      const fix = diagnostic.fixes.find((candidate) => candidate.preferred);
+      if (fix) edits.push(...fix.edits);
+    }
+    return { edits, created: false };
+  }
+  const eol = analysis.eol;
+  const style = profile.record.style ?? 'label';
+  const rows: string[] = [];
+  let part: string | null = null;
+  let group: string | null = null;
+  for (const section of judgementSections(analysis.report)) {
+    const level = section.judgement?.grade?.level;
+    if (!level) continue;
+    const partTitle = section.part?.title ?? null;
+    if (partTitle && partTitle !== part) {
+      rows.push(`${partTitle}\t`);
+      part = partTitle;
+      group = null;
+    }
+    const groupId = section.judgement?.definition?.group ?? null;
+    const groupTitle = groupId ? (profile.groups.find((candidate) => candidate.id === groupId)?.title ?? null) : null;
+    if (groupTitle && groupTitle !== group) rows.push(`${groupTitle}\t`);
+    group = groupTitle;
+    rows.push(`${section.title}\t${writeGrade(profile, level, style)}`);
+  }
+  if (!rows.length) return { edits: [], created: false };
+  const lastLine = analysis.lines.length - 1;
+  const end = { line: lastLine, character: (analysis.lines[lastLine] ?? '').length };
+  const title = profile.record.titles[0] ?? 'Record of main findings';
+  const lead = (analysis.lines[lastLine] ?? '').trim() ? `${eol}${eol}` : eol;
+  return { edits: [{ range: { start: end, end }, newText: `${lead}${title}${eol}${eol}${rows.join(eol)}${eol}` }], created: true };
+}
+
+export function knownFrameworks(analysis: Analysis | undefined): { id: string; name: string }[] {
+  return (analysis?.config.registry ?? builtinFrameworks()).all().map((profile) => ({ id: profile.id, name: profile.name }));
+}

@@ -1,0 +1,57 @@
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic as LspDiagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic } from '../../lint/engine';
+import { ruleDocsUrl } from '../../rules/docs';
+import type { Severity } from '../../rules/rule';
+import type { Analysis } from '../analysis';
+
+export const SOURCE = 'inspection-report';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function toLspDiagnostic(uri: string, diagnostic: Diagnostic): LspDiagnostic {
+  const href = ruleDocsUrl(diagnostic.ruleId);
+  return {
+    range: diagnostic.range,
+    severity: SEVERITY[diagnostic.severity],
+    code: diagnostic.ruleId,
+    ...(href ? { codeDescription: { href } } : {}),
+    source: SOURCE,
+    message: diagnostic.message,
+    ...(diagnostic.related.length
+      ? { relatedInformation: diagnostic.related.map((related) => ({ location: { uri, range: related.range }, message: related.message })) }
+      : {}),
+    ...(diagnostic.ruleId === 'outdated-grade-wording' ? { tags: [DiagnosticTag.Deprecated] } : {}),
+  };
+}
+
+export function diagnosticsFor(analysis: Analysis, maxFileSize: number): LspDiagnostic[] {
+  if (analysis.tooLarge) {
+    const megabytes = (maxFileSize / (1024 * 1024)).toFixed(maxFileSize % (1024 * 1024) ? 1 : 0);
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: SOURCE,
+        code: 'file-too-large',
+        message: `This document is larger than ${megabytes} MB, so it is not checked (setting inspectionReport.maxFileSize).`,
+      },
+    ];
+  }
+  if (!analysis.isReport) return [];
+  return analysis.diagnostics.map((diagnostic) => toLspDiagnostic(analysis.uri, diagnostic));
+}
+
+/** The lint diagnostic a client hands back (in a code action request), found again in the analysis. */
+export function findDiagnostic(analysis: Analysis, lsp: LspDiagnostic): Diagnostic | undefined {
+  return analysis.diagnostics.find(
+    (diagnostic) =>
+      diagnostic.ruleId === lsp.code &&
+      diagnostic.range.start.line === lsp.range.start.line &&
+      diagnostic.range.start.character === lsp.range.start.character &&
+      (diagnostic.message === lsp.message || diagnostic.range.end.character === lsp.range.end.character),
+  );
+}

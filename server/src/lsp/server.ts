@@ -1,0 +1,260 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+  type Diagnostic as LspDiagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME } from '../config/schema';
+import { VERSION } from '../version';
+import { Analyzer, type Analysis } from './analysis';
+import { codeActions, FIX_ALL_KIND } from './features/code-actions';
+import { completions } from './features/completion';
+import { documentInfo, judgementSummary, recordOfFindingsEdit, Requests } from './features/custom';
+import { diagnosticsFor, SOURCE } from './features/diagnostics';
+import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { definition, references } from './features/navigation';
+import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+
+const isConfigUri = (uri: string) => uri.endsWith(`/${CONFIG_FILE_NAME}`);
+
+/** Wires the pure analysis to a connection: one small module per feature, this file only adapts. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let settings: Settings = DEFAULT_SETTINGS;
+  let capabilities: ClientCapabilities = {};
+  let pull = false;
+  const analyzer = new Analyzer(settings);
+  const pending = new Set<string>();
+  /** The analysis last shown for each document (what is linted on save only, when lint-as-you-type is off). */
+  const shown = new Map<string, Analysis>();
+  let generation = 0;
+
+  const log = (message: string, error?: unknown) => connection.console.error(`${message}${error ? `: ${(error as Error).stack ?? String(error)}` : ''}`);
+  function safe<A extends unknown[], R>(name: string, fallback: R, run: (...args: A) => R): (...args: A) => R {
+    return (...args: A) => {
+      try {
+        return run(...args);
+      } catch (error) {
+        log(`${name} failed`, error);
+        return fallback;
+      }
+    };
+  }
+
+  const analysisOf = (uri: string): Analysis | undefined => {
+    const document = documents.get(uri);
+    return document && !isConfigUri(uri) ? analyzer.get(document) : undefined;
+  };
+
+  function diagnosticsOf(uri: string, fresh: boolean): LspDiagnostic[] {
+    const document = documents.get(uri);
+    if (!document) return [];
+    if (isConfigUri(uri)) {
+      const config = analyzer.setOpenConfig(uri, document.getText());
+      return (config?.problems ?? []).map((problem) => ({ range: problem.range, severity: 1, source: SOURCE, message: problem.message, code: 'configuration' }));
+    }
+    let analysis = fresh || settings.lintAsYouType ? analyzer.get(document) : (shown.get(uri) ?? analyzer.get(document));
+    if (fresh || settings.lintAsYouType) shown.set(uri, analysis);
+    else analysis = shown.get(uri) ?? analysis;
+    return diagnosticsFor(analysis, settings.maxFileSize);
+  }
+
+  function publish(uri: string, fresh: boolean): void {
+    if (pull) return;
+    const document = documents.get(uri);
+    if (!document) return;
+    void connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnosticsOf(uri, fresh) });
+  }
+
+  /** Coalesces a burst of changes into one analysis of the latest text. */
+  function schedule(uri: string, fresh: boolean): void {
+    if (pull) return;
+    if (pending.has(uri)) return;
+    pending.add(uri);
+    setImmediate(
+      safe('validation', undefined, () => {
+        pending.delete(uri);
+        publish(uri, fresh);
+      }),
+    );
+  }
+
+  function refreshAll(): void {
+    generation++;
+    if (pull) {
+      if (capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const document of documents.all()) schedule(document.uri, true);
+  }
+
+  /** Reads the client's settings; true when they changed. */
+  async function loadSettings(): Promise<boolean> {
+    if (!capabilities.workspace?.configuration) return false;
+    const before = JSON.stringify(settings);
+    try {
+      const [value] = await connection.workspace.getConfiguration([{ section: 'inspectionReport' }]);
+      settings = readSettings(value, DEFAULT_SETTINGS);
+    } catch (error) {
+      log('could not read the settings', error);
+    }
+    if (JSON.stringify(settings) === before) return false;
+    analyzer.updateSettings(settings);
+    return true;
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    capabilities = params.capabilities;
+    pull = Boolean(capabilities.textDocument?.diagnostic);
+    const init = params.initializationOptions as { settings?: unknown } | undefined;
+    settings = readSettings(init?.settings, DEFAULT_SETTINGS);
+    analyzer.updateSettings(settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        documentSymbolProvider: { label: 'Inspection report' },
+        workspaceSymbolProvider: true,
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        foldingRangeProvider: true,
+        completionProvider: { triggerCharacters: [' ', '\t'] },
+        definitionProvider: true,
+        referencesProvider: true,
+        ...(pull ? { diagnosticProvider: { identifier: SOURCE, interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'inspection-report-language-server', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'inspectionReport' });
+    }
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
+    }
+    if (await loadSettings()) refreshAll();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (capabilities.workspace?.configuration) {
+      if (!(await loadSettings())) return;
+    } else {
+      const value = (change.settings as { inspectionReport?: unknown } | undefined)?.inspectionReport;
+      settings = readSettings(value, settings);
+      analyzer.updateSettings(settings);
+    }
+    refreshAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    analyzer.invalidateAll();
+    refreshAll();
+  });
+
+  documents.onDidOpen((event) => schedule(event.document.uri, true));
+  documents.onDidChangeContent((event) => {
+    const { uri } = event.document;
+    analyzer.invalidate(uri);
+    if (isConfigUri(uri)) {
+      analyzer.setOpenConfig(uri, event.document.getText());
+      schedule(uri, true);
+      refreshAll();
+      return;
+    }
+    if (settings.lintAsYouType) schedule(uri, true);
+  });
+  documents.onDidSave((event) => {
+    if (!settings.lintAsYouType) schedule(event.document.uri, true);
+    if (pull && !settings.lintAsYouType) shown.set(event.document.uri, analyzer.get(event.document));
+  });
+  documents.onDidClose((event) => {
+    const { uri } = event.document;
+    analyzer.forget(uri);
+    shown.delete(uri);
+    if (isConfigUri(uri)) {
+      analyzer.setOpenConfig(uri, null);
+      refreshAll();
+    }
+    if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(
+    safe('pull diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (params: DocumentDiagnosticParams): DocumentDiagnosticReport => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const resultId = `${document.version}:${generation}`;
+      if (params.previousResultId === resultId && settings.lintAsYouType) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(document.uri, false) };
+    }),
+  );
+
+  connection.onDocumentSymbol(safe('document symbols', [], (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    return analysis?.isReport ? documentSymbols(analysis) : [];
+  }));
+  connection.onWorkspaceSymbol(safe('workspace symbols', [], (params) => {
+    const analyses = documents.all().filter((document) => !isConfigUri(document.uri)).map((document) => analyzer.get(document));
+    return workspaceSymbols(analyses, params.query);
+  }));
+  connection.onHover(safe('hover', null, (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    return analysis ? hover(analysis, params.position) : null;
+  }));
+  connection.onCodeAction(safe('code actions', [], (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    return analysis ? codeActions(analysis, params) : [];
+  }));
+  connection.onFoldingRanges(safe('folding', [], (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    return analysis?.isReport ? foldingRanges(analysis) : [];
+  }));
+  connection.onCompletion(safe('completion', [], (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    const snippets = Boolean(capabilities.textDocument?.completion?.completionItem?.snippetSupport);
+    return analysis ? completions(analysis, params.position, snippets) : [];
+  }));
+  connection.onDefinition(safe('definition', null, (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    return analysis ? definition(analysis, params.position) : null;
+  }));
+  connection.onReferences(safe('references', [], (params) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    return analysis ? references(analysis, params.position, params.context.includeDeclaration) : [];
+  }));
+
+  connection.onRequest(Requests.documentInfo, safe('document info', null, (params: { textDocument: { uri: string } }) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    return analysis ? documentInfo(analysis) : null;
+  }));
+  connection.onRequest(Requests.judgementSummary, safe('judgement summary', [], (params: { textDocument: { uri: string } }) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    return analysis ? judgementSummary(analysis) : [];
+  }));
+  connection.onRequest(Requests.recordEdit, safe('record of main findings', null, (params: { textDocument: { uri: string } }) => {
+    const analysis = analysisOf(params.textDocument.uri);
+    if (!analysis) return null;
+    const { edits, created } = recordOfFindingsEdit(analysis);
+    return { created, edit: { changes: { [analysis.uri]: edits } } };
+  }));
+  connection.onNotification(Requests.setFramework, safe('choose framework', undefined, (params: { textDocument: { uri: string }; framework: string | null }) => {
+    analyzer.setOverride(params.textDocument.uri, params.framework);
+    generation++;
+    if (pull) refreshAll();
+    else schedule(params.textDocument.uri, true);
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,352 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type {
+  CodeAction,
+  CompletionItem,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  TextEdit,
+  WorkspaceSymbol,
+} from 'vscode-languageserver-protocol/node';
+import { applyEdits } from '../helpers/edits';
+import { LspClient, uriOf } from '../helpers/lsp-client';
+import { readSeed } from '../helpers/paths';
+
+const at = (line: number, character: number) => ({ line, character });
+const td = (uri: string) => ({ textDocument: { uri } });
+
+describe('language server over JSON-RPC (push diagnostics)', function () {
+  this.timeout(30000);
+  let client: LspClient;
+  let dir: string;
+  const seed001 = readSeed('slac-2011-rutland');
+  const seed003 = readSeed('apa-2007-rotherham');
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inspection-lsp-'));
+    client = await LspClient.start();
+  });
+  after(async () => {
+    const code = await client.stop();
+    assert.strictEqual(code, 0, 'the server exits cleanly after shutdown and exit');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('announces its features and registers for configuration and .inspection-lint.json changes', async () => {
+    const capabilities = client.initializeResult.capabilities;
+    assert.strictEqual(client.initializeResult.serverInfo?.name, 'inspection-report-language-server');
+    assert.deepStrictEqual((capabilities.textDocumentSync as { change: number }).change, 2, 'incremental sync');
+    for (const provider of ['documentSymbolProvider', 'workspaceSymbolProvider', 'hoverProvider', 'codeActionProvider', 'foldingRangeProvider', 'completionProvider', 'definitionProvider', 'referencesProvider'] as const) {
+      assert.ok(capabilities[provider], provider);
+    }
+    assert.strictEqual(capabilities.diagnosticProvider, undefined, 'a client without pull support gets pushed diagnostics');
+    await client.registered('workspace/didChangeWatchedFiles');
+    await client.registered('workspace/didChangeConfiguration');
+  });
+
+  it('publishes seed 001’s real slips on open, with rule ids, docs links and related locations', async () => {
+    const uri = await client.open(path.join(dir, 'seed-001.txt'), seed001);
+    const { diagnostics } = await client.diagnosticsForVersion(uri, 1);
+    assert.deepStrictEqual(diagnostics.map((d) => [d.range.start.line + 1, d.code, d.severity]), [
+      [379, 'record-group-mismatch', 2],
+      [384, 'record-entry-without-section', 2],
+      [399, 'record-entry-without-section', 2],
+    ]);
+    assert.match(diagnostics[0]!.codeDescription?.href ?? '', /^file:\/\/.*\/docs\/rules\/record-group-mismatch\.md$/);
+    assert.ok(fs.existsSync(new URL(diagnostics[0]!.codeDescription!.href)));
+    assert.deepStrictEqual(diagnostics[0]!.relatedInformation?.map((related) => related.location.range.start.line + 1), [380, 381, 382, 383]);
+  });
+
+  it('reports a problem as the text changes and clears it when it is fixed, without saving', async () => {
+    const uri = await client.open(path.join(dir, 'rotherham.txt'), seed003);
+    assert.deepStrictEqual((await client.diagnosticsForVersion(uri, 1)).diagnostics, []);
+    // "Grade 4" of Making a positive contribution (line 110) becomes "Grade 2": one character typed
+    await client.change(uri, 2, [{ range: { start: at(109, 6), end: at(109, 7) }, text: '2' }]);
+    const broken = (await client.diagnosticsForVersion(uri, 2)).diagnostics;
+    const wording = broken.find((d) => d.code === 'grade-wording-mismatch')!;
+    assert.ok(wording, JSON.stringify(broken));
+    assert.strictEqual(wording.message, 'Grade 2 means adequate on the APA 2007 scale, but the judgement sentence says outstanding.');
+    const termAt = seed003.split('\n')[113]!.indexOf('outstanding');
+    assert.deepStrictEqual(wording.range, { start: at(113, termAt), end: at(113, termAt + 'outstanding'.length) });
+    assert.deepStrictEqual(wording.relatedInformation?.[0]?.location.range, { start: at(109, 0), end: at(109, 7) });
+    assert.ok(broken.some((d) => d.code === 'summary-contradiction'), 'the overall section also says it is outstanding');
+    await client.change(uri, 3, [{ range: { start: at(109, 6), end: at(109, 7) }, text: '4' }]);
+    assert.deepStrictEqual((await client.diagnosticsForVersion(uri, 3)).diagnostics, []);
+  });
+
+  it('leaves plain-text and Markdown files that are not reports alone', async () => {
+    const uri = await client.open(path.join(dir, 'notes.md'), '# Notes\n\nGrade 5\n\nWe spoke about the grade 5 exam.\n', 'markdown');
+    assert.deepStrictEqual((await client.diagnosticsForVersion(uri, 1)).diagnostics, []);
+    assert.deepStrictEqual(await client.request('textDocument/documentSymbol', td(uri)), []);
+  });
+
+  it('lints any document in the inspection-report language, even with no framework recognised', async () => {
+    const uri = await client.open(path.join(dir, 'draft.report.txt'), '<!-- framework: slac-2012 -->\n\nBeing healthy\n\nGrade 3\n', 'inspection-report');
+    const { diagnostics } = await client.diagnosticsForVersion(uri, 1);
+    assert.deepStrictEqual(diagnostics.map((d) => d.code), ['unknown-framework']);
+  });
+
+  it('gives an outline of parts and sections, each judgement with its grade, and the record as its own node', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', td(uriOf(path.join(dir, 'seed-001.txt'))));
+    const names = symbols.map((symbol) => symbol.name);
+    assert.deepStrictEqual(names, ['Contents', 'About this inspection', 'The inspection judgements and what they mean', 'Service information', 'Safeguarding services', 'Services for looked after children', 'Record of main findings']);
+    const safeguarding = symbols[4]!;
+    assert.strictEqual(safeguarding.children?.[0]?.name, 'Overall effectiveness');
+    assert.strictEqual(safeguarding.children?.[0]?.detail, 'Grade 3 · Adequate');
+    assert.deepStrictEqual(safeguarding.children?.[0]?.selectionRange, { start: at(88, 0), end: at(88, 21) });
+    const outcomes = symbols[5]!.children!.find((child) => child.name.startsWith('How good'))!;
+    assert.deepStrictEqual(outcomes.children?.map((child) => `${child.name}: ${child.detail}`), [
+      'Being healthy: Grade 1 · Outstanding',
+      'Staying safe: Grade 1 · Outstanding',
+      'Enjoying and achieving: Grade 2 · Good',
+      'Making a positive contribution, including user engagement: Grade 3 · Adequate',
+      'Economic well-being: Grade 1 · Outstanding',
+    ]);
+    const record = symbols[6]!;
+    assert.strictEqual(record.children?.length, 6, 'six group rows');
+    assert.strictEqual(record.children?.[0]?.children?.[0]?.name, 'Overall effectiveness');
+    for (const symbol of symbols) assert.ok(symbol.range.start.line <= symbol.selectionRange.start.line && symbol.range.end.line >= symbol.selectionRange.end.line);
+  });
+
+  it('finds judgements across open reports with workspace symbols', async () => {
+    const symbols = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'staysafe' });
+    const found = symbols.map((symbol) => `${symbol.name} · ${symbol.containerName} · ${path.basename(symbol.location.uri)}`).sort();
+    assert.deepStrictEqual(found, ['Staying safe · Grade 3 · Good · rotherham.txt', 'Staying safe · Services for looked after children · Grade 1 · Outstanding · seed-001.txt']);
+  });
+
+  it('hovers a grade with the framework’s whole scale, this grade marked and the best end named', async () => {
+    const result = await client.request<Hover>('textDocument/hover', { ...td(uriOf(path.join(dir, 'seed-001.txt'))), position: at(90, 3) });
+    const value = (result.contents as { value: string }).value;
+    assert.match(value, /\*\*SLAC 2011 scale\*\* — Grade 1 \(Outstanding\) is best, Grade 4 \(Inadequate\) is worst/);
+    assert.match(value, /\| ▶ \| 3 \| \*\*Adequate\*\* \| A service that only meets minimum requirements \|/);
+    assert.match(value, /\|  \| 1 \| Outstanding \| A service that significantly exceeds minimum requirements \|/);
+    assert.deepStrictEqual(result.range, { start: at(90, 0), end: at(90, 18) });
+  });
+
+  it('hovers the APA scale the other way round', async () => {
+    const result = await client.request<Hover>('textDocument/hover', { ...td(uriOf(path.join(dir, 'rotherham.txt'))), position: at(20, 2) });
+    assert.match((result.contents as { value: string }).value, /Grade 4 \(Outstanding\) is best, Grade 1 \(Inadequate\) is worst[\s\S]*\| ▶ \| 3 \| \*\*Good\*\*/);
+  });
+
+  it('hovers an evaluative term, a record row and a heading', async () => {
+    const uri = uriOf(path.join(dir, 'seed-001.txt'));
+    const term = await client.request<Hover>('textDocument/hover', { ...td(uri), position: at(92, 70) });
+    assert.match((term.contents as { value: string }).value, /\*\*adequate\*\* expresses \*\*Adequate\*\* \(grade 3\) on the SLAC 2011 scale\.\n\n✓ Agrees with the grade \*Grade 3 \(Adequate\)\*/);
+    const row = await client.request<Hover>('textDocument/hover', { ...td(uri), position: at(380, 3) });
+    assert.match((row.contents as { value: string }).value, /Record row \*\*Leadership and management\*\* · Adequate\n\nSection \*Leadership and management\* in Safeguarding services \(line 190\), graded \*Grade 3 \(Adequate\)\*\. ✓ Same grade\./);
+    const heading = await client.request<Hover>('textDocument/hover', { ...td(uri), position: at(215, 3) });
+    assert.match((heading.contents as { value: string }).value, /\*\*Partnership working\*\* — a graded judgement of \*SLAC 2011\*.*, in \*Safeguarding services\*\.[\s\S]*Record of main findings: line 383 \(Good\)\./);
+  });
+
+  it('folds sections, parts, the record, the contents and the lists of improvements', async () => {
+    const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', td(uriOf(path.join(dir, 'seed-001.txt'))));
+    const has = (start: number, end: number) => ranges.some((range) => range.startLine === start - 1 && range.endLine === end - 1);
+    assert.ok(has(87, 225), 'the safeguarding part');
+    assert.ok(has(89, 97), 'a section');
+    assert.ok(has(370, 399), 'the record');
+    assert.ok(has(23, 52), 'the contents');
+    assert.ok(has(115, 120), 'a timescale list');
+  });
+
+  it('completes a grade after "Grade " with the scale, best first, in the framework’s notation', async () => {
+    const uri = await client.open(path.join(dir, 'complete.txt'), seed001.replace('Grade 3 (Adequate)\n\n11.', 'Grade \n\n11.'));
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { ...td(uri), position: at(90, 6) });
+    assert.deepStrictEqual(items.map((item) => item.label), ['Grade 1 (Outstanding)', 'Grade 2 (Good)', 'Grade 3 (Adequate)', 'Grade 4 (Inadequate)']);
+    assert.match((items[1]!.documentation as { value: string }).value, /A service that exceeds minimum requirements/);
+    assert.deepStrictEqual((items[0]!.textEdit as TextEdit).range, { start: at(90, 0), end: at(90, 6) });
+  });
+
+  it('completes the judgement headings a part does not have yet', async () => {
+    const text = seed001.replace('Partnership working\n\nGrade 2 (Good)', 'Part\n\nGrade 2 (Good)');
+    const uri = await client.open(path.join(dir, 'headings.txt'), text);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { ...td(uri), position: at(215, 4) });
+    const labels = items.map((item) => item.label);
+    assert.ok(labels.includes('Partnership working'), labels.join(', '));
+    assert.ok(labels.includes('Equality and diversity'));
+    assert.ok(!labels.includes('Quality of provision'), 'already in this part');
+    assert.match((items.find((item) => item.label === 'Partnership working')!.textEdit as TextEdit).newText, /^Partnership working\n\n\$\{1\|Grade 1 \(Outstanding\),Grade 2 \(Good\)/);
+  });
+
+  it('goes from a record row and a contents entry to the section, and back with references', async () => {
+    const uri = uriOf(path.join(dir, 'seed-001.txt'));
+    const fromRow = await client.request<Location>('textDocument/definition', { ...td(uri), position: at(396, 5) });
+    assert.strictEqual(fromRow.range.start.line + 1, 348, 'row 397 → LAC Leadership and management');
+    const fromContents = await client.request<Location>('textDocument/definition', { ...td(uri), position: at(37, 3) });
+    assert.strictEqual(fromContents.range.start.line + 1, 216, 'contents entry → Partnership working');
+    const refs = await client.request<Location[]>('textDocument/references', { ...td(uri), position: at(215, 3), context: { includeDeclaration: true } });
+    assert.deepStrictEqual(refs.map((ref) => ref.range.start.line + 1), [216, 383, 38]);
+  });
+
+  describe('quick fixes', () => {
+    // a SLAC report with one problem of each fixable kind
+    const broken = [
+      'Inspection of safeguarding and looked after children services',
+      '',
+      'Safeguarding services',
+      '',
+      'Overall effectiveness',
+      '',
+      'Grade 3 (Adequate)',
+      '',
+      '1. The overall effectiveness of safeguarding services is good. Evidence follows here.',
+      '',
+      'Quality of provision',
+      '',
+      'Grade 2 (Adequate)',
+      '',
+      '2. The quality of safeguarding provision is good. Evidence follows here.',
+      '',
+      'Partnership working',
+      '',
+      '4. Partnership working arrangements are good. The board is effective.',
+      '',
+      'Leadership and management',
+      '',
+      'Grade 2 (Good)',
+      '',
+      '5. Leadership and management of safeguarding services are good. More follows here.',
+      '',
+      'Record of main findings',
+      '',
+      'Safeguarding services\t',
+      'Overall effectiveness\tGood',
+      'Quality of provision\tGood',
+    ].join('\n');
+
+    it('each fix removes its own diagnostic and changes nothing outside its edit', async () => {
+      const file = path.join(dir, 'fixes.txt');
+      const uri = await client.open(file, broken);
+      const { diagnostics } = await client.diagnosticsForVersion(uri, 1);
+      const codes = diagnostics.map((d) => d.code).sort();
+      assert.deepStrictEqual(codes, ['grade-label-mismatch', 'grade-wording-mismatch', 'missing-grade', 'missing-record-entry', 'paragraph-numbering', 'record-grade-mismatch']);
+      let version = 1;
+      let checked = 0;
+      for (const diagnostic of diagnostics) {
+        const actions = await client.request<CodeAction[]>('textDocument/codeAction', { ...td(uri), range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } });
+        const fixes = actions.filter((action) => action.diagnostics?.length);
+        assert.ok(fixes.length > 0, `no fix for ${diagnostic.code}`);
+        if (diagnostic.code === 'grade-wording-mismatch') {
+          assert.ok(fixes.length >= 2 && fixes.every((fix) => !fix.isPreferred), 'grade or wording: both offered, neither guessed');
+        }
+        for (const fix of fixes) {
+          const edits = fix.edit!.changes![uri]!;
+          const fixed = applyEdits(broken, edits);
+          version++;
+          await client.change(uri, version, [{ text: fixed }]);
+          const after = (await client.diagnosticsForVersion(uri, version)).diagnostics;
+          assert.ok(!after.some((d) => d.code === diagnostic.code && d.message === diagnostic.message), `"${fix.title}" left ${diagnostic.code}`);
+          assertUnchangedOutside(broken, fixed, edits);
+          checked++;
+        }
+        version++;
+        await client.change(uri, version, [{ text: broken }]);
+        await client.diagnosticsForVersion(uri, version);
+      }
+      assert.ok(checked >= 8, `only ${checked} fixes checked`);
+    });
+
+    it('"fix all" applies the preferred fixes together', async () => {
+      const uri = uriOf(path.join(dir, 'fixes.txt'));
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { ...td(uri), range: { start: at(0, 0), end: at(0, 0) }, context: { diagnostics: [], only: ['source.fixAll'] } });
+      const fixAll = actions.find((action) => action.kind === 'source.fixAll.inspection-report');
+      assert.ok(fixAll);
+      const fixed = applyEdits(broken, fixAll!.edit!.changes![uri]!);
+      await client.change(uri, 100, [{ text: fixed }]);
+      const remaining = (await client.diagnosticsForVersion(uri, 100)).diagnostics.map((d) => d.code).sort();
+      // grade against wording has no single right answer; the newly graded section now needs its record row
+      assert.deepStrictEqual(remaining, ['grade-wording-mismatch', 'missing-record-entry']);
+    });
+  });
+});
+
+/** Every character outside the edited ranges is still there, in order. */
+function assertUnchangedOutside(before: string, after: string, edits: TextEdit[]): void {
+  const marker = '\u0000';
+  const pieces = applyEdits(before, edits.map((edit) => ({ ...edit, newText: marker }))).split(marker);
+  let cursor = 0;
+  for (const piece of pieces) {
+    const found = after.indexOf(piece, cursor);
+    assert.ok(found >= cursor, `text outside the edits changed near ${JSON.stringify(piece.slice(0, 40))}`);
+    cursor = found + piece.length;
+  }
+}
+
+describe('language server: pull diagnostics, live configuration and robustness', function () {
+  this.timeout(30000);
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inspection-lsp2-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('answers pull diagnostics (LSP 3.17) and pushes nothing to a client that pulls', async () => {
+    const client = await LspClient.start({ pull: true });
+    try {
+      assert.ok(client.initializeResult.capabilities.diagnosticProvider);
+      const uri = await client.open(path.join(dir, 'pull.txt'), readSeed('slac-2011-rutland'));
+      const report = await client.request<{ kind: string; items: Diagnostic[]; resultId: string }>('textDocument/diagnostic', td(uri));
+      assert.strictEqual(report.kind, 'full');
+      assert.deepStrictEqual(report.items.map((d) => d.code), ['record-group-mismatch', 'record-entry-without-section', 'record-entry-without-section']);
+      const again = await client.request<{ kind: string }>('textDocument/diagnostic', { ...td(uri), previousResultId: report.resultId });
+      assert.strictEqual(again.kind, 'unchanged');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.strictEqual(client.published.get(uri), undefined);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('applies changed editor settings and .inspection-lint.json without a restart', async () => {
+    const client = await LspClient.start();
+    try {
+      const uri = await client.open(path.join(dir, 'seed.txt'), readSeed('slac-2011-rutland'));
+      assert.strictEqual((await client.diagnosticsForVersion(uri, 1)).diagnostics.length, 3);
+      await client.changeSettings({ rules: { 'record-entry-without-section': 'off' } });
+      await client.diagnostics(uri, (params) => params.diagnostics.length === 1);
+      await client.changeSettings({});
+      await client.diagnostics(uri, (params) => params.diagnostics.length === 3 && params.diagnostics[1]!.severity === 2);
+      fs.writeFileSync(path.join(dir, '.inspection-lint.json'), JSON.stringify({ rules: { 'record-group-mismatch': 'error' } }));
+      await client.configFileChanged(path.join(dir, '.inspection-lint.json'));
+      const { diagnostics } = await client.diagnostics(uri, (params) => params.diagnostics[0]?.severity === 1);
+      assert.strictEqual(diagnostics[0]!.code, 'record-group-mismatch');
+    } finally {
+      fs.rmSync(path.join(dir, '.inspection-lint.json'), { force: true });
+      await client.stop();
+    }
+  });
+
+  it('reports an open .inspection-lint.json’s problems in place, as it is typed', async () => {
+    const client = await LspClient.start();
+    try {
+      const uri = await client.open(path.join(dir, '.inspection-lint.json'), '{\n  "rules": { "missing-grade": "loud" }\n}\n', 'json');
+      const { diagnostics } = await client.diagnosticsForVersion(uri, 1);
+      assert.strictEqual(diagnostics[0]?.message, 'rules.missing-grade: must be "error", "warning", "info" or "off", not "loud"');
+      assert.deepStrictEqual(diagnostics[0]?.range.start, at(1, 30));
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('survives garbage: unknown methods, closed documents, and declines a document over the size limit', async () => {
+    const client = await LspClient.start({ settings: { maxFileSize: 100000 } });
+    try {
+      await assert.rejects(client.request('inspectionReport/noSuchThing', {}), /Unhandled method/);
+      const ghost = uriOf(path.join(dir, 'never-opened.txt'));
+      assert.strictEqual(await client.request('textDocument/hover', { ...td(ghost), position: at(0, 0) }), null);
+      assert.deepStrictEqual(await client.request('textDocument/documentSymbol', td(ghost)), []);
+      const big = await client.open(path.join(dir, 'big.txt'), readSeed('slac-2011-rutland').repeat(2));
+      const { diagnostics } = await client.diagnosticsForVersion(big, 1);
+      assert.deepStrictEqual(diagnostics.map((d) => [d.severity, d.code]), [[3, 'file-too-large']]);
+      assert.match(String(diagnostics[0]!.message), /larger than 0\.1 MB, so it is not checked/);
+      const small = await client.open(path.join(dir, 'small.txt'), readSeed('apa-2007-rutland'));
+      assert.deepStrictEqual((await client.diagnosticsForVersion(small, 1)).diagnostics, [], 'still serving');
+    } finally {
+      await client.stop();
+    }
+  });
+});
