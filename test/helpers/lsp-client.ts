@@ -34,12 +34,19 @@ export interface ClientOptions {
   initializationOptions?: unknown;
   /** Extra command-line arguments for the server. */
   args?: string[];
+  /** The server's script: the bin (compiled sources) by default, or the bundle the extension ships. */
+  serverScript?: string;
 }
 
 /** A JSON-RPC client driving the real server process over stdio. */
 export class LspClient {
   readonly published = new Map<string, PublishDiagnosticsParams[]>();
-  private readonly waiters: { uri: string; test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private readonly waiters: {
+    uri: string;
+    test: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+    reject: (error: Error) => void;
+  }[] = [];
   settings: Record<string, unknown>;
   registrations: string[] = [];
   initializeResult!: InitializeResult;
@@ -54,12 +61,17 @@ export class LspClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'inspection-report-language-server.js'), '--stdio', ...(options.args ?? [])], {
+    const script = options.serverScript ?? path.join(repoRoot, 'bin', 'inspection-report-language-server.js');
+    const child = spawn(process.execPath, [script, '--stdio', ...(options.args ?? [])], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, options);
     child.stderr!.on('data', (data) => (client.stderr += String(data)));
+    // a server that dies fails every wait at once, with what it said
+    child.on('exit', (code) => {
+      for (const waiter of client.waiters.splice(0)) waiter.reject(new Error(`the server exited (${code}) while waiting for diagnostics: ${client.stderr}`));
+    });
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const list = client.published.get(params.uri) ?? [];
       list.push(params);
@@ -137,7 +149,7 @@ export class LspClient {
     if (done) return Promise.resolve(done);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeout} ms; stderr: ${this.stderr}`)), timeout);
-      this.waiters.push({ uri, test, resolve: (params) => (clearTimeout(timer), resolve(params)) });
+      this.waiters.push({ uri, test, resolve: (params) => (clearTimeout(timer), resolve(params)), reject: (error) => (clearTimeout(timer), reject(error)) });
     });
   }
 

@@ -15,7 +15,7 @@ import type {
 } from 'vscode-languageserver-protocol/node';
 import { applyEdits } from '../helpers/edits';
 import { LspClient, uriOf } from '../helpers/lsp-client';
-import { readSeed } from '../helpers/paths';
+import { readSeed, repoRoot } from '../helpers/paths';
 
 const at = (line: number, character: number) => ({ line, character });
 const td = (uri: string) => ({ textDocument: { uri } });
@@ -327,6 +327,18 @@ describe('language server: pull diagnostics, live configuration and robustness',
       const { diagnostics } = await client.diagnosticsForVersion(uri, 1);
       assert.strictEqual(diagnostics[0]?.message, 'rules.missing-grade: must be "error", "warning", "info" or "off", not "loud"');
       assert.deepStrictEqual(diagnostics[0]?.range.start, at(1, 30));
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('runs the same from the bundle the extension ships (dist/server.js)', async () => {
+    const client = await LspClient.start({ serverScript: path.join(repoRoot, 'dist', 'server.js') });
+    try {
+      const uri = await client.open(path.join(dir, 'bundled.txt'), readSeed('slac-2011-rutland'));
+      const { diagnostics } = await client.diagnosticsForVersion(uri, 1);
+      assert.deepStrictEqual(diagnostics.map((d) => d.code), ['record-group-mismatch', 'record-entry-without-section', 'record-entry-without-section']);
+      assert.ok(fs.existsSync(new URL(diagnostics[0]!.codeDescription!.href)), 'the docs page it links to exists');
     } finally {
       await client.stop();
     }

@@ -101,7 +101,9 @@ const CASES: Record<string, RuleCase[]> = {
     { name: '"Grade 1 (Outstanding)" in SLAC', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 1 (Outstanding)', 25, 'The quality of provision is outstanding.')], expect: [] },
   ],
   'outdated-grade-wording': [
-    { name: 'no framework in this release has outdated labels yet', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 25, 'The quality of provision is good.')], expect: [] },
+    { name: '"Grade 3 (Satisfactory)", the older word for adequate', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 3 (Satisfactory)', 25, 'The quality of provision is adequate.')], expect: [7] },
+    { name: 'a record row "satisfactory"', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'), 'Record of main findings', '', `Overall effectiveness${T}satisfactory`], expect: [13] },
+    { name: 'the current label', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 3 (Adequate)', 25, 'The quality of provision is adequate.')], expect: [] },
   ],
   'duplicate-section': [
     { name: 'the same judgement twice in one part', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 25, 'The quality of provision is good.'), ...slacSection('Quality of provision', 'Grade 2 (Good)', 26, 'The quality of provision is good.')], expect: [11] },
@@ -163,7 +165,7 @@ describe('rules: fixtures that must and must not trigger each rule', () => {
     for (const rule of allRules) {
       const cases = CASES[rule.meta.id] ?? [];
       assert.ok(cases.some((c) => c.expect.length === 0), `${rule.meta.id}: no fixture that must not trigger`);
-      if (rule.meta.id !== 'outdated-grade-wording') assert.ok(cases.some((c) => c.expect.length > 0), `${rule.meta.id}: no fixture that must trigger`);
+      assert.ok(cases.some((c) => c.expect.length > 0), `${rule.meta.id}: no fixture that must trigger`);
     }
   });
 

@@ -6,5 +6,5 @@ export { builtinFrameworks, loadFrameworkFile } from './frameworks/builtin';
 export { compileFramework, titleKey, type CompiledFramework, type TitleRole } from './frameworks/compiled';
 export * from './frameworks/schema';
 export { linkRecord, judgementKey, type RecordLinks, type MisplacedRows } from './analysis/record-links';
-export { writeGrade, rewriteGrade, describeLevel, describeScale, termFor } from './frameworks/notation';
+export { writeGrade, rewriteGrade, describeLevel, describeScale, termFor, trustedLevel } from './frameworks/notation';
 export { linkContents, type ContentsLinks } from './analysis/contents-links';

@@ -23,9 +23,9 @@ export function splitLines(text: string): string[] {
 }
 
 /** Characters that only carry formatting: replaced by spaces so that offsets stay exact. */
-const MARKUP = /<\/?(?:b|strong|em|i|u|span|font|p|br)\b[^>\n]{0,40}>|\*\*|__|\*|\uFEFF|\u00A0|`/gi;
+const MARKUP = /<!--.*?-->|<\/?(?:b|strong|em|i|u|span|font|p|br)\b[^>\n]{0,40}>|\*\*|__|\*|\uFEFF|\u00A0|`/gi;
 
-/** The line with formatting markup blanked out (same length, so every offset still maps to the source). */
+/** The line with formatting markup and comments blanked out (same length, so every offset still maps to the source). */
 export function maskMarkup(line: string): string {
   if (!/[<*_`\uFEFF\u00A0]/.test(line)) return line;
   return line.replace(MARKUP, (m) => (m === '\u00A0' ? ' ' : ' '.repeat(m.length)));

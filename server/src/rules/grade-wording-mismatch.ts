@@ -1,4 +1,4 @@
-import { rewriteGrade, termFor } from '../core/frameworks/notation';
+import { rewriteGrade, termFor, trustedLevel } from '../core/frameworks/notation';
 import { judgementSections } from '../core/model';
 import { defineRule } from './rule';
 import { frameworkName, replace } from './support';
@@ -17,13 +17,12 @@ export default defineRule({
     for (const section of judgementSections(context.report)) {
       const grade = section.judgement?.grade;
       const sentence = section.judgement?.sentence;
-      if (!grade?.level || !sentence || sentence.term.level.key === grade.level.key) continue;
-      // a number and label that disagree are reported by grade-label-mismatch: do not guess which one the sentence contradicts
-      if (grade.label?.level && grade.numberLevel && grade.label.level !== grade.numberLevel) continue;
+      const level = trustedLevel(grade);
+      if (!grade || !level || !sentence || sentence.term.level.key === level.key) continue;
       const said = sentence.term.level;
       problems.push({
         message:
-          `${grade.text} means ${grade.level.label.toLowerCase()} on the ${frameworkName(context)} scale, ` +
+          `${grade.text} means ${level.label.toLowerCase()} on the ${frameworkName(context)} scale, ` +
           `but the judgement sentence says ${sentence.term.text}.`,
         range: sentence.term.range,
         related: [{ message: `The grade of "${section.title}"`, range: grade.range }],
@@ -34,8 +33,8 @@ export default defineRule({
             edits: [replace(grade.range, rewriteGrade(profile, grade, said))],
           },
           {
-            title: `Change "${sentence.term.text}" to "${termFor(grade.level, sentence.term.text)}" to match the grade`,
-            edits: [replace(sentence.term.range, termFor(grade.level, sentence.term.text))],
+            title: `Change "${sentence.term.text}" to "${termFor(level, sentence.term.text)}" to match the grade`,
+            edits: [replace(sentence.term.range, termFor(level, sentence.term.text))],
           },
         ],
       });

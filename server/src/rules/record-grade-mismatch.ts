@@ -1,4 +1,4 @@
-import { rewriteGrade } from '../core/frameworks/notation';
+import { rewriteGrade, trustedLevel } from '../core/frameworks/notation';
 import { defineRule } from './rule';
 import { gradeInWords, lineOf, replace, sectionName } from './support';
 
@@ -15,8 +15,10 @@ export default defineRule({
     for (const row of context.report.record?.rows ?? []) {
       const section = context.links().sectionOf(row);
       const sectionGrade = section?.judgement?.grade;
-      if (!section || !sectionGrade?.level || !row.grade?.level || row.grade.level.key === sectionGrade.level.key) continue;
-      const corrected = profile ? rewriteGrade(profile, row.grade, sectionGrade.level) : null;
+      const sectionLevel = trustedLevel(sectionGrade);
+      const rowLevel = trustedLevel(row.grade);
+      if (!section || !sectionGrade || !sectionLevel || !row.grade || !rowLevel || rowLevel.key === sectionLevel.key) continue;
+      const corrected = profile ? rewriteGrade(profile, row.grade, sectionLevel) : null;
       problems.push({
         message:
           `The record gives "${row.title.text}" as ${row.grade.text}, but ${sectionName(section)} is graded ` +

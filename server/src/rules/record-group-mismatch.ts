@@ -14,7 +14,7 @@ export default defineRule({
       return {
         message:
           `The record group "${group.title.text}" heads ${rows.length} row${rows.length > 1 ? 's' : ''} ` +
-          `that give judgements of ${actualPart}: ${names}.`,
+          `that ${rows.length > 1 ? 'give' : 'gives'} judgements of ${actualPart}: ${names}.`,
         range: group.title.range,
         related: rows.map((row) => {
           const section = context.links().sectionOf(row);

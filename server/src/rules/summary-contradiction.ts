@@ -1,4 +1,4 @@
-import { termFor } from '../core/frameworks/notation';
+import { termFor, trustedLevel } from '../core/frameworks/notation';
 import { judgementSections, type Section } from '../core/model';
 import { defineRule, type Problem } from './rule';
 import { gradeInWords, lineOf, replace } from './support';
@@ -19,8 +19,9 @@ export default defineRule({
         graded.find((section) => section.judgement?.definition === statement.definition && (section.part?.definition?.id ?? null) === part) ??
         graded.find((section) => section.judgement?.definition === statement.definition && !part);
       const grade = target?.judgement?.grade;
-      if (!target || !grade?.level || grade.level.key === statement.term.level.key) continue;
-      const wording = termFor(grade.level, statement.term.text);
+      const level = trustedLevel(grade);
+      if (!target || !grade || !level || level.key === statement.term.level.key) continue;
+      const wording = termFor(level, statement.term.text);
       problems.push({
         message:
           `"${statement.section.title}" says ${statement.mention.text} is ${statement.term.text}, ` +

@@ -1,4 +1,3 @@
-import { builtinFrameworks } from '../core/frameworks/builtin';
 import { defineRule } from './rule';
 import { replace } from './support';
 
@@ -26,7 +25,7 @@ export default defineRule({
   check(context) {
     const unknown = context.report.unknownFramework;
     if (!unknown?.directive) return [];
-    const known = builtinFrameworks().ids();
+    const known = unknown.known;
     const closest = known.map((id) => ({ id, d: distance(unknown.id, id) })).sort((a, b) => a.d - b.d)[0];
     const directive = unknown.directive;
     const text = context.lines[directive.range.start.line]?.slice(directive.range.start.character, directive.range.end.character) ?? '';
@@ -36,7 +35,10 @@ export default defineRule({
       : directive.range;
     return [
       {
-        message: `No framework is called "${unknown.id}"; known frameworks: ${known.join(', ')}.` + (context.report.framework ? ` The report is read as ${context.report.framework.profile.id}.` : ''),
+        message:
+          (unknown.id ? `No framework is called "${unknown.id}"` : 'The framework directive names no framework') +
+          `; known frameworks: ${known.join(', ')}.` +
+          (context.report.framework ? ` The report is read as ${context.report.framework.profile.id}.` : ''),
         range: idRange,
         fixes: closest && closest.d <= 3 && idRange !== directive.range ? [{ title: `Use ${closest.id}`, edits: [replace(idRange, closest.id)], preferred: true }] : [],
       },

@@ -40,10 +40,12 @@ export function linkRecord(report: Report): RecordLinks {
 
   const toSection = new Map<RecordRow, Section>();
   const toRow = new Map<Section, RecordRow>();
-  const graded = judgementSections(report).filter((section) => section.judgement?.grade);
+  // ungraded judgement sections take part too: their rows are theirs (missing-grade reports the section)
+  const judgements = judgementSections(report);
+  const graded = judgements.filter((section) => section.judgement?.grade);
   const rows = report.record?.rows ?? [];
 
-  const sectionsByKey = groupBy(graded, sectionKey);
+  const sectionsByKey = groupBy(judgements, sectionKey);
   const rowsByKey = groupBy(rows, rowKey);
   for (const [key, keyRows] of rowsByKey) {
     const candidates = sectionsByKey.get(key) ?? [];

@@ -97,7 +97,7 @@ export function compileFramework(profile: FrameworkProfile): CompiledFramework {
   for (const heading of profile.headings) {
     for (const title of [heading.title, ...heading.aliases]) add(title, { kind: 'heading', heading });
   }
-  for (const title of profile.record.titles) add(title, { kind: 'heading', heading: { title, aliases: [], kind: 'record' } });
+  for (const title of profile.record.titles) add(title, { kind: 'heading', heading: { title, aliases: [], kind: 'record', within: 'report' } });
   const prefixes = [...titles.keys()].sort(byLengthDesc);
 
   const mentions = new Map<string, JudgementDefinition>();

@@ -47,11 +47,24 @@ export function describeScale(profile: FrameworkProfile): string {
   const worst = levels[levels.length - 1];
   if (!best || !worst) return shortNameOf(profile);
   if (profile.scale.direction === 'labels-only') return levels.map((level) => level.label).join(', ') + ', best first';
-  return `${writeGrade(profile, best, 'grade-number-label', false)} is best, ${writeGrade(profile, worst, 'grade-number-label', false)} is worst`;
+  const style = profile.notation.preferred === 'label-number' ? 'label-number' : 'grade-number-label';
+  return `${writeGrade(profile, best, style, false)} is best, ${writeGrade(profile, worst, style, false)} is worst`;
 }
 
 /** The word a sentence uses for a level ("good"), keeping the capital of the word it replaces. */
 export function termFor(level: Level, replacing: string): string {
-  const term = level.terms[0] ?? level.label.toLowerCase();
+  // keep the writer's form of the verb: "perform poorly" becomes "perform well", not "performs well"
+  const firstWord = replacing.trim().split(/\s+/)[0]?.toLowerCase();
+  const term = level.terms.find((candidate) => candidate.split(/\s+/).length > 1 && candidate.split(/\s+/)[0]?.toLowerCase() === firstWord) ?? level.terms[0] ?? level.label.toLowerCase();
   return /^[A-Z]/.test(replacing) ? term.charAt(0).toUpperCase() + term.slice(1) : term;
+}
+
+/**
+ * The level a grade gives, unless its number and label disagree: then no level is trusted (grade-label-mismatch
+ * reports the grade itself, and comparing either half with anything else would be a guess).
+ */
+export function trustedLevel(grade: Grade | null | undefined): Level | null {
+  if (!grade?.level) return null;
+  if (grade.numberLevel && grade.label?.level && grade.numberLevel !== grade.label.level) return null;
+  return grade.level;
 }

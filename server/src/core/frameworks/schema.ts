@@ -123,6 +123,10 @@ export const HeadingSchema = z.strictObject({
   title: phrase,
   aliases: phrases,
   kind: z.enum(['section', 'actions', 'contents', 'record']),
+  within: z
+    .enum(['report', 'judgement'])
+    .default('report')
+    .describe('Whether the heading starts a section of the report, or a subsection of the judgement before it.'),
 });
 
 export const NotationSchema = z

@@ -20,8 +20,8 @@ export interface DetectionInput {
 
 export interface Detection {
   resolution: FrameworkResolution | null;
-  /** A framework named by a directive or option that does not exist. */
-  unknown: { id: string; source: 'directive' | 'option' | 'config'; directive?: Directive } | null;
+  /** A framework named by a directive or option that does not exist, with the ids that do. */
+  unknown: { id: string; source: 'directive' | 'option' | 'config'; directive?: Directive; known: string[] } | null;
 }
 
 export function resolveFramework(input: DetectionInput): Detection {
@@ -34,7 +34,7 @@ export function resolveFramework(input: DetectionInput): Detection {
     if (profile) {
       return { resolution: { profile, source: 'directive', evidence: [`the directive on line ${directive.range.start.line + 1}`] }, unknown };
     }
-    unknown = { id, source: 'directive', directive };
+    unknown = { id, source: 'directive', directive, known: registry.ids() };
   }
   if (input.forced) {
     const profile = registry.get(input.forced.id);
@@ -42,7 +42,7 @@ export function resolveFramework(input: DetectionInput): Detection {
       const why = input.forced.source === 'config' ? 'the workspace configuration' : 'the caller';
       return { resolution: { profile, source: input.forced.source, evidence: [`chosen by ${why}`] }, unknown };
     }
-    unknown ??= { id: input.forced.id, source: input.forced.source };
+    unknown ??= { id: input.forced.id, source: input.forced.source, known: registry.ids() };
   }
   return { resolution: detect(input.lines, registry.all()), unknown };
 }

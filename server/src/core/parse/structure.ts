@@ -368,7 +368,9 @@ export class StructureParser {
       return section;
     }
     const kind: SectionKind = 'section';
-    return this.open(index, heading, title, kind, this.childRank(), markdownDepth);
+    // a heading the framework places at report level ("Service information") never nests in a judgement
+    const topLevel = role?.kind === 'heading' && role.heading.within === 'report';
+    return this.open(index, heading, title, kind, topLevel ? (this.part ? this.base : 1) : this.childRank(), markdownDepth);
   }
 
   private open(
