@@ -17,3 +17,6 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+
+# VS Code for the extension tests: code-server from npm, driven by Debian's Chromium (see test/vscode-host/NOTES.md)
+bash "$(dirname "$0")/install-vscode-e2e.sh"
