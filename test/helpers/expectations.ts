@@ -14,7 +14,7 @@ export interface Expectations {
   }[];
   headings: { title: string; line: number; kind: string }[];
   record: {
-    headingLine: number;
+    headingLine: number | null;
     groups: { title: string | null; line: number | null; rows: { title: string; label: string; meaning: string; line: number }[] }[];
   } | null;
   contents: { title: string; page: number; line: number }[];
@@ -62,7 +62,7 @@ export function describeModel(report: ParseResult): Omit<Expectations, 'inconsis
       })),
     record: report.record
       ? {
-          headingLine: line(report.record.heading.range.start.line),
+          headingLine: report.record.heading ? line(report.record.heading.range.start.line) : null,
           groups: report.record.groups.map((group) => ({
             title: group.title.text,
             line: line(group.range.start.line),

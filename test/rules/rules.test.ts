@@ -35,7 +35,8 @@ const CASES: Record<string, RuleCase[]> = {
       name: 'a graded SLAC section missing from the record',
       framework: 'slac-2011',
       lines: [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'), ...slacSection('Partnership working', 'Grade 2 (Good)', 12, 'Partnership working arrangements are good.'), 'Record of main findings', '', `Safeguarding services${T}`, `Overall effectiveness${T}Adequate`],
-      expect: [13],
+      // reported on the record, where the row is to be added
+      expect: [17],
     },
     {
       name: 'every graded section in the record',
@@ -120,7 +121,8 @@ const CASES: Record<string, RuleCase[]> = {
       name: 'an entry with no heading, and a heading not in the contents',
       framework: 'slac-2011',
       lines: ['Contents', '', `About this inspection${T}1`, `Service information${T}2`, '', 'About this inspection', '', '1. The purpose of the inspection is to evaluate the contribution made by services in the local area.', '', 'Safeguarding services', '', ...slacSection('Quality of provision', 'Grade 2 (Good)', 2, 'The quality of provision is good.')],
-      expect: [4, 10, 12],
+      // the contents list the top level only, so the section inside the part need not be there
+      expect: [4, 10],
     },
     {
       name: 'contents matching the headings (areas for improvement need no entry)',

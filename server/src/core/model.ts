@@ -41,7 +41,8 @@ export type GradeStyle =
   | 'label-grade-number'
   | 'label-number'
   | 'label'
-  | 'heading-colon-label';
+  | 'heading-colon-label'
+  | 'sentence';
 
 /** The evaluative word or phrase of a sentence and the level it expresses. */
 export interface EvaluativeTerm extends TextSpan {
@@ -83,6 +84,8 @@ export interface Section {
   part: PartReference | null;
   /** Set on sections the framework grades and on any section that carries a grade. */
   judgement: Judgement | null;
+  /** The section sums up the report's judgements (an overall or executive summary). */
+  summary: boolean;
   children: Section[];
 }
 
@@ -111,7 +114,8 @@ export interface RecordGroup {
 }
 
 export interface RecordOfFindings {
-  heading: TextSpan;
+  /** The heading ("Record of main findings") or a table's header row; null for a table with neither. */
+  heading: TextSpan | null;
   range: Range;
   groups: RecordGroup[];
   /** Graded rows, in order. */

@@ -1,4 +1,7 @@
 import { defineRule } from './rule';
+
+/** A heading such as "Record of main findings" names the table; a header row or an introductory sentence does not. */
+const isTitle = (text: string) => !text.includes('\t') && text.trim().split(/\s+/).length <= 6;
 import { insertRecordRow } from './record-support';
 import { gradeInWords, sectionName } from './support';
 
@@ -12,13 +15,16 @@ export default defineRule({
   check(context) {
     const record = context.report.record;
     if (!record) return [];
-    return context.links().unmatchedSections.map((section) => {
+    return context.links().unmatchedSections.filter((section) => section.judgement?.definition?.recorded !== false).map((section) => {
       const grade = section.judgement?.grade;
       const edit = grade?.level ? insertRecordRow(context, section, grade.level) : null;
+      // reported on the record, where the row must be added
+      const where = record.heading ?? record.rows[0]?.title;
+      const tableName = record.heading && isTitle(record.heading.text) ? record.heading.text.replace(/:$/, '').toLowerCase() : 'summary table of judgements';
       return {
-        message: `${sectionName(section)} is graded ${grade ? gradeInWords(grade) : ''} but has no row in the ${record.heading.text.replace(/:$/, '').toLowerCase()}.`,
-        range: grade?.range ?? section.heading.range,
-        related: [{ message: 'The record of main findings', range: record.heading.range }],
+        message: `${sectionName(section)} is graded ${grade ? gradeInWords(grade) : ''} but has no row in the ${tableName}.`,
+        range: where?.range ?? record.range,
+        related: [{ message: `The grade of "${section.title}"`, range: grade?.range ?? section.heading.range }],
         fixes: edit ? [{ title: `Add "${section.title}" to the record`, edits: [edit], preferred: true }] : [],
       };
     });

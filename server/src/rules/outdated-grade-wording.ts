@@ -1,3 +1,4 @@
+import { termFor } from '../core/frameworks/notation';
 import { allGrades } from './all-grades';
 import { defineRule, type Problem } from './rule';
 import { frameworkName, replace } from './support';
@@ -16,7 +17,9 @@ export default defineRule({
     for (const grade of allGrades(context.report)) {
       const label = grade.label;
       if (!label?.level || !framework.isOutdatedLabel(label.text)) continue;
-      const current = label.text === label.text.toLowerCase() ? label.level.label.toLowerCase() : label.level.label;
+      // in a sentence the current wording keeps the sentence's verb: "require improvement to be good"
+      const current =
+        grade.style === 'sentence' ? termFor(label.level, label.text) : label.text === label.text.toLowerCase() ? label.level.label.toLowerCase() : label.level.label;
       problems.push({
         message: `"${label.text}" is accepted as ${label.level.label}, but ${frameworkName(context)} reports now write "${current}".`,
         range: label.range,

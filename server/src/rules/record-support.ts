@@ -20,7 +20,7 @@ export function insertRecordRow(context: RuleContext, section: Section, level: L
   const anchor = after ?? before ?? record.rows[record.rows.length - 1] ?? null;
   const row = formatRow(context, anchor, section.title, writeGrade(profile, level, profile.record.style ?? 'label'));
   if (!anchor) {
-    const line = record.heading.range.start.line;
+    const line = record.heading?.range.start.line ?? record.range.start.line;
     return insertAt(line, (context.lines[line] ?? '').length, `${context.eol}${context.eol}${row}`);
   }
   const line = anchor.range.start.line;

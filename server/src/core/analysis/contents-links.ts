@@ -1,5 +1,5 @@
 import { titleKey } from '../frameworks/compiled';
-import type { ContentsEntry, Report, Section } from '../model';
+import { flattenSections, type ContentsEntry, type Report, type Section } from '../model';
 
 export interface ContentsLinks {
   sectionOf(entry: ContentsEntry): Section | null;
@@ -15,7 +15,7 @@ const cache = new WeakMap<Report, ContentsLinks>();
 /** Headings a contents page lists: everything but subsections of a judgement, action lists and the contents itself. */
 function listedHeadings(sections: readonly Section[], out: Section[] = []): Section[] {
   for (const section of sections) {
-    if (section.kind === 'actions' || section.kind === 'contents') continue;
+    if (section.kind === 'actions' || section.kind === 'contents' || section.judgement?.grade?.style === 'sentence') continue;
     out.push(section);
     if (section.kind !== 'judgement') listedHeadings(section.children, out);
   }
@@ -30,7 +30,9 @@ export function linkContents(report: Report): ContentsLinks {
   const toEntry = new Map<Section, ContentsEntry>();
   const waiting = new Map<string, Section[]>();
   const headings = report.contents?.entries.length ? listedHeadings(report.sections) : [];
-  for (const heading of headings) {
+  // any heading may answer an entry (contents often list "Areas for improvement"); only the listed ones must have one
+  const all = report.contents?.entries.length ? flattenSections(report.sections).filter((section) => section.kind !== 'contents') : [];
+  for (const heading of all) {
     const key = titleKey(heading.title);
     waiting.set(key, [...(waiting.get(key) ?? []), heading]);
   }
@@ -42,11 +44,13 @@ export function linkContents(report: Report): ContentsLinks {
       toEntry.set(section, entry);
     } else unmatchedEntries.push(entry);
   }
+  const listedLevels = new Set([...toEntry.keys()].map((section) => section.level));
   const links: ContentsLinks = {
     sectionOf: (entry) => toSection.get(entry) ?? null,
     entryOf: (section) => toEntry.get(section) ?? null,
     unmatchedEntries,
-    unlistedSections: headings.filter((heading) => !toEntry.has(heading)),
+    // a contents page lists headings down to some depth: only headings at the depths it lists must be there
+    unlistedSections: headings.filter((heading) => !toEntry.has(heading) && listedLevels.has(heading.level)),
   };
   cache.set(report, links);
   return links;

@@ -74,7 +74,10 @@ export function linkRecord(report: Report): RecordLinks {
     sectionOf: (row) => toSection.get(row) ?? null,
     rowOf: (section) => toRow.get(section) ?? null,
     unmatchedRows: rows.filter((row) => !toSection.has(row)),
-    unmatchedSections: report.record ? graded.filter((section) => !toRow.has(section)) : [],
+    // a second section on a judgement that has its row is a duplicate (duplicate-section), not missing from the record
+    unmatchedSections: report.record
+      ? graded.filter((section) => !toRow.has(section) && !graded.some((other) => other !== section && toRow.has(other) && sectionKey(other) === sectionKey(section) && sectionPart(other) === sectionPart(section)))
+      : [],
     misplaced: [...misplaced.values()],
   };
   cache.set(report, links);

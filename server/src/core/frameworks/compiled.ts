@@ -39,6 +39,20 @@ export interface CompiledFramework {
   mentionRegex: RegExp | null;
   judgementForMention(mention: string): JudgementDefinition | null;
   recordTitles: readonly string[];
+  /** Whether the text begins (or is) a label of the scale, for labels broken over lines. */
+  isLabelStart(text: string): boolean;
+  /** Whether the text begins (or is) a known judgement title, for titles broken over lines. */
+  isTitleStart(text: string): boolean;
+  /** Openings of one-line statements of a judgement with its grade (longest first). */
+  statements: readonly Statement[];
+}
+
+export interface Statement {
+  /** Lower case, straight apostrophes. */
+  opening: string;
+  definition: JudgementDefinition;
+  /** Named as a statement by the profile (rather than a judgement's title, which needs a line of its own). */
+  explicit: boolean;
 }
 
 const cache = new WeakMap<FrameworkProfile, CompiledFramework>();
@@ -48,8 +62,14 @@ const genericCache = new Map<string, CompiledFramework>();
 const TITLE_SUFFIX = /^(?:including\b.*|\d{4}(?:\s*-\s*\d{2,4})?)$/;
 const LEADING_NUMBER = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z]\)|[ivx]{1,4}\.)\s+/i;
 
+/** Lower case with straight apostrophes; same length as the text, so offsets still match. */
+export function foldApostrophes(text: string): string {
+  return text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
+}
+
 export function titleKey(title: string): string {
-  return normalizeTitle(title.replace(LEADING_NUMBER, '')).replace(/:$/, '');
+  // "The Local Safeguarding Children Board (LSCB)": an abbreviation in brackets does not change the title
+  return normalizeTitle(title.replace(LEADING_NUMBER, '').replace(/\s*\([A-Za-z]{2,8}\)\s*:?\s*$/, '')).replace(/:$/, '');
 }
 
 function byLengthDesc(a: string, b: string): number {
@@ -97,7 +117,7 @@ export function compileFramework(profile: FrameworkProfile): CompiledFramework {
   for (const heading of profile.headings) {
     for (const title of [heading.title, ...heading.aliases]) add(title, { kind: 'heading', heading });
   }
-  for (const title of profile.record.titles) add(title, { kind: 'heading', heading: { title, aliases: [], kind: 'record', within: 'report' } });
+  for (const title of profile.record.titles) add(title, { kind: 'heading', heading: { title, aliases: [], kind: 'record', within: 'report', summary: false } });
   const prefixes = [...titles.keys()].sort(byLengthDesc);
 
   const mentions = new Map<string, JudgementDefinition>();
@@ -121,6 +141,17 @@ export function compileFramework(profile: FrameworkProfile): CompiledFramework {
     return null;
   };
 
+  const labelKeys = levels.flatMap((level) => [level.label, ...level.aliases, ...level.outdatedLabels]).map(normalizePhrase);
+  const titleKeys = [...titles.keys()];
+  const statements: Statement[] = [];
+  if (profile.notation.styles.includes('sentence')) {
+    for (const definition of profile.judgements) {
+      for (const opening of definition.statements) statements.push({ opening: foldApostrophes(opening), definition, explicit: true });
+      for (const title of [definition.title, ...definition.aliases]) statements.push({ opening: foldApostrophes(title), definition, explicit: false });
+    }
+    statements.sort((a, b) => b.opening.length - a.opening.length);
+  }
+
   const termWords = [...levels.flatMap((level) => [...level.terms, ...level.outdatedLabels])];
   const compiled: CompiledFramework = {
     profile,
@@ -139,6 +170,15 @@ export function compileFramework(profile: FrameworkProfile): CompiledFramework {
       : null,
     judgementForMention: (mention) => mentions.get(normalizePhrase(mention)) ?? null,
     recordTitles: profile.record.titles,
+    isLabelStart: (text) => {
+      const key = normalizePhrase(text);
+      return Boolean(key) && labelKeys.some((label) => label === key || label.startsWith(key + ' '));
+    },
+    isTitleStart: (text) => {
+      const key = titleKey(text);
+      return Boolean(key) && titleKeys.some((title) => title === key || title.startsWith(key + ' '));
+    },
+    statements,
   };
   cache.set(profile, compiled);
   return compiled;
@@ -167,6 +207,9 @@ export function compileGeneric(known: readonly FrameworkProfile[]): CompiledFram
     mentionRegex: null,
     judgementForMention: () => null,
     recordTitles: [],
+    isLabelStart: () => false,
+    isTitleStart: () => false,
+    statements: [],
   };
   genericCache.set(cacheKey, compiled);
   return compiled;

@@ -21,6 +21,7 @@ export function writeGrade(profile: FrameworkProfile, level: Level, style: Grade
       return number === undefined ? label : `${label} (${number})`;
     case 'label':
     case 'heading-colon-label':
+    case 'sentence':
       return label;
   }
 }

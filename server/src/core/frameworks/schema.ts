@@ -13,12 +13,14 @@ export const gradeStyles = [
   'label-number',
   'label',
   'heading-colon-label',
+  'sentence',
 ] as const;
 
 export const GradeStyleSchema = z.enum(gradeStyles).describe(
   'How a grade is written: grade-number "Grade 3"; grade-number-label "Grade 3 (Adequate)"; ' +
     'label-grade-number "Adequate (Grade 3)" or "Inadequate Grade 4"; label-number "Performs well (3)"; ' +
-    'label "Good" on its own line; heading-colon-label "Heading: good".',
+    'label "Good" on its own line; heading-colon-label "Heading: good"; ' +
+    'sentence "Children\'s services in X require improvement to be good" (a line of its own that states the judgement).',
 );
 
 export const LevelSchema = z
@@ -107,6 +109,10 @@ export const JudgementSchema = z
     title: phrase.describe('The heading as the framework prints it.'),
     aliases: phrases.describe('Other headings and record-row titles that name this judgement.'),
     mentions: phrases.describe('Phrases that name this judgement in prose (for statements in an overall section).'),
+    statements: phrases.describe(
+      'Openings of a line of its own that states this judgement with its grade, when grades are written as sentences ' +
+        '(e.g. "Children\'s services in" for "Children\'s services in X are good").',
+    ),
     parts: z.array(id).optional().describe('Parts in which this judgement is given; omit when the framework has no parts.'),
     group: id.optional().describe('The group heading this judgement sits under.'),
     graded: z.boolean().default(true),
@@ -114,6 +120,10 @@ export const JudgementSchema = z
       .boolean()
       .default(false)
       .describe('The overall judgement: its section may state the level of other judgements.'),
+    recorded: z
+      .boolean()
+      .default(true)
+      .describe('Whether the record of findings (or summary table) lists this judgement; false for a headline it leaves out.'),
     from: z.number().int().optional().describe('First year in which reports give this judgement.'),
     until: z.number().int().optional().describe('Last year in which reports give this judgement.'),
   })
@@ -127,6 +137,10 @@ export const HeadingSchema = z.strictObject({
     .enum(['report', 'judgement'])
     .default('report')
     .describe('Whether the heading starts a section of the report, or a subsection of the judgement before it.'),
+  summary: z
+    .boolean()
+    .default(false)
+    .describe('The section sums up the judgements (an executive summary): what it says of each is checked against its grade.'),
 });
 
 export const NotationSchema = z

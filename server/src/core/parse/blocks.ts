@@ -12,7 +12,7 @@ import type {
   RecordRow,
   TextSpan,
 } from '../model';
-import { lineRange, range, trimmedSpan, type Span } from '../text';
+import { lineRange, range, trimmedSpan, type Range, type Span } from '../text';
 import { readGrade, readTrailingGrade } from './grades';
 import { bulletItem, isTableRule, isTimescale, Lines, markdownHeading, numberedLine, proseShaped, tableCells } from './lines';
 
@@ -66,19 +66,85 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
 export interface RecordContext {
   framework: CompiledFramework;
   partOf(title: string): PartDefinition | null;
+  /** Whether a line is a heading of the report (which ends the table). */
+  isHeading(text: string): boolean;
 }
 
 const HEADER_CELL = /^(?:judgements?|grades?|aspects?|areas?|inspection judgements?|outcomes?|ratings?|findings?|judgement grade)$/i;
 
-/** The record of main findings (or summary table) starting after its heading. */
-export function readRecord(lines: Lines, headingLine: number, heading: TextSpan, ctx: RecordContext): BlockResult<RecordOfFindings> {
+export function isHeaderRow(text: string, cells: Span[]): boolean {
+  const filled = cells.filter((cell) => cell.end > cell.start);
+  return filled.length >= 2 && filled.every((cell) => HEADER_CELL.test(text.slice(cell.start, cell.end)));
+}
+
+/** Pieces of one cell or title broken over several lines by PDF extraction. */
+interface Pieces {
+  parts: { line: number; start: number; end: number; text: string }[];
+}
+
+function piecesSpan(pieces: Pieces): TextSpan {
+  const first = pieces.parts[0]!;
+  const last = pieces.parts[pieces.parts.length - 1]!;
+  return { text: pieces.parts.map((part) => part.text).join(' '), range: range(first.line, first.start, last.line, last.end) };
+}
+
+/**
+ * The record of main findings, or a summary table of judgements, from `start` on. Rows are
+ * "title<TAB>grade" (or Markdown pipes); a title with an empty grade cell is a group row. Text extracted
+ * from PDFs breaks titles and labels over lines ("The impact of leaders … with" / "children and families" /
+ * "<TAB>Requires improvement" / "to be good"): the pieces are joined back into one row.
+ */
+export function readRecord(lines: Lines, start: number, heading: TextSpan | null, ctx: RecordContext): BlockResult<RecordOfFindings> {
   const groups: RecordGroup[] = [];
   const rows: RecordRow[] = [];
   const owned: number[] = [];
   let group: RecordGroup | null = null;
   let part: PartDefinition | null = null;
-  let last = headingLine;
-  let index = headingLine + 1;
+  let last = start - 1;
+  let index = start;
+  let pending: Pieces | null = null;
+  const framework = ctx.framework;
+
+  const addRow = (title: TextSpan, grade: Grade | null, rowRange: Range) => {
+    if (!grade) {
+      part = ctx.partOf(title.text) ?? part;
+      group = { title, part, rows: [], range: rowRange };
+      groups.push(group);
+      return;
+    }
+    const role = framework.matchTitle(title.text);
+    const row: RecordRow = { title, grade, group, part, definition: role?.kind === 'judgement' ? role.definition : null, range: rowRange };
+    group?.rows.push(row);
+    rows.push(row);
+  };
+
+  /** A grade cell, extended over the lines below while they continue a label ("Requires" / "improvement to be" / "good"). */
+  const gradeCell = (line: number, cell: Span): { grade: Grade; lastLine: number } => {
+    const text = lines.masked(line);
+    let label = text.slice(cell.start, cell.end);
+    let endLine = line;
+    let endChar = cell.end;
+    while (endLine + 1 < lines.length && !lines.isBlank(endLine + 1)) {
+      const next = lines.masked(endLine + 1);
+      if (next.includes('\t')) break;
+      const nextSpan = trimmedSpan(next);
+      const joined = `${label} ${next.slice(nextSpan.start, nextSpan.end)}`;
+      if (!framework.isLabelStart(joined)) break;
+      label = joined;
+      endLine++;
+      endChar = nextSpan.end;
+    }
+    if (endLine === line) {
+      const grade = readGrade(text, cell.start, cell.end, { framework, line, allowLabelOnly: true }) ?? unreadGrade(lines, line, cell, framework);
+      return { grade, lastLine: line };
+    }
+    const gradeRange = range(line, cell.start, endLine, endChar);
+    const level = framework.levelForLabel(label);
+    return {
+      grade: { text: label, range: gradeRange, number: null, label: { text: label, range: gradeRange, level }, level, numberLevel: null, style: 'label' },
+      lastLine: endLine,
+    };
+  };
 
   while (index < lines.length) {
     const line = lines.nextNonBlank(index);
@@ -91,59 +157,83 @@ export function readRecord(lines: Lines, headingLine: number, heading: TextSpan,
       last = line;
       continue;
     }
-    const cells = tableCells(text).filter((cell, i, all) => cell.end > cell.start || i === all.length - 1);
-    const first = cells[0];
-    if (!first) break;
-    const firstText = text.slice(first.start, first.end);
-    if (cells.length >= 2 && cells.every((cell) => HEADER_CELL.test(text.slice(cell.start, cell.end)) || cell.start === cell.end)) {
+    const cells = tableCells(text);
+    if (isHeaderRow(text, cells)) {
       owned.push(line);
       last = line;
       continue;
     }
-    let title: Span | null = null;
-    let grade: Grade | null = null;
-    const gradeCtx = { framework: ctx.framework, line, allowLabelOnly: true };
-    if (cells.length >= 2) {
-      const cell = cells[cells.length - 1] as Span;
-      title = first;
-      if (cell.end > cell.start) grade = readGrade(text, cell.start, cell.end, gradeCtx) ?? unreadGrade(lines, line, cell, ctx.framework);
-    } else if (!markdownHeading(text) && !numberedLine(lines.text(line))) {
-      const fused = readTrailingGrade(text, first.start, first.end, gradeCtx);
-      if (fused) {
-        title = fused.title;
-        grade = fused.grade;
-      } else if (ctx.partOf(firstText) || ctx.framework.matchTitle(firstText)?.kind === 'group') {
-        title = first;
-      }
-    }
-    if (!title || title.end <= title.start || (cells.length < 2 && !grade && proseShaped(firstText))) break;
+    const leadingTab = /^\s*\t/.test(text) && !text.trim().includes('\t');
+    const span = trimmedSpan(text);
+    const content = text.slice(span.start, span.end);
 
-    owned.push(line);
-    last = line;
-    const titleSpan = spanOf(lines, line, title);
-    const rowRange = lineRange(line, title.start, trimmedSpan(text).end);
-    if (!grade) {
-      part = ctx.partOf(titleSpan.text) ?? part;
-      group = { title: titleSpan, part, rows: [], range: rowRange };
-      groups.push(group);
+    // "<TAB>Inadequate" under a title broken over lines
+    if (leadingTab && pending) {
+      const { grade, lastLine } = gradeCell(line, span);
+      const title = piecesSpan(pending);
+      addRow(title, grade, range(title.range.start.line, title.range.start.character, grade.range.end.line, grade.range.end.character));
+      for (const part of pending.parts) owned.push(part.line);
+      for (let covered = line; covered <= lastLine; covered++) owned.push(covered);
+      last = lastLine;
+      index = lastLine + 1;
+      pending = null;
       continue;
     }
-    const role = ctx.framework.matchTitle(titleSpan.text);
-    const row: RecordRow = {
-      title: titleSpan,
-      grade,
-      group,
-      part,
-      definition: role?.kind === 'judgement' ? role.definition : null,
-      range: rowRange,
-    };
-    group?.rows.push(row);
-    rows.push(row);
+    if (cells.length >= 2) {
+      const filled = cells.filter((cell, i, all) => cell.end > cell.start || i === all.length - 1);
+      // "| 2.1 | Adoption performance | Good |": a number cell before the title
+      const first = /^\d{1,2}(?:\.\d{1,2})*\.?$/.test(text.slice(filled[0]!.start, filled[0]!.end)) && filled.length >= 3 ? filled[1]! : filled[0]!;
+      const gradeSpan = filled.length >= 2 ? (filled[filled.length - 1] as Span) : null;
+      const titlePieces: Pieces = pending ?? { parts: [] };
+      titlePieces.parts.push({ line, start: first.start, end: first.end, text: text.slice(first.start, first.end) });
+      const title = piecesSpan(titlePieces);
+      if (!gradeSpan || gradeSpan.end <= gradeSpan.start) {
+        addRow(title, null, range(title.range.start.line, title.range.start.character, line, span.end));
+        for (const part of titlePieces.parts) owned.push(part.line);
+        last = line;
+        pending = null;
+        continue;
+      }
+      const { grade, lastLine } = gradeCell(line, gradeSpan);
+      addRow(title, grade, range(title.range.start.line, title.range.start.character, grade.range.end.line, grade.range.end.character));
+      for (const part of titlePieces.parts) owned.push(part.line);
+      for (let covered = line; covered <= lastLine; covered++) owned.push(covered);
+      last = lastLine;
+      index = lastLine + 1;
+      pending = null;
+      continue;
+    }
+    const joinedTitle = pending ? `${piecesSpan(pending).text} ${content}` : content;
+    const continuesTitle = framework.isTitleStart(joinedTitle) && !/[.!?]$/.test(content);
+    if (!continuesTitle && (ctx.isHeading(content) || markdownHeading(text) || numberedLine(lines.text(line)))) break;
+    const fused = readTrailingGrade(text, span.start, span.end, { framework, line, allowLabelOnly: true });
+    if (fused && !pending) {
+      const title = spanOf(lines, line, fused.title);
+      addRow(title, fused.grade, lineRange(line, fused.title.start, span.end));
+      owned.push(line);
+      last = line;
+      continue;
+    }
+    if (!pending && (ctx.partOf(content) || framework.matchTitle(content)?.kind === 'group')) {
+      addRow(spanOf(lines, line, span), null, lineRange(line, span.start, span.end));
+      owned.push(line);
+      last = line;
+      continue;
+    }
+    // a piece of a title broken over lines: it must start (or go on with) a judgement's title
+    if (continuesTitle) {
+      pending ??= { parts: [] };
+      pending.parts.push({ line, start: span.start, end: span.end, text: content });
+      continue;
+    }
+    if (proseShaped(content) || pending) break;
+    break;
   }
-  const end = lines.text(last).length;
+  const end = last >= 0 ? lines.text(last).length : 0;
+  const from = heading ? heading.range.start : { line: start, character: 0 };
   return {
-    block: { heading, range: range(headingLine, heading.range.start.character, last, end), groups, rows },
-    next: last + 1,
+    block: { heading, range: range(from.line, from.character, Math.max(last, from.line), end), groups, rows },
+    next: Math.max(last + 1, start),
     lines: owned,
   };
 }
@@ -164,7 +254,13 @@ function unreadGrade(lines: Lines, line: number, cell: Span, framework: Compiled
 }
 
 /** Areas for development / improvement: timescale sub-lists and their items. */
-export function readActionList(lines: Lines, start: number, heading: TextSpan | null, allowNumbered: boolean): BlockResult<ActionList> {
+export function readActionList(
+  lines: Lines,
+  start: number,
+  heading: TextSpan | null,
+  allowNumbered: boolean,
+  isHeading: (text: string) => boolean,
+): BlockResult<ActionList> {
   const groups: ActionGroup[] = [];
   const owned: number[] = [];
   let group: ActionGroup | null = null;
@@ -220,7 +316,7 @@ export function readActionList(lines: Lines, start: number, heading: TextSpan | 
     }
     // A line without a bullet belongs to the list when it introduces timescales ("16. In order to improve …")
     // or is an unbulleted first item followed by bulleted ones.
-    if (items === 0 && !markdownHeading(text) && (!group || (group as ActionGroup).items.length === 0)) {
+    if (items === 0 && !markdownHeading(text) && !isHeading(content) && (!group || (group as ActionGroup).items.length === 0)) {
       const after = lines.nextNonBlank(line + 1);
       const afterText = after >= 0 ? lines.masked(after).trim() : '';
       if (after >= 0 && isTimescale(afterText)) {

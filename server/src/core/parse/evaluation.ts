@@ -76,9 +76,15 @@ function matchesWithin(regex: RegExp, text: string, span: SentenceSpan): { start
   return out;
 }
 
-/** The term that carries a judgement sentence's evaluation: the first predicative one, else the first. */
-export function carryingTerm(terms: readonly FoundTerm[]): FoundTerm | null {
-  return terms.find((term) => term.predicative) ?? terms[0] ?? null;
+/** Words a level may qualify and still grade the whole service: "a good service", "at a good level". */
+const GRADES_THE_SERVICE = /^\s+(?:services?|level|standards?|provision|contributions?|performance)\b/i;
+
+/**
+ * The term that carries a judgement sentence's evaluation: the first predicative one, else one that qualifies the
+ * service itself ("provide a good service"). "Assessments are of good quality" grades something else: no term.
+ */
+export function carryingTerm(terms: readonly FoundTerm[], text = ''): FoundTerm | null {
+  return terms.find((term) => term.predicative) ?? terms.find((term) => GRADES_THE_SERVICE.test(text.slice(term.end, term.end + 30))) ?? null;
 }
 
 export interface FoundMention {

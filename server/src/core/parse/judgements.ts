@@ -46,14 +46,14 @@ export class ProseReader {
   attachJudgementSentences(sections: readonly Section[]): void {
     for (const section of sections) {
       const judgement = section.judgement;
-      if (!judgement) continue;
+      if (!judgement || judgement.sentence) continue;
       const from = Math.max(section.heading.range.start.line, judgement.grade?.range.end.line ?? 0) + 1;
       const to = section.range.end.line;
       const first = this.firstProse(from, to);
       if (first < 0) continue;
       const { paragraph } = this.paragraphAt(first, to);
       for (const sentence of splitSentences(paragraph.text, JUDGEMENT_SENTENCE_WINDOW)) {
-        const term = carryingTerm(evaluativeTerms(paragraph.text, sentence, this.framework));
+        const term = carryingTerm(evaluativeTerms(paragraph.text, sentence, this.framework), paragraph.text);
         if (!term) continue;
         judgement.sentence = {
           text: paragraph.text.slice(sentence.start, sentence.end),
@@ -77,8 +77,9 @@ export class ProseReader {
   /** Statements in overall sections about the level of other judgements. */
   summaryStatements(sections: readonly Section[]): SummaryStatement[] {
     const out: SummaryStatement[] = [];
+    const seen = new Set<string>();
     for (const section of sections) {
-      if (!section.judgement?.definition?.overall) continue;
+      if (!section.judgement?.definition?.overall && !section.summary) continue;
       const to = section.range.end.line;
       let line = section.heading.range.start.line + 1;
       while (line <= to) {
@@ -89,11 +90,16 @@ export class ProseReader {
         const { paragraph, last } = this.paragraphAt(line, to);
         for (const sentence of splitSentences(paragraph.text)) {
           for (const { mention, term } of statementsIn(paragraph.text, sentence, this.framework)) {
+            const found = this.term(paragraph, term);
+            // an executive summary inside an overall section is read once
+            const key = `${mention.definition.id}@${found.range.start.line}:${found.range.start.character}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
             out.push({
               section,
               definition: mention.definition,
               mention: { text: paragraph.text.slice(mention.start, mention.end), range: paragraph.range(mention.start, mention.end) },
-              term: this.term(paragraph, term),
+              term: found,
             });
           }
         }

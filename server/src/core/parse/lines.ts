@@ -1,11 +1,42 @@
 import { maskMarkup, trimmedSpan, type Span } from '../text';
 
-/** The document as lines, with formatting markup masked lazily (offsets unchanged). */
+const PAGE_LINE = /(?:^|\t|\s)page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$/i;
+
+/**
+ * Running page headers and footers of text extracted from a PDF: "Page 3 of 17" lines, the line repeated just
+ * above them ("Inspection of X children's services"), and bare page numbers. They read as blank lines.
+ */
+export function pageFurniture(raw: readonly string[]): Set<number> {
+  const pages: number[] = [];
+  for (let index = 0; index < raw.length; index++) {
+    const line = raw[index] as string;
+    if (line.length < 160 && /page\s+\d/i.test(line) && PAGE_LINE.test(line)) pages.push(index);
+  }
+  const furniture = new Set<number>();
+  if (pages.length < 2) return furniture;
+  for (const page of pages) furniture.add(page);
+  const above = new Map<string, number[]>();
+  for (const page of pages) {
+    let index = page - 1;
+    while (index >= 0 && !(raw[index] as string).trim()) index--;
+    if (index < 0 || page - index > 2) continue;
+    const key = (raw[index] as string).trim().replace(/\d+/g, '#');
+    if (key.length > 120) continue;
+    above.set(key, [...(above.get(key) ?? []), index]);
+  }
+  for (const lines of above.values()) if (lines.length >= 2) for (const index of lines) furniture.add(index);
+  for (let index = 0; index < raw.length; index++) if (/^\s*\d{1,3}\s*$/.test(raw[index] as string)) furniture.add(index);
+  return furniture;
+}
+
+/** The document as lines, with formatting markup masked lazily (offsets unchanged) and page furniture blanked. */
 export class Lines {
   private readonly maskedCache: (string | undefined)[];
+  readonly furniture: ReadonlySet<number>;
 
   constructor(readonly raw: readonly string[]) {
     this.maskedCache = new Array(raw.length);
+    this.furniture = pageFurniture(raw);
   }
 
   get length(): number {
@@ -19,7 +50,7 @@ export class Lines {
   masked(index: number): string {
     let masked = this.maskedCache[index];
     if (masked === undefined) {
-      masked = maskMarkup(this.raw[index] ?? '');
+      masked = this.furniture.has(index) ? '' : maskMarkup(this.raw[index] ?? '');
       this.maskedCache[index] = masked;
     }
     return masked;
@@ -159,4 +190,26 @@ export function proseShaped(text: string): boolean {
   for (const part of trimmed.split(/\s+/)) if (part) words++;
   if (words >= 10) return true;
   return words >= 4 && /[.!?:]["'\u2019\u201d)]?$/.test(trimmed);
+}
+
+const GENERIC_CONTENTS = /^(?:table of )?contents$/i;
+const GENERIC_RECORD =
+  /^(?:record of (?:the )?(?:main )?findings|summary of (?:inspection )?judgements|summary of findings|inspection judgements|judgements? (?:and|&) grades?)$/i;
+const GENERIC_ACTIONS =
+  /^(?:(?:key )?(?:areas?|recommendations?|priorities|points?) (?:for|of) (?:further )?(?:development|improvement|action)s?(?: and (?:development|improvement))?|recommendations?|what (?:does|should|needs? to)\b.*\bimprove\??|areas for development and improvement)$/i;
+
+/** The cell naming a row: "| 2.1 | Adoption performance | Good |" is titled by its second cell. */
+export function titleCellOf(text: string, filled: Span[]): Span {
+  const first = filled[0]!;
+  return /^\d{1,2}(?:\.\d{1,2})*\.?$/.test(text.slice(first.start, first.end)) && filled.length >= 3 ? filled[1]! : first;
+}
+
+/** Headings every report may have, whatever its framework: the contents, a record of findings, areas for improvement. */
+export function genericHeadingRole(title: string): 'contents' | 'record' | 'actions' | null {
+  const clean = title.replace(/[:.]\s*$/, '').trim();
+  if (clean.length > 120) return null;
+  if (GENERIC_CONTENTS.test(clean)) return 'contents';
+  if (GENERIC_RECORD.test(clean)) return 'record';
+  if (GENERIC_ACTIONS.test(clean)) return 'actions';
+  return null;
 }

@@ -1,5 +1,5 @@
-import type { CompiledFramework, TitleRole } from '../frameworks/compiled';
-import type { GroupDefinition, PartDefinition } from '../frameworks/schema';
+import { foldApostrophes, type CompiledFramework, type TitleRole } from '../frameworks/compiled';
+import type { GroupDefinition, JudgementDefinition, PartDefinition } from '../frameworks/schema';
 import type {
   ActionList,
   Contents,
@@ -13,10 +13,13 @@ import type {
   TextSpan,
 } from '../model';
 import { lineRange, range, trimmedSpan, type Span } from '../text';
-import { readActionList, readContents, readRecord, spanOf } from './blocks';
+import { isHeaderRow, readActionList, readContents, readRecord, spanOf } from './blocks';
+import { evaluativeTerms, type FoundTerm } from './evaluation';
 import { readFusedGrade, readGrade } from './grades';
 import {
   bulletItem,
+  genericHeadingRole,
+  titleCellOf,
   headingShaped,
   isHtmlCommentStart,
   isTableRule,
@@ -58,12 +61,6 @@ interface HeadingEntry {
   section: Section;
   rank: number;
 }
-
-const GENERIC_CONTENTS = /^(?:table of )?contents$/i;
-const GENERIC_RECORD =
-  /^(?:record of (?:the )?(?:main )?findings|summary of (?:inspection )?judgements|summary of findings|inspection judgements|judgements? (?:and|&) grades?)$/i;
-const GENERIC_ACTIONS =
-  /^(?:(?:key )?(?:areas?|recommendations?|priorities|points?) (?:for|of) (?:further )?(?:development|improvement|action)s?(?: and (?:development|improvement))?|recommendations?|what (?:does|should|needs? to)\b.*\bimprove\??|areas for development and improvement)$/i;
 
 export class StructureParser {
   private readonly kinds: Uint8Array;
@@ -121,7 +118,14 @@ export class StructureParser {
 
     const md = markdownHeading(text);
     if (md) {
-      if (md.title.end > md.title.start) return this.heading(index, md.title, md.depth);
+      if (md.title.end > md.title.start) {
+        // "## Children in care: good", "## Being healthy Grade 3"
+        const fused = readFusedGrade(text, md.title.start, md.title.end, { framework: this.framework, line: index });
+        if (fused && this.framework.matchTitle(text.slice(fused.title.start, fused.title.end))?.kind === 'judgement') {
+          return this.heading(index, fused.title, md.depth, fused.grade);
+        }
+        return this.heading(index, md.title, md.depth);
+      }
       this.kinds[index] = LineKind.Table;
       return index + 1;
     }
@@ -130,6 +134,11 @@ export class StructureParser {
       return index + 1;
     }
     const content = text.slice(span.start, span.end);
+    // "1. Children who need help and protection<TAB>Good" is a table row, not a numbered paragraph
+    if (text.includes('\t')) {
+      const cells = tableCells(text);
+      if (cells.length >= 2) return this.tableRow(index, text, cells);
+    }
     const numbered = numberedLine(raw);
     if (numbered) {
       const rest = trimmedSpan(text, numbered.textStart);
@@ -156,12 +165,19 @@ export class StructureParser {
     const cells = tableCells(text);
     if (cells.length >= 2) return this.tableRow(index, text, cells);
 
+    const statement = this.readStatement(index, text, span);
+    if (statement) return this.statementLine(index, statement);
+    const joined = this.joinedHeading(index);
+    if (joined) return joined;
+
     if (headingShaped(content)) {
       const fused = readFusedGrade(text, span.start, span.end, gradeCtx);
       if (fused) {
         const title = text.slice(fused.title.start, fused.title.end);
         if (headingShaped(title) && !/[.,;:]$/.test(title)) return this.heading(index, fused.title, null, fused.grade);
       }
+      const unknownLabel = this.colonWithUnknownLabel(index, text, span);
+      if (unknownLabel) return this.heading(index, unknownLabel.title, null, unknownLabel.grade);
       const known = this.framework.matchTitle(content) !== null || this.genericRole(content) !== null;
       const timescaleOk = !content.endsWith(':') || known;
       if (timescaleOk && (known || this.introducesSection(index, content))) return this.heading(index, span, null);
@@ -207,11 +223,7 @@ export class StructureParser {
   }
 
   private genericRole(title: string): 'contents' | 'record' | 'actions' | null {
-    const clean = title.replace(/[:.]\s*$/, '').trim();
-    if (GENERIC_CONTENTS.test(clean)) return 'contents';
-    if (GENERIC_RECORD.test(clean)) return 'record';
-    if (GENERIC_ACTIONS.test(clean)) return 'actions';
-    return null;
+    return genericHeadingRole(title);
   }
 
   private gradeLine(index: number, grade: Grade): number {
@@ -239,7 +251,9 @@ export class StructureParser {
     const ctx = { framework: this.framework, line: index, allowLabelOnly: true };
     // The report's own scale: "Outstanding (Grade 1) | A service that …", "4 | Performs excellently | An organisation …"
     const leading = readGrade(text, first.start, first.end, ctx);
-    const leadingNumber = /^\d{1,2}$/.test(text.slice(first.start, first.end)) ? Number(text.slice(first.start, first.end)) : null;
+    const second = filled[1];
+    const numberedLabel = second ? readGrade(text, second.start, second.end, ctx) : null;
+    const leadingNumber = /^\d{1,2}$/.test(text.slice(first.start, first.end)) && numberedLabel ? Number(text.slice(first.start, first.end)) : null;
     if ((leading || leadingNumber !== null) && filled.length >= 2) {
       const labelCell = leading ? first : filled[1];
       const label = labelCell ? text.slice(labelCell.start, labelCell.end) : '';
@@ -253,18 +267,220 @@ export class StructureParser {
       this.awaitingGrade = null;
       return index + 1;
     }
+    // "Judgement | Grade": the header of a summary table of judgements
+    if (!this.record && isHeaderRow(text, cells)) return this.summaryTable(index + 1, spanOf(this.lines, index, trimmedSpan(text)));
+    const rowJudgement = filled.length >= 2 ? this.framework.matchTitle(text.slice(titleCellOf(text, filled).start, titleCellOf(text, filled).end)) : null;
+    const ownRow = rowJudgement?.kind === 'judgement' && this.awaitingGrade?.judgement?.definition === rowJudgement.definition;
     // "Children's services rating | Performs well (3)" straight under a heading: that heading's grade
-    if (filled.length >= 2 && this.awaitingGrade) {
+    if (filled.length >= 2 && this.awaitingGrade && (rowJudgement?.kind !== 'judgement' || ownRow)) {
       const grade = readGrade(text, lastCell.start, lastCell.end, ctx);
       if (grade) return this.gradeLine(index, grade);
+    }
+    // "The experiences and progress of children in care <TAB> Good": a judgement and its grade; several in a row
+    // (or one whose title runs on to the next line) are a summary table
+    if (rowJudgement?.kind === 'judgement') {
+      const grade = readGrade(text, lastCell.start, lastCell.end, ctx);
+      if (grade) {
+        if (!this.record && this.tableGoesOn(index)) return this.summaryTable(index, this.tableIntroduction(index));
+        return this.heading(index, titleCellOf(text, filled), null, grade);
+      }
     }
     this.awaitingGrade = null;
     return index + 1;
   }
 
+  /**
+   * "Care leavers: satisfactory" where headings carry their grade after a colon: a judgement with a grade that is
+   * not on the scale (kept, so that grade-out-of-scale can say so).
+   */
+  private colonWithUnknownLabel(index: number, text: string, span: Span): { title: Span; grade: Grade } | null {
+    if (!this.framework.styles.has('heading-colon-label')) return null;
+    const colon = text.lastIndexOf(':', span.end);
+    if (colon <= span.start) return null;
+    const title = trimmedSpan(text, span.start, colon);
+    const label = trimmedSpan(text.replace(/\.\s*$/, ' '), colon + 1, span.end);
+    const labelText = text.slice(label.start, label.end);
+    if (!/^[A-Za-z][A-Za-z -]{1,40}$/.test(labelText) || labelText.split(/\s+/).length > 5) return null;
+    if (this.framework.matchTitle(text.slice(title.start, title.end))?.kind !== 'judgement') return null;
+    const labelRange = lineRange(index, label.start, label.end);
+    const level = this.framework.levelForLabel(labelText);
+    return {
+      title,
+      grade: { text: labelText, range: labelRange, number: null, label: { text: labelText, range: labelRange, level }, level, numberLevel: null, style: 'heading-colon-label' },
+    };
+  }
+
+  /** "The judgements on areas of the service … are:" just above a summary table stands for its heading. */
+  private tableIntroduction(index: number): TextSpan | null {
+    const previous = this.lines.previousNonBlank(index - 1);
+    if (previous < 0 || index - previous > 2) return null;
+    const text = this.lines.masked(previous);
+    const span = trimmedSpan(text);
+    if (span.end - span.start > 200 || !text.slice(span.start, span.end).endsWith(':')) return null;
+    this.kinds[previous] = LineKind.Block;
+    return spanOf(this.lines, previous, span);
+  }
+
+  /** Does the table row at `index` have more rows (or a title broken over lines) right below it? */
+  private tableGoesOn(index: number): boolean {
+    const next = index + 1;
+    if (next >= this.lines.length || this.lines.isBlank(next)) return false;
+    const text = this.lines.masked(next);
+    if (text.includes('\t')) return true;
+    const content = text.trim();
+    return !proseShaped(content) && this.framework.matchTitle(content) === null && this.genericRole(content) === null && content.length < 100;
+  }
+
+  /** A summary table of judgements without a "Record of main findings" heading (SIF, ILACS first pages). */
+  private summaryTable(start: number, header: TextSpan | null): number {
+    const result = readRecord(this.lines, start, header, this.recordContext());
+    if (!result.block.rows.length) {
+      if (header) this.kinds[start - 1] = LineKind.Table;
+      return Math.max(start, header ? start : start + 1);
+    }
+    this.record = result.block;
+    if (header) this.kinds[header.range.start.line] = LineKind.Block;
+    for (const line of result.lines) this.kinds[line] = LineKind.Block;
+    this.awaitingGrade = null;
+    return Math.max(result.next, start + 1);
+  }
+
+  private recordContext() {
+    return {
+      framework: this.framework,
+      partOf: (text: string) => this.partOf(text),
+      isHeading: (text: string) => this.genericRole(text) !== null || ['heading', 'part'].includes(this.framework.matchTitle(text)?.kind ?? ''),
+    };
+  }
+
+  /**
+   * A line of its own that states a judgement and its grade: "Children's services in X require improvement
+   * to be good", "The graded judgement for adoption performance is that it is good" (frameworks that write
+   * grades as sentences). The level must end the line.
+   */
+  private readStatement(index: number, text: string, span: Span): { definition: JudgementDefinition; title: Span; term: FoundTerm } | null {
+    const statements = this.framework.statements;
+    if (!statements.length || span.end - span.start > 240) return null;
+    const content = text.slice(span.start, span.end);
+    if (content.includes(':')) return null; // "Title: good" is a heading with its grade
+    const folded = foldApostrophes(content);
+    const statement = statements.find((candidate) => folded.startsWith(candidate.opening) && /^(?:\s|$)/.test(folded.slice(candidate.opening.length)));
+    if (!statement) return null;
+    const words = content.split(/\s+/).length;
+    if (!statement.explicit) {
+      const previous = index > 0 ? this.kinds[index - 1] : LineKind.Blank;
+      if (words > 25 || (previous !== LineKind.Blank && previous !== LineKind.Heading && previous !== LineKind.Block && previous !== LineKind.Table)) return null;
+    }
+    const body = content.replace(/[\s.]+$/, '');
+    const terms = evaluativeTerms(body, { start: 0, end: body.length }, this.framework);
+    const term = terms[terms.length - 1];
+    if (!term || term.end !== body.length) return null;
+    if (body.slice(statement.opening.length, term.start).trim().split(/\s+/).filter(Boolean).length > 8) return null;
+    const title = body.slice(0, term.start).replace(/[\s,]*(?:(?:is|are|was|were)(?:\s+that\s+(?:it|they)(?:\s+(?:is|are))?)?)?(?:\s+(?:very|really|extremely|highly|fairly|quite|exceptionally))?\s*$/i, '');
+    return {
+      definition: statement.definition,
+      title: { start: span.start, end: span.start + (title.length || statement.opening.length) },
+      term: { ...term, start: span.start + term.start, end: span.start + term.end },
+    };
+  }
+
+  private statementLine(index: number, statement: { definition: JudgementDefinition; title: Span; term: FoundTerm }): number {
+    const { lines } = this;
+    const text = lines.text(index);
+    const termSpan = { text: text.slice(statement.term.start, statement.term.end), range: lineRange(index, statement.term.start, statement.term.end) };
+    const grade: Grade = {
+      ...termSpan,
+      number: null,
+      label: { ...termSpan, level: statement.term.level },
+      level: statement.term.level,
+      numberLevel: null,
+      style: 'sentence',
+    };
+    const whole = trimmedSpan(text);
+    const sentence = { text: text.slice(whole.start, whole.end), range: lineRange(index, whole.start, whole.end), term: { ...termSpan, level: statement.term.level } };
+    // "is that it is very good": no level of the scale is called that
+    const intensifier = /\b(?:very|really|extremely|highly|fairly|quite|exceptionally)\s+$/i.exec(text.slice(0, statement.term.start));
+    if (intensifier) {
+      const labelSpan = { text: text.slice(intensifier.index, statement.term.end), range: lineRange(index, intensifier.index, statement.term.end) };
+      grade.text = labelSpan.text;
+      grade.range = labelSpan.range;
+      grade.label = { ...labelSpan, level: null };
+      grade.level = null;
+    }
+    const owner = this.awaitingGrade;
+    if (owner?.judgement?.definition === statement.definition && !owner.judgement.grade) {
+      // "The Local Safeguarding Children Board" / "The Local Safeguarding Children Board is good"
+      owner.judgement.grade = grade;
+      owner.judgement.sentence = sentence;
+      this.kinds[index] = LineKind.Grade;
+      this.awaitingGrade = null;
+      return index + 1;
+    }
+    this.kinds[index] = LineKind.Heading;
+    const heading = spanOf(lines, index, statement.title);
+    const section = this.openRole(index, heading, heading.text, { kind: 'judgement', definition: statement.definition }, null);
+    section.judgement = { definition: statement.definition, grade, sentence };
+    return index + 1;
+  }
+
+  /**
+   * A heading broken over two lines by PDF extraction: "The experiences and progress of children in care and
+   * care" / "leavers: inadequate". Taken only when the two lines together name a judgement of the framework.
+   */
+  private joinedHeading(index: number): number | null {
+    const { lines } = this;
+    const next = index + 1;
+    if (next >= lines.length || lines.isBlank(next) || !this.framework.profile) return null;
+    const first = lines.masked(index);
+    const second = lines.masked(next);
+    const a = trimmedSpan(first);
+    const b = trimmedSpan(second);
+    if (a.end - a.start > 160 || b.end - b.start > 200 || /[.!?]$/.test(first.slice(a.start, a.end))) return null;
+    const head = first.slice(a.start, a.end);
+    if (!this.framework.isTitleStart(head)) return null;
+    const joined = `${head} ${second.slice(b.start, b.end)}`;
+    const at = (offset: number) =>
+      offset <= head.length ? { line: index, character: a.start + offset } : { line: next, character: b.start + offset - head.length - 1 };
+    const spanTo = (start: number, end: number): TextSpan => ({ text: joined.slice(start, end), range: { start: at(start), end: at(end) } });
+    const remap = (grade: Grade): Grade => {
+      const move = (r: { start: { character: number }; end: { character: number } }) => ({ start: at(r.start.character), end: at(r.end.character) });
+      return {
+        ...grade,
+        range: move(grade.range),
+        number: grade.number ? { ...grade.number, range: move(grade.number.range) } : null,
+        label: grade.label ? { ...grade.label, range: move(grade.label.range) } : null,
+      };
+    };
+    const isJudgement = (title: string) => this.framework.matchTitle(title)?.kind === 'judgement';
+    let title: TextSpan | null = null;
+    let grade: Grade | null = null;
+    const cells = tableCells(joined);
+    if (cells.length >= 2) {
+      const titleCell = cells[0]!;
+      const gradeCell = cells[cells.length - 1]!;
+      const found = readGrade(joined, gradeCell.start, gradeCell.end, { framework: this.framework, line: index, allowLabelOnly: true });
+      if (found && isJudgement(joined.slice(titleCell.start, titleCell.end))) {
+        title = spanTo(titleCell.start, titleCell.end);
+        grade = remap(found);
+      }
+    } else {
+      const fused = readFusedGrade(joined, 0, joined.length, { framework: this.framework, line: index });
+      if (fused && isJudgement(joined.slice(fused.title.start, fused.title.end))) {
+        title = spanTo(fused.title.start, fused.title.end);
+        grade = remap(fused.grade);
+      } else if (isJudgement(joined) && !proseShaped(joined)) {
+        title = spanTo(0, joined.length);
+      }
+    }
+    if (!title) return null;
+    this.kinds[next] = LineKind.Heading;
+    return this.headingSpan(index, title, null, grade ?? undefined, next);
+  }
+
   private actionList(index: number, heading: TextSpan | null): number {
     const allowNumbered = this.framework.profile?.paragraphs !== 'numbered';
-    const result = readActionList(this.lines, index, heading, allowNumbered);
+    const isHeading = (text: string) => genericHeadingRole(text) !== null || this.framework.matchTitle(text) !== null;
+    const result = readActionList(this.lines, index, heading, allowNumbered, isHeading);
     this.actionLists.push(result.block);
     for (const line of result.lines) {
       this.kinds[line] = LineKind.Block;
@@ -278,10 +494,14 @@ export class StructureParser {
     return Math.max(result.next, index + 1);
   }
 
-  private heading(index: number, titleSpan: Span, markdownDepth: number | null, fusedGrade?: Grade): number {
+  private heading(index: number, titleSpan: Span, markdownDepth: number | null, fusedGrade?: Grade | null): number {
+    return this.headingSpan(index, spanOf(this.lines, index, titleSpan), markdownDepth, fusedGrade ?? undefined, index);
+  }
+
+  /** A heading (on one line, or ending on `lastLine`), with the blocks it starts; returns the next line to read. */
+  private headingSpan(index: number, headingSpan: TextSpan, markdownDepth: number | null, fusedGrade: Grade | undefined, lastLine: number): number {
     const { lines } = this;
     this.kinds[index] = LineKind.Heading;
-    const headingSpan = spanOf(lines, index, titleSpan);
     const title = headingSpan.text.replace(/\s*[:]\s*$/, '').replace(/\s+/g, ' ');
     const role = this.framework.matchTitle(title);
     const generic = role ? null : this.genericRole(title);
@@ -302,10 +522,7 @@ export class StructureParser {
       section.part = null;
       this.part = null;
       this.group = null;
-      const result = readRecord(lines, index, headingSpan, {
-        framework: this.framework,
-        partOf: (text) => this.partOf(text),
-      });
+      const result = readRecord(lines, index + 1, headingSpan, this.recordContext());
       if (!this.record || this.record.rows.length === 0) this.record = result.block;
       for (const line of result.lines) this.kinds[line] = LineKind.Block;
       return result.next;
@@ -320,10 +537,10 @@ export class StructureParser {
       section.judgement ??= { definition: null, grade: null, sentence: null };
       section.judgement.grade = fusedGrade;
       section.kind = 'judgement';
-      return index + 1;
+      return lastLine + 1;
     }
     this.awaitingGrade = section;
-    return index + 1;
+    return lastLine + 1;
   }
 
   private partOf(title: string): PartDefinition | null {
@@ -370,7 +587,9 @@ export class StructureParser {
     const kind: SectionKind = 'section';
     // a heading the framework places at report level ("Service information") never nests in a judgement
     const topLevel = role?.kind === 'heading' && role.heading.within === 'report';
-    return this.open(index, heading, title, kind, topLevel ? (this.part ? this.base : 1) : this.childRank(), markdownDepth);
+    const section = this.open(index, heading, title, kind, topLevel ? (this.part ? this.base : 1) : this.childRank(), markdownDepth);
+    section.summary = role?.kind === 'heading' && role.heading.summary;
+    return section;
   }
 
   private open(
@@ -394,6 +613,7 @@ export class StructureParser {
       markdownDepth,
       part: this.part,
       judgement: null,
+      summary: false,
       children: [],
     };
     const entry = { line: index, section, rank: effectiveRank };

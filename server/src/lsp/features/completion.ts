@@ -68,7 +68,7 @@ export function completions(analysis: Analysis, position: Position, snippets: bo
     return gradeItems(profile, position, position.character - grade[1].length, style);
   }
   const record = analysis.report.record;
-  if (record && prefix.includes('\t') && position.line > record.heading.range.start.line && position.line <= record.range.end.line + 1) {
+  if (record && prefix.includes('\t') && position.line >= record.range.start.line && position.line <= record.range.end.line + 1) {
     const cell = prefix.slice(prefix.lastIndexOf('\t') + 1);
     return gradeItems(profile, position, position.character - cell.length, profile.record.style ?? 'label');
   }

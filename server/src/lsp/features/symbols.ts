@@ -16,7 +16,7 @@ const KIND: Record<Section['kind'], SymbolKind> = {
 function symbolOf(section: Section, analysis: Analysis): DocumentSymbol {
   const children = section.children.map((child) => symbolOf(child, analysis));
   const record = analysis.report.record;
-  if (section.kind === 'record' && record && record.heading.range.start.line === section.heading.range.start.line) {
+  if (section.kind === 'record' && record?.heading && record.heading.range.start.line === section.heading.range.start.line) {
     for (const group of record.groups) {
       children.push({
         name: group.title.text,
@@ -48,7 +48,22 @@ function symbolOf(section: Section, analysis: Analysis): DocumentSymbol {
 
 /** Outline: parts, groups and sections as the report nests them, each judgement with its grade. */
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
-  return analysis.report.sections.map((section) => symbolOf(section, analysis));
+  const symbols = analysis.report.sections.map((section) => symbolOf(section, analysis));
+  const record = analysis.report.record;
+  if (record && !record.heading && record.rows.length) {
+    // a summary table with no heading of its own (SIF, ILACS first pages)
+    const table: DocumentSymbol = {
+      name: 'Summary of judgements',
+      detail: `${record.rows.length} judgements`,
+      kind: SymbolKind.Struct,
+      range: record.range,
+      selectionRange: record.rows[0]!.title.range,
+      children: record.rows.map((row) => ({ name: row.title.text, detail: gradeDetail(row.grade), kind: SymbolKind.Field, range: row.range, selectionRange: row.title.range })),
+    };
+    const at = symbols.findIndex((symbol) => symbol.range.start.line > record.range.start.line);
+    symbols.splice(at < 0 ? symbols.length : at, 0, table);
+  }
+  return symbols;
 }
 
 /** Does the query match the name, its letters in order and each run starting a word ("staysafe" → "Staying safe")? */
