@@ -332,6 +332,31 @@ describe('language server: pull diagnostics, live configuration and robustness',
     }
   });
 
+  it('ignores frameworks defined in .inspection-lint.json until the workspace is trusted', async () => {
+    const folder = fs.mkdtempSync(path.join(dir, 'trust-'));
+    const custom = {
+      id: 'fostering-review',
+      name: 'Fostering review',
+      years: { from: 2024 },
+      scale: { direction: 'higher-is-better', levels: [{ key: 'strong', number: 2, label: 'Strong', terms: ['strong'] }, { key: 'weak', number: 1, label: 'Weak', terms: ['weak'] }] },
+      judgements: [{ id: 'placements', title: 'Placements' }],
+      notation: { styles: ['grade-number-label'], preferred: 'grade-number-label' },
+      detection: { titles: ['fostering review'], phrases: [] },
+    };
+    fs.writeFileSync(path.join(folder, '.inspection-lint.json'), JSON.stringify({ customFrameworks: [custom] }));
+    const text = 'Fostering review 2025\n\nPlacements\n\nGrade 2 (Weak)\n\nPlacements are weak across the service.\n';
+    const untrusted = await LspClient.start({ settings: { allowCustomFrameworks: false } });
+    try {
+      const uri = await untrusted.open(path.join(folder, 'review.report.txt'), text, 'inspection-report');
+      assert.deepStrictEqual((await untrusted.diagnosticsForVersion(uri, 1)).diagnostics, [], 'no framework of its own: nothing to check');
+      await untrusted.changeSettings({ allowCustomFrameworks: true });
+      const trusted = await untrusted.diagnostics(uri, (params) => params.diagnostics.length > 0);
+      assert.deepStrictEqual(trusted.diagnostics.map((d) => d.code), ['grade-label-mismatch']);
+    } finally {
+      await untrusted.stop();
+    }
+  });
+
   it('runs the same from the bundle the extension ships (dist/server.js)', async () => {
     const client = await LspClient.start({ serverScript: path.join(repoRoot, 'dist', 'server.js') });
     try {

@@ -39,6 +39,9 @@ export function startServer(connection: Connection): void {
   /** The analysis last shown for each document (what is linted on save only, when lint-as-you-type is off). */
   const shown = new Map<string, Analysis>();
   let generation = 0;
+  /** Settings a client serves through workspace/configuration arrive after initialization: analyses wait for them. */
+  let settingsReady: Promise<void> = Promise.resolve();
+  let markSettingsReady: () => void = () => undefined;
 
   const log = (message: string, error?: unknown) => connection.console.error(`${message}${error ? `: ${(error as Error).stack ?? String(error)}` : ''}`);
   function safe<A extends unknown[], R>(name: string, fallback: R, run: (...args: A) => R): (...args: A) => R {
@@ -82,11 +85,13 @@ export function startServer(connection: Connection): void {
     if (pull) return;
     if (pending.has(uri)) return;
     pending.add(uri);
-    setImmediate(
-      safe('validation', undefined, () => {
-        pending.delete(uri);
-        publish(uri, fresh);
-      }),
+    void settingsReady.then(() =>
+      setImmediate(
+        safe('validation', undefined, () => {
+          pending.delete(uri);
+          publish(uri, fresh);
+        }),
+      ),
     );
   }
 
@@ -120,6 +125,12 @@ export function startServer(connection: Connection): void {
     const init = params.initializationOptions as { settings?: unknown } | undefined;
     settings = readSettings(init?.settings, DEFAULT_SETTINGS);
     analyzer.updateSettings(settings);
+    if (capabilities.workspace?.configuration) {
+      settingsReady = new Promise((resolve) => {
+        markSettingsReady = resolve;
+        setTimeout(resolve, 2000); // a client that never answers must not stop the checks
+      });
+    }
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -144,7 +155,9 @@ export function startServer(connection: Connection): void {
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
     }
-    if (await loadSettings()) refreshAll();
+    const changed = await loadSettings();
+    markSettingsReady();
+    if (changed) refreshAll();
   });
 
   connection.onDidChangeConfiguration(async (change) => {
@@ -191,14 +204,19 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.diagnostics.on(
-    safe('pull diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (params: DocumentDiagnosticParams): DocumentDiagnosticReport => {
+    async (params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> => {
+      await settingsReady;
+      return pullDiagnostics(params);
+    },
+  );
+
+  const pullDiagnostics = safe('pull diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (params: DocumentDiagnosticParams): DocumentDiagnosticReport => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const resultId = `${document.version}:${generation}`;
       if (params.previousResultId === resultId && settings.lintAsYouType) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(document.uri, false) };
-    }),
-  );
+  });
 
   connection.onDocumentSymbol(safe('document symbols', [], (params) => {
     const analysis = analysisOf(params.textDocument.uri);
