@@ -11,7 +11,10 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
-]).catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+])
+  // the validated built-in profiles go with the server (written by npm run build)
+  .then(() => require('fs').copyFileSync(path.join(root, 'out', 'frameworks.json'), path.join(root, 'dist', 'frameworks.json')))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

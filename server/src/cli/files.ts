@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** Extensions of files the linter reads when it is given a folder or a glob. */
 export const REPORT_EXTENSIONS = ['.txt', '.md', '.markdown'];
@@ -10,6 +9,8 @@ export class UsageError extends Error {}
 
 /** Files named on the command line: files as given, folders searched, globs expanded. */
 export async function expandInputs(inputs: readonly string[], cwd: string): Promise<string[]> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const globber = () => require('tinyglobby') as typeof import('tinyglobby');
   const out: string[] = [];
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
@@ -24,13 +25,13 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       continue;
     }
     if (stat?.isDirectory()) {
-      const found = await glob(REPORT_EXTENSIONS.map((ext) => `**/*${ext}`), { cwd: absolute, ignore: IGNORED, absolute: true, dot: false });
+      const found = await globber().glob(REPORT_EXTENSIONS.map((ext) => `**/*${ext}`), { cwd: absolute, ignore: IGNORED, absolute: true, dot: false });
       if (!found.length) throw new UsageError(`No report files (${REPORT_EXTENSIONS.join(', ')}) in the folder ${input}`);
       out.push(...found.sort());
       continue;
     }
-    if (isDynamicPattern(input)) {
-      const found = await glob(input, { cwd, ignore: IGNORED, absolute: true });
+    if (globber().isDynamicPattern(input)) {
+      const found = await globber().glob(input, { cwd, ignore: IGNORED, absolute: true });
       if (!found.length) throw new UsageError(`No files match ${input}`);
       out.push(...found.sort());
       continue;

@@ -144,7 +144,14 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     if (result.report.unknownFramework && result.report.unknownFramework.source !== 'directive') {
       notes.push(`unknown framework "${result.report.unknownFramework.id}" in the configuration`);
     }
-    results.push({ filePath, displayPath, result, notes });
+    results.push({
+      filePath,
+      displayPath,
+      diagnostics: result.diagnostics,
+      framework: result.report.framework?.profile ?? null,
+      notes,
+      ...(formatName === 'model' ? { report: result.report } : {}),
+    });
   }
 
   for (const config of configsWithProblems) {
@@ -160,7 +167,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   else if (output) io.stdout(output + '\n');
 
   if (configsWithProblems.size) return 2;
-  const diagnostics = results.flatMap((file) => file.result.diagnostics);
+  const diagnostics = results.flatMap((file) => file.diagnostics);
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
   if (errors) return 1;

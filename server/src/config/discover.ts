@@ -3,8 +3,9 @@ import * as path from 'path';
 import picomatch from 'picomatch';
 import { builtinFrameworks } from '../core/frameworks/builtin';
 import type { FrameworkRegistry } from '../core/frameworks/registry';
-import { loadConfigText, type ConfigProblem } from './load';
-import { CONFIG_FILE_NAME, emptyConfig, type Config } from './schema';
+import type { ConfigProblem } from './load';
+import { CONFIG_FILE_NAME, emptyConfig } from './names';
+import type { Config } from './schema';
 
 export interface ConfigFile {
   /** Absolute path of the file, or null when no file was found (defaults). */
@@ -14,7 +15,8 @@ export interface ConfigFile {
   registry: FrameworkRegistry;
 }
 
-const none: ConfigFile = { file: null, config: emptyConfig, problems: [], registry: builtinFrameworks() };
+let none: ConfigFile | undefined;
+const noConfig = (): ConfigFile => (none ??= { file: null, config: emptyConfig, problems: [], registry: builtinFrameworks() });
 
 /** The nearest .inspection-lint.json at or above the folder, or null. */
 export function findConfigFile(startDir: string): string | null {
@@ -34,19 +36,22 @@ export function readConfigFile(file: string): ConfigFile {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const message = `cannot read the configuration: ${(error as Error).message}`;
-    return { ...none, file, problems: [{ message, path: [], range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+    return { ...noConfig(), file, problems: [{ message, path: [], range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
   }
   return configFromText(file, text);
 }
 
 export function configFromText(file: string | null, text: string, allowCustomFrameworks = true): ConfigFile {
+  // the loader (and zod with it) is needed only when there is a configuration to read
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadConfigText } = require('./load') as typeof import('./load');
   const loaded = loadConfigText(text);
   const custom = allowCustomFrameworks ? loaded.config.customFrameworks : [];
   return { file, config: loaded.config, problems: loaded.problems, registry: builtinFrameworks().with(custom) };
 }
 
 export function defaultConfig(): ConfigFile {
-  return none;
+  return noConfig();
 }
 
 /** Caches configuration per folder, so that linting many files reads each configuration file once. */
@@ -59,7 +64,7 @@ export class ConfigResolver {
     let found = this.byDir.get(dir);
     if (!found) {
       const file = findConfigFile(dir);
-      found = file ? this.load(file) : none;
+      found = file ? this.load(file) : noConfig();
       this.byDir.set(dir, found);
     }
     return found;

@@ -1,9 +1,10 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { builtinFrameworks } from '../core/frameworks/builtin';
-import { validateFramework, type FrameworkProfile, formatPath } from '../core/frameworks/schema';
+import { formatPath, validateFramework, type FrameworkProfile } from '../core/frameworks/schema';
 import type { Range } from '../core/text';
 import { ruleById } from '../rules';
-import { ConfigSchema, emptyConfig, FrameworkAssignmentSchema, SeveritySettingSchema, type Config } from './schema';
+import { emptyConfig } from './names';
+import { ConfigSchema, FrameworkAssignmentSchema, SeveritySettingSchema, type Config } from './schema';
 
 export interface ConfigProblem {
   message: string;

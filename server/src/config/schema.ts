@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { FrameworkProfileSchema } from '../core/frameworks/schema';
 
-export const CONFIG_FILE_NAME = '.inspection-lint.json';
-
 export const SeveritySettingSchema = z
   .enum(['error', 'warning', 'info', 'off'])
   .describe('How a rule reports: "error", "warning", "info", or "off" to disable it.');
@@ -36,5 +34,3 @@ export const ConfigSchema = z
   .describe('Configuration of the inspection report linter (.inspection-lint.json).');
 
 export type Config = z.output<typeof ConfigSchema>;
-
-export const emptyConfig: Config = { rules: {}, frameworks: [], customFrameworks: [], reports: [] };

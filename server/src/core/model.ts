@@ -1,5 +1,5 @@
 import type { Range } from './text';
-import type { FrameworkProfile, JudgementDefinition, Level, PartDefinition } from './frameworks/schema';
+import type { FrameworkProfile, JudgementDefinition, Level, PartDefinition } from './frameworks/profile';
 
 /** A piece of the source text. */
 export interface TextSpan {

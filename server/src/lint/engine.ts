@@ -1,6 +1,6 @@
 import { linkRecord } from '../core/analysis/record-links';
 import { compileFramework } from '../core/frameworks/compiled';
-import { parse, type ParseOptions, type ParseResult } from '../core/parse/parse';
+import { parseLines, type ParseOptions, type ParseResult } from '../core/parse/parse';
 import { splitLines, type Range } from '../core/text';
 import { allRules } from '../rules';
 import type { Fix, RelatedLocation, Rule, RuleContext, Severity, SeveritySetting } from '../rules/rule';
@@ -30,7 +30,8 @@ export interface LintResult {
 }
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  return lintReport(parse(text, options), splitLines(text), options, text.includes('\r\n') ? '\r\n' : '\n');
+  const lines = splitLines(text);
+  return lintReport(parseLines(lines, options, text), lines, options, text.includes('\r\n') ? '\r\n' : '\n');
 }
 
 /** Runs the rules over an already parsed report. */

@@ -2,11 +2,11 @@ import * as path from 'path';
 import { fileURLToPath } from 'url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigResolver, configFromText, declaredReport, frameworkFor, type ConfigFile } from '../config/discover';
-import { CONFIG_FILE_NAME } from '../config/schema';
+import { CONFIG_FILE_NAME } from '../config/names';
 import { compileFramework, type CompiledFramework } from '../core/frameworks/compiled';
 import { builtinFrameworks } from '../core/frameworks/builtin';
 import { splitLines } from '../core/text';
-import { parse } from '../core/parse/parse';
+import { parse, parseLines } from '../core/parse/parse';
 import { lintReport, type LintResult } from '../lint/engine';
 import type { Settings } from './settings';
 
@@ -126,10 +126,10 @@ export class Analyzer {
       (this.settings.framework !== 'auto' ? this.settings.framework : undefined) ??
       (filePath ? frameworkFor(config, filePath) : undefined);
     const lines = splitLines(text);
-    const report = parse(text, {
+    const report = parseLines(lines, {
       registry: config.registry,
       ...(forced ? { framework: forced, frameworkSource: override || this.settings.framework !== 'auto' ? 'option' : 'config' } : {}),
-    });
+    }, text);
     const isReport = this.isReport(document, report.framework !== null || report.directives.some((d) => d.kind === 'framework'), filePath, config);
     const result = isReport
       ? lintReport(report, lines, { rules: { ...config.config.rules, ...this.settings.rules } }, eol)

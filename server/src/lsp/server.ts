@@ -13,7 +13,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE_NAME } from '../config/schema';
+import { CONFIG_FILE_NAME } from '../config/names';
 import { VERSION } from '../version';
 import { Analyzer, type Analysis } from './analysis';
 import { codeActions, FIX_ALL_KIND } from './features/code-actions';

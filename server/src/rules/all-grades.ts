@@ -1,4 +1,5 @@
-import { judgementSections, type Grade, type ParseResult } from '../core';
+import { judgementSections, type Grade } from '../core/model';
+import type { ParseResult } from '../core/parse/parse';
 
 /** Every grade written in the report: under headings, in the record, and on lines of their own. */
 export function allGrades(report: ParseResult): Grade[] {

@@ -1,5 +1,5 @@
 import { writeGrade } from '../core/frameworks/notation';
-import type { Level } from '../core/frameworks/schema';
+import type { Level } from '../core/frameworks/profile';
 import { judgementSections, type RecordRow, type Section } from '../core/model';
 import type { RuleContext, TextEdit } from './rule';
 import { insertAt } from './support';

@@ -1,4 +1,4 @@
-import { shortNameOf } from '../core/frameworks/schema';
+import { shortNameOf } from '../core/frameworks/profile';
 import type { Grade, Section } from '../core/model';
 import type { Range } from '../core/text';
 import type { RuleContext, TextEdit } from './rule';

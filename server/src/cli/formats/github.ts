@@ -6,8 +6,8 @@ const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').r
 /** GitHub Actions workflow commands: each problem becomes an annotation on the file. */
 export const formatGithub: Formatter = (files) => {
   const out: string[] = [];
-  for (const { displayPath, result } of files) {
-    for (const diagnostic of result.diagnostics) {
+  for (const { displayPath, diagnostics } of files) {
+    for (const diagnostic of diagnostics) {
       const command = diagnostic.severity === 'error' ? 'error' : diagnostic.severity === 'warning' ? 'warning' : 'notice';
       const { start, end } = diagnostic.range;
       const properties = [

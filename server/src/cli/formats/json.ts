@@ -3,8 +3,8 @@ import type { Formatter } from './types';
 /** ESLint's JSON format: one entry per file; info-level notes are left out (ESLint has only warnings and errors). */
 export const formatJson: Formatter = (files) =>
   JSON.stringify(
-    files.map(({ filePath, result }) => {
-      const messages = result.diagnostics
+    files.map(({ filePath, diagnostics }) => {
+      const messages = diagnostics
         .filter((diagnostic) => diagnostic.severity !== 'info')
         .map((diagnostic) => ({
           ruleId: diagnostic.ruleId,

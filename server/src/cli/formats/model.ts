@@ -34,7 +34,7 @@ function section(value: Section): unknown {
 /** The parsed model of each file (lines 1-based), for people and tools that want the structure itself. */
 export const formatModel: Formatter = (files) =>
   JSON.stringify(
-    files.map(({ filePath, result: { report } }) => ({
+    files.flatMap(({ filePath, report }) => (report ? [{
       filePath,
       framework: report.framework ? { id: report.framework.profile.id, name: report.framework.profile.name, source: report.framework.source } : null,
       title: report.title?.text ?? null,
@@ -56,7 +56,7 @@ export const formatModel: Formatter = (files) =>
           items: group.items.map((item) => ({ text: item.text, line: line(item.range.start.line) })),
         })),
       })),
-    })),
+    }] : [])),
     null,
     2,
   );

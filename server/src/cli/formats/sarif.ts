@@ -40,7 +40,7 @@ export const formatSarif: Formatter = (files, { cwd }) => {
   }));
   const results = files.flatMap((file, index) => {
     const artifactLocation = { ...artifacts[index]!.location, index };
-    return file.result.diagnostics.map((diagnostic) => ({
+    return file.diagnostics.map((diagnostic) => ({
       ruleId: diagnostic.ruleId,
       ruleIndex: ruleIndex.get(diagnostic.ruleId) ?? -1,
       level: LEVEL[diagnostic.severity],

@@ -1,4 +1,4 @@
-import { shortNameOf } from '../../core/frameworks/schema';
+import { shortNameOf } from '../../core/frameworks/profile';
 import type { Severity } from '../../rules/rule';
 import type { Formatter } from './types';
 
@@ -14,9 +14,9 @@ export const formatStylish: Formatter = (files, { color }) => {
   let infos = 0;
   let fixable = 0;
   for (const file of files) {
-    const { diagnostics, report } = file.result;
+    const { diagnostics } = file;
     if (!diagnostics.length && !file.notes.length) continue;
-    const framework = report.framework ? paint('dim', ` (${shortNameOf(report.framework.profile)})`) : '';
+    const framework = file.framework ? paint('dim', ` (${shortNameOf(file.framework)})`) : '';
     out.push(paint('underline', file.displayPath) + framework);
     for (const note of file.notes) out.push(`  ${paint('dim', 'note')}  ${note}`);
     const rows = diagnostics.map((diagnostic) => [
@@ -41,7 +41,7 @@ export const formatStylish: Formatter = (files, { color }) => {
   }
   const total = errors + warnings + infos;
   if (total === 0) {
-    const reports = files.filter((file) => file.result.report.framework).length;
+    const reports = files.filter((file) => file.framework).length;
     out.push(paint('bold', `✔ ${files.length} file${files.length === 1 ? '' : 's'} checked (${reports} recognised as reports): no problems`));
   } else {
     const summary = `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} info` : ''})`;

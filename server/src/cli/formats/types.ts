@@ -1,11 +1,16 @@
-import type { LintResult } from '../../lint/engine';
+import type { FrameworkProfile } from '../../core/frameworks/profile';
+import type { Diagnostic } from '../../lint/engine';
+import type { ParseResult } from '../../core/parse/parse';
 
 export interface FileResult {
   /** Absolute path. */
   filePath: string;
   /** As shown to people: relative to the working folder. */
   displayPath: string;
-  result: LintResult;
+  diagnostics: Diagnostic[];
+  framework: FrameworkProfile | null;
+  /** The whole model, kept only for the formats that print it (many reports' models would fill the memory). */
+  report?: ParseResult;
   /** Things worth saying about the file that are not problems in it. */
   notes: string[];
 }

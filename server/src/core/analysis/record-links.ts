@@ -57,6 +57,7 @@ export function linkRecord(report: Report): RecordLinks {
     }
   }
 
+  const recorded = new Set([...toRow.keys()].map((section) => `${sectionPart(section)}|${sectionKey(section)}`));
   const misplaced = new Map<RecordGroup, MisplacedRows>();
   for (const [row, section] of toSection) {
     const printed = row.part?.id ?? null;
@@ -75,9 +76,7 @@ export function linkRecord(report: Report): RecordLinks {
     rowOf: (section) => toRow.get(section) ?? null,
     unmatchedRows: rows.filter((row) => !toSection.has(row)),
     // a second section on a judgement that has its row is a duplicate (duplicate-section), not missing from the record
-    unmatchedSections: report.record
-      ? graded.filter((section) => !toRow.has(section) && !graded.some((other) => other !== section && toRow.has(other) && sectionKey(other) === sectionKey(section) && sectionPart(other) === sectionPart(section)))
-      : [],
+    unmatchedSections: report.record ? graded.filter((section) => !toRow.has(section) && !recorded.has(`${sectionPart(section)}|${sectionKey(section)}`)) : [],
     misplaced: [...misplaced.values()],
   };
   cache.set(report, links);

@@ -1,11 +1,14 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { describeProblems, type FrameworkProfile } from './profile';
 import { FrameworkRegistry } from './registry';
-import { describeProblems, validateFramework, type FrameworkProfile } from './schema';
 
 /**
- * Built-in frameworks are JSON files in server/frameworks/ (copied next to the bundle as frameworks/).
- * Every *.json file there is loaded: adding a framework needs no code.
+ * Built-in frameworks are JSON files in server/frameworks/ (shipped next to the bundle): every *.json file
+ * there is loaded, so adding a framework needs no code. The build validates them once and writes the result to
+ * frameworks.json beside the compiled code; at start-up that copy is used while its hash matches the files,
+ * which spares loading zod. Otherwise (a profile edited since the build) they are validated here.
  */
 export function builtinFrameworkDirectory(): string {
   const candidates: string[] = [];
@@ -17,22 +20,58 @@ export function builtinFrameworkDirectory(): string {
   return found;
 }
 
+export interface ValidatedFrameworks {
+  hash: string;
+  profiles: FrameworkProfile[];
+}
+
+/** The profile files' names and contents, hashed: what a prevalidated copy must match. */
+export function frameworkSources(dir: string): { files: { name: string; text: string }[]; hash: string } {
+  const files = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8') }));
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file.name).update('\0').update(file.text).update('\0');
+  return { files, hash: hash.digest('hex') };
+}
+
+/** Validates profile texts with the zod schema (loaded only now). */
+export function validateFrameworkTexts(files: readonly { name: string; text: string }[]): FrameworkProfile[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { validateFramework } = require('./schema') as typeof import('./schema');
+  return files.map((file) => {
+    const result = validateFramework(JSON.parse(file.text));
+    if (!result.ok) throw new Error(`${file.name} is not a valid framework profile:\n  ${describeProblems(result.problems).join('\n  ')}`);
+    return result.profile;
+  });
+}
+
 export function loadFrameworkFile(file: string): FrameworkProfile {
-  const data: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const result = validateFramework(data);
-  if (!result.ok) {
-    throw new Error(`${path.basename(file)} is not a valid framework profile:\n  ${describeProblems(result.problems).join('\n  ')}`);
+  return validateFrameworkTexts([{ name: path.basename(file), text: fs.readFileSync(file, 'utf8') }])[0] as FrameworkProfile;
+}
+
+function prevalidated(hash: string): FrameworkProfile[] | null {
+  for (let dir = __dirname, depth = 0; depth < 7; depth++, dir = path.dirname(dir)) {
+    const file = path.join(dir, 'frameworks.json');
+    if (!fs.existsSync(file)) continue;
+    try {
+      const data = JSON.parse(fs.readFileSync(file, 'utf8')) as ValidatedFrameworks;
+      return data.hash === hash ? data.profiles : null;
+    } catch {
+      return null;
+    }
   }
-  return result.profile;
+  return null;
 }
 
 let builtin: FrameworkRegistry | undefined;
 
 export function builtinFrameworks(): FrameworkRegistry {
   if (!builtin) {
-    const dir = builtinFrameworkDirectory();
-    const files = fs.readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
-    builtin = new FrameworkRegistry(files.map((name) => loadFrameworkFile(path.join(dir, name))));
+    const { files, hash } = frameworkSources(builtinFrameworkDirectory());
+    builtin = new FrameworkRegistry(prevalidated(hash) ?? validateFrameworkTexts(files));
   }
   return builtin;
 }

@@ -7,7 +7,7 @@ import type {
   JudgementDefinition,
   Level,
   PartDefinition,
-} from './schema';
+} from './profile';
 
 export type TitleRole =
   | { kind: 'judgement'; definition: JudgementDefinition }
@@ -58,8 +58,6 @@ export interface Statement {
 const cache = new WeakMap<FrameworkProfile, CompiledFramework>();
 const genericCache = new Map<string, CompiledFramework>();
 
-/** Words after a known title that still name the same heading: "Capacity to improve, including …", "… rating 2009". */
-const TITLE_SUFFIX = /^(?:including\b.*|\d{4}(?:\s*-\s*\d{2,4})?)$/;
 const LEADING_NUMBER = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z]\)|[ivx]{1,4}\.)\s+/i;
 
 /** Lower case with straight apostrophes; same length as the text, so offsets still match. */
@@ -67,7 +65,21 @@ export function foldApostrophes(text: string): string {
   return text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
+const keyCache = new Map<string, string>();
+
+/** The key a title is compared by: lower case, no punctuation, no leading number or bracketed abbreviation. */
 export function titleKey(title: string): string {
+  let key = keyCache.get(title);
+  if (key === undefined) {
+    key = computeTitleKey(title);
+    // headings repeat within and across reports; the cache stays small
+    if (keyCache.size > 20000) keyCache.clear();
+    keyCache.set(title, key);
+  }
+  return key;
+}
+
+function computeTitleKey(title: string): string {
   // "The Local Safeguarding Children Board (LSCB)": an abbreviation in brackets does not change the title
   return normalizeTitle(title.replace(LEADING_NUMBER, '').replace(/\s*\([A-Za-z]{2,8}\)\s*:?\s*$/, '')).replace(/:$/, '');
 }
@@ -118,7 +130,6 @@ export function compileFramework(profile: FrameworkProfile): CompiledFramework {
     for (const title of [heading.title, ...heading.aliases]) add(title, { kind: 'heading', heading });
   }
   for (const title of profile.record.titles) add(title, { kind: 'heading', heading: { title, aliases: [], kind: 'record', within: 'report', summary: false } });
-  const prefixes = [...titles.keys()].sort(byLengthDesc);
 
   const mentions = new Map<string, JudgementDefinition>();
   for (const definition of profile.judgements) {
@@ -133,12 +144,14 @@ export function compileFramework(profile: FrameworkProfile): CompiledFramework {
   const matchKey = (key: string): TitleRole | null => {
     const exact = titles.get(key);
     if (exact) return exact;
-    for (const prefix of prefixes) {
-      if (key.length > prefix.length && key.startsWith(prefix + ' ') && TITLE_SUFFIX.test(key.slice(prefix.length + 1))) {
-        return titles.get(prefix) ?? null;
-      }
+    // "… including the management of …", "… 2009": the title before the suffix
+    const including = key.indexOf(' including');
+    if (including > 0) {
+      const role = titles.get(key.slice(0, including));
+      if (role) return role;
     }
-    return null;
+    const year = /\s\d{4}(?:\s*-\s*\d{2,4})?$/.exec(key);
+    return year ? (titles.get(key.slice(0, year.index)) ?? null) : null;
   };
 
   const labelKeys = levels.flatMap((level) => [level.label, ...level.aliases, ...level.outdatedLabels]).map(normalizePhrase);
@@ -161,12 +174,12 @@ export function compileFramework(profile: FrameworkProfile): CompiledFramework {
     levelForNumber: (value) => byNumber.get(value) ?? null,
     levelForLabel: (label) => byLabel.get(normalizePhrase(label)) ?? null,
     isOutdatedLabel: (label) => outdated.has(normalizePhrase(label)),
-    termRegex: new RegExp(`(?<![A-Za-z])(${alternation(termWords)})(?![A-Za-z])`, 'gi'),
+    termRegex: new RegExp(`\\b(${alternation(termWords)})\\b`, 'gi'),
     levelForTerm: (term) => byTerm.get(normalizePhrase(term)) ?? null,
     matchTitle: (title) => matchKey(titleKey(title)),
     matchTitleKey: (key) => matchKey(key),
     mentionRegex: mentions.size
-      ? new RegExp(`(?<![A-Za-z])(${alternation(mentions.keys())})(?![A-Za-z])`, 'gi')
+      ? new RegExp(`\\b(${alternation(mentions.keys())})\\b`, 'gi')
       : null,
     judgementForMention: (mention) => mentions.get(normalizePhrase(mention)) ?? null,
     recordTitles: profile.record.titles,

@@ -1,5 +1,5 @@
 import type { Grade, GradeStyle } from '../model';
-import { shortNameOf, type FrameworkProfile, type Level } from './schema';
+import { shortNameOf, type FrameworkProfile, type Level } from './profile';
 
 function withCase(label: string, lower: boolean): string {
   return lower ? label.toLowerCase() : label;

@@ -1,4 +1,4 @@
-import type { FrameworkProfile } from './schema';
+import type { FrameworkProfile } from './profile';
 
 /** The frameworks a parse may choose from: the built-in ones plus any a workspace defines. */
 export class FrameworkRegistry {

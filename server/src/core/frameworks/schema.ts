@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SchemaProblem } from './profile';
 
 const id = z
   .string()
@@ -225,18 +226,6 @@ export const FrameworkProfileSchema = z
 
 export type FrameworkProfile = z.output<typeof FrameworkProfileSchema>;
 export type FrameworkProfileInput = z.input<typeof FrameworkProfileSchema>;
-export type Level = FrameworkProfile['scale']['levels'][number];
-export type JudgementDefinition = FrameworkProfile['judgements'][number];
-export type PartDefinition = FrameworkProfile['parts'][number];
-export type GroupDefinition = FrameworkProfile['groups'][number];
-export type HeadingDefinition = FrameworkProfile['headings'][number];
-export type GradeStyleName = z.output<typeof GradeStyleSchema>;
-
-export interface SchemaProblem {
-  /** Where the problem is, e.g. ["scale", "levels", 2, "number"]. */
-  path: (string | number)[];
-  message: string;
-}
 
 export type FrameworkValidation =
   | { ok: true; profile: FrameworkProfile }
@@ -256,17 +245,4 @@ export function toProblem(issue: z.core.$ZodIssue): SchemaProblem {
   return { path, message: issue.message };
 }
 
-/** "scale.levels[2].number" */
-export function formatPath(path: readonly (string | number)[]): string {
-  let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${key}` : key;
-  return out || '(top level)';
-}
-
-export function describeProblems(problems: readonly SchemaProblem[]): string[] {
-  return problems.map((problem) => `${formatPath(problem.path)}: ${problem.message}`);
-}
-
-export function shortNameOf(profile: FrameworkProfile): string {
-  return profile.shortName ?? profile.name;
-}
+export * from './profile';

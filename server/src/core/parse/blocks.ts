@@ -1,5 +1,5 @@
 import type { CompiledFramework } from '../frameworks/compiled';
-import type { PartDefinition } from '../frameworks/schema';
+import type { PartDefinition } from '../frameworks/profile';
 import type {
   ActionGroup,
   ActionItem,

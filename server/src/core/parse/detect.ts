@@ -1,13 +1,15 @@
 import { compileFramework, titleKey } from '../frameworks/compiled';
 import type { FrameworkRegistry } from '../frameworks/registry';
-import type { FrameworkProfile } from '../frameworks/schema';
+import type { FrameworkProfile } from '../frameworks/profile';
 import type { Directive, FrameworkResolution } from '../model';
 import { maskMarkup } from '../text';
 import type { Lines } from './lines';
 
 /** Only the start of a long document is read to recognise its framework. */
-const SAMPLE_LINES = 1500;
-const TITLE_LINES = 60;
+const SAMPLE_LINES = 400;
+const SAMPLE_CHARACTERS = 120_000;
+const TITLE_LINES = 30;
+const TITLE_CHARACTERS = 6000;
 const THRESHOLD = 6;
 
 export interface DetectionInput {
@@ -47,46 +49,93 @@ export function resolveFramework(input: DetectionInput): Detection {
   return { resolution: detect(input.lines, registry.all()), unknown };
 }
 
+interface Lowered {
+  titles: { text: string; folded: string }[];
+  phrases: { text: string; folded: string }[];
+  descriptors: string[];
+}
+
+const loweredCache = new WeakMap<FrameworkProfile, Lowered>();
+
+/** A profile's detection phrases, folded once. */
+function lowered(profile: FrameworkProfile): Lowered {
+  let cached = loweredCache.get(profile);
+  if (!cached) {
+    cached = {
+      titles: profile.detection.titles.map((text) => ({ text, folded: lower(text) })),
+      phrases: profile.detection.phrases.map((text) => ({ text, folded: lower(text) })),
+      descriptors: profile.scale.levels.flatMap((level) => (level.descriptor ? [lower(level.descriptor)] : [])),
+    };
+    loweredCache.set(profile, cached);
+  }
+  return cached;
+}
+
 function lower(text: string): string {
   return text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ');
 }
 
 /** Scores each framework on the report's own evidence and picks the best, if it is convincing. */
 export function detect(lines: Lines, profiles: readonly FrameworkProfile[]): FrameworkResolution | null {
-  const sampleEnd = Math.min(lines.length, SAMPLE_LINES);
-  const headText = lower(maskMarkup(lines.raw.slice(0, Math.min(sampleEnd, TITLE_LINES)).join('\n')));
+  let sampleEnd = Math.min(lines.length, SAMPLE_LINES);
+  let characters = 0;
+  for (let index = 0; index < sampleEnd; index++) {
+    characters += lines.text(index).length + 1;
+    if (characters > SAMPLE_CHARACTERS) sampleEnd = index + 1;
+  }
+  // titles stand on short lines (a PDF may break one over two): long paragraphs are not searched for them
+  const headLines: string[] = [];
+  for (let index = 0; index < Math.min(sampleEnd, TITLE_LINES); index++) {
+    const line = lines.text(index);
+    if (line.length <= 200) headLines.push(line);
+  }
+  const headText = lower(maskMarkup(headLines.join('\n').slice(0, TITLE_CHARACTERS)));
+
+  // the report's title first: when it names one framework, the costlier evidence is not gathered
+  const scored = profiles.map((profile) => {
+    const evidence: string[] = [];
+    let score = 0;
+    for (const title of lowered(profile).titles) {
+      if (headText.includes(title.folded)) {
+        score += 10;
+        evidence.push(`its title says "${title.text}"`);
+      }
+    }
+    return { profile, score, evidence };
+  });
+  const ranked = [...scored].sort((a, b) => b.score - a.score);
+  const [first, second] = ranked;
+  if (first && first.score >= 10 && (!second || first.score - second.score >= 10)) {
+    return { profile: first.profile, source: 'detected', evidence: first.evidence };
+  }
+
   const sampleText = lower(maskMarkup(lines.raw.slice(0, sampleEnd).join('\n')));
+  for (const candidate of scored) {
+    const { phrases, descriptors } = lowered(candidate.profile);
+    for (const phrase of phrases) {
+      if (sampleText.includes(phrase.folded)) {
+        candidate.score += 3;
+        candidate.evidence.push(`it says "${phrase.text}"`);
+      }
+    }
+    const matching = descriptors.filter((descriptor) => sampleText.includes(descriptor)).length;
+    if (matching) {
+      candidate.score += 2 * matching;
+      candidate.evidence.push(`its scale table matches ${matching} of the framework's descriptors`);
+    }
+  }
+  const pairs = gradePairs(sampleText);
   const titleKeys: string[] = [];
   for (let index = 0; index < sampleEnd; index++) {
     const text = lines.text(index);
     if (text.length > 0 && text.length < 120 && !text.includes('\t')) titleKeys.push(titleKey(maskMarkup(text)));
   }
-  const pairs = gradePairs(sampleText);
-
   let best: FrameworkResolution | null = null;
   let bestScore = 0;
-  for (const profile of profiles) {
+  for (const candidate of scored) {
+    const { profile, evidence } = candidate;
+    let score = candidate.score;
     const compiled = compileFramework(profile);
-    const evidence: string[] = [];
-    let score = 0;
-    for (const title of profile.detection.titles) {
-      if (headText.includes(lower(title))) {
-        score += 10;
-        evidence.push(`its title says "${title}"`);
-      }
-    }
-    for (const phrase of profile.detection.phrases) {
-      if (sampleText.includes(lower(phrase))) {
-        score += 3;
-        evidence.push(`it says "${phrase}"`);
-      }
-    }
-    let descriptors = 0;
-    for (const level of profile.scale.levels) if (level.descriptor && sampleText.includes(lower(level.descriptor))) descriptors++;
-    if (descriptors) {
-      score += 2 * descriptors;
-      evidence.push(`its scale table matches ${descriptors} of the framework's descriptors`);
-    }
     let agree = 0;
     let disagree = 0;
     for (const pair of pairs) {

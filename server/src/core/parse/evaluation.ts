@@ -1,5 +1,5 @@
 import type { CompiledFramework } from '../frameworks/compiled';
-import type { JudgementDefinition, Level } from '../frameworks/schema';
+import type { JudgementDefinition, Level } from '../frameworks/profile';
 import type { SentenceSpan } from './sentences';
 
 /** An evaluative term found in a sentence that really states a level (not negated, not a range, not a wish). */

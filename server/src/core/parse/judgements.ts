@@ -88,6 +88,14 @@ export class ProseReader {
           continue;
         }
         const { paragraph, last } = this.paragraphAt(line, to);
+        // most paragraphs name no other judgement: one search of the whole paragraph saves splitting it
+        const mentions = this.framework.mentionRegex;
+        if (!mentions || !mentions.test(paragraph.text)) {
+          if (mentions) mentions.lastIndex = 0;
+          line = last + 1;
+          continue;
+        }
+        mentions.lastIndex = 0;
         for (const sentence of splitSentences(paragraph.text)) {
           for (const { mention, term } of statementsIn(paragraph.text, sentence, this.framework)) {
             const found = this.term(paragraph, term);

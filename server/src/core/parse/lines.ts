@@ -1,4 +1,4 @@
-import { maskMarkup, trimmedSpan, type Span } from '../text';
+import { maskMarkup, mayHaveMarkup, trimmedSpan, type Span } from '../text';
 
 const PAGE_LINE = /(?:^|\t|\s)page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$/i;
 
@@ -29,14 +29,58 @@ export function pageFurniture(raw: readonly string[]): Set<number> {
   return furniture;
 }
 
+const MARKERS = ['*', '<', '__', '`', '\uFEFF', '\u00A0'];
+
+/** Lines holding a markup character, found with a few native searches of the whole text (lines joined by LF). */
+function linesWithMarkup(raw: readonly string[], text: string): Set<number> {
+  const found = new Set<number>();
+  if (!mayHaveMarkup(text)) return found;
+  const starts = new Array<number>(raw.length);
+  let offset = 0;
+  for (let index = 0; index < raw.length; index++) {
+    starts[index] = offset;
+    offset += (raw[index] as string).length + 1;
+  }
+  const lineAt = (position: number) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] as number) <= position) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  for (const marker of MARKERS) {
+    for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
+      const line = lineAt(at);
+      found.add(line);
+      // the rest of the line is covered: jump to the next line
+      at = (starts[line + 1] ?? text.length) - 1;
+    }
+  }
+  return found;
+}
+
 /** The document as lines, with formatting markup masked lazily (offsets unchanged) and page furniture blanked. */
 export class Lines {
   private readonly maskedCache: (string | undefined)[];
   readonly furniture: ReadonlySet<number>;
 
-  constructor(readonly raw: readonly string[]) {
+  /** The lines that may hold markup to mask; every other line is its own masked text. */
+  private readonly markupLines: Set<number>;
+
+  /** `text`, when given, is the whole document: markup is then found in a few searches of it rather than line by line. */
+  constructor(readonly raw: readonly string[], text?: string) {
     this.maskedCache = new Array(raw.length);
     this.furniture = pageFurniture(raw);
+    // the offsets of the whole text match the lines only when they were split at single LF characters
+    let joinedLength = raw.length - 1;
+    for (const line of raw) joinedLength += line.length;
+    this.markupLines =
+      text !== undefined && joinedLength === text.length
+        ? linesWithMarkup(raw, text)
+        : new Set(raw.flatMap((line, index) => (mayHaveMarkup(line) ? [index] : [])));
   }
 
   get length(): number {
@@ -48,6 +92,7 @@ export class Lines {
   }
 
   masked(index: number): string {
+    if (!this.markupLines.has(index) && !this.furniture.has(index)) return this.raw[index] ?? '';
     let masked = this.maskedCache[index];
     if (masked === undefined) {
       masked = this.furniture.has(index) ? '' : maskMarkup(this.raw[index] ?? '');
@@ -174,10 +219,9 @@ export function headingShaped(text: string): boolean {
   if (!/^[A-Z0-9\u2018\u201c"'(]/.test(text)) return false;
   if (/[.,;]$/.test(text) && !/\b(?:etc|inc|ltd)\.$/i.test(text)) return false;
   if (text.includes('\t')) return false;
-  if (NOT_A_HEADING.test(text)) return false;
   let words = 1;
   for (let index = 0; index < length; index++) if (text.charCodeAt(index) === 32 && text.charCodeAt(index + 1) !== 32) words++;
-  return words <= 22 && !DANGLING_END.test(text);
+  return words <= 22 && !DANGLING_END.test(text) && !NOT_A_HEADING.test(text);
 }
 
 /** A line ending on one of these words is a sentence cut short (a page break), not a heading. */

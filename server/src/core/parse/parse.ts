@@ -25,8 +25,14 @@ export interface ParseResult extends Report {
 
 /** Reads a report draft into its model. Total: any string gives a model, nothing throws. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  const source = typeof text === 'string' ? text : String(text ?? '');
+  return parseLines(splitLines(source), options, source);
+}
+
+/** As parse, for a document already split into lines (without their terminators); `text` is the whole document, when at hand. */
+export function parseLines(raw: readonly string[], options: ParseOptions = {}, text?: string): ParseResult {
   const registry = options.registry ?? builtinFrameworks();
-  const lines = new Lines(splitLines(typeof text === 'string' ? text : String(text ?? '')));
+  const lines = new Lines(raw, text);
   const directives = readDirectives(lines);
   const detection = resolveFramework({
     lines,

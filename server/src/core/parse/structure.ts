@@ -1,5 +1,5 @@
 import { foldApostrophes, type CompiledFramework, type TitleRole } from '../frameworks/compiled';
-import type { GroupDefinition, JudgementDefinition, PartDefinition } from '../frameworks/schema';
+import type { GroupDefinition, JudgementDefinition, PartDefinition } from '../frameworks/profile';
 import type {
   ActionList,
   Contents,

@@ -1,6 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
 import { writeGrade } from '../../core/frameworks/notation';
-import type { FrameworkProfile } from '../../core/frameworks/schema';
+import type { FrameworkProfile } from '../../core/frameworks/profile';
 import { flattenSections, judgementSections } from '../../core/model';
 import type { Position } from '../../core/text';
 import type { Analysis } from '../analysis';

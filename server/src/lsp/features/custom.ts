@@ -2,7 +2,7 @@ import type { TextEdit } from 'vscode-languageserver/node';
 import { linkRecord } from '../../core/analysis/record-links';
 import { builtinFrameworks } from '../../core/frameworks/builtin';
 import { writeGrade } from '../../core/frameworks/notation';
-import { shortNameOf } from '../../core/frameworks/schema';
+import { shortNameOf } from '../../core/frameworks/profile';
 import { judgementSections, type Grade, type Section } from '../../core/model';
 import type { Analysis } from '../analysis';
 import { contains } from '../locate';

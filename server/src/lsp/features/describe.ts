@@ -1,4 +1,4 @@
-import { shortNameOf } from '../../core/frameworks/schema';
+import { shortNameOf } from '../../core/frameworks/profile';
 import type { Grade, Section } from '../../core/model';
 
 /** "Grade 3 · Adequate", "Good", "no grade": a grade as the outline shows it. */

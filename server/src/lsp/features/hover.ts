@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import { linkRecord } from '../../core/analysis/record-links';
 import { describeScale } from '../../core/frameworks/notation';
-import { shortNameOf, type FrameworkProfile, type Level } from '../../core/frameworks/schema';
+import { shortNameOf, type FrameworkProfile, type Level } from '../../core/frameworks/profile';
 import { judgementSections, type Grade, type Section } from '../../core/model';
 import type { Position } from '../../core/text';
 import type { Analysis } from '../analysis';

@@ -1,0 +1,188 @@
+/**
+ * npm run bench: how fast the linter is, measured, side by side with markdownlint-cli2 in the same run.
+ * Machines are shared and noisy: every figure is a median of several runs, and ratios compare figures
+ * measured in the same run.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { lint } from '../server/src/lint/engine';
+import { LspClient } from '../test/helpers/lsp-client';
+import { makeCorpus, type Corpus } from './corpus';
+
+const root = path.resolve(__dirname, '..', '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function now(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+function timeProcess(command: string, args: string[], cwd: string): number {
+  const start = now();
+  const run = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 });
+  const elapsed = now() - start;
+  if (run.error) throw run.error;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`${path.basename(args[0] ?? command)} failed (${run.status}): ${run.stderr}`);
+  return elapsed;
+}
+
+const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
+
+/** CLI throughput, whole process, on the 200-file corpus: ours and markdownlint-cli2, alternately. */
+function cliThroughput(corpus: Corpus) {
+  const out = path.join(corpus.dir, 'out.json');
+  const ours: number[] = [];
+  const peer: number[] = [];
+  const markdownlint = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+  for (let run = 0; run < RUNS; run++) {
+    ours.push(timeProcess(process.execPath, [path.join(root, 'bin', 'inspection-lint.js'), '--format', 'json', '-o', out, '--no-config', corpus.files200], root));
+    peer.push(timeProcess(process.execPath, [markdownlint, `${path.basename(corpus.files200)}/*.md`], corpus.dir));
+  }
+  return { ours: median(ours), peer: median(peer) };
+}
+
+/** Parse + all rules in one process, against the floor of reading the files and splitting their lines. */
+function inProcess(corpus: Corpus) {
+  const files = fs.readdirSync(corpus.files200).map((name) => path.join(corpus.files200, name));
+  const floor: number[] = [];
+  const analysis: number[] = [];
+  // warm up the JIT on both paths first
+  for (const file of files) lint(fs.readFileSync(file, 'utf8'));
+  for (let run = 0; run < RUNS + 2; run++) {
+    let start = now();
+    let lines = 0;
+    for (const file of files) lines += fs.readFileSync(file, 'utf8').split(/\r\n|\r|\n/).length;
+    floor.push(now() - start);
+    start = now();
+    let problems = 0;
+    for (const file of files) problems += lint(fs.readFileSync(file, 'utf8')).diagnostics.length;
+    analysis.push(now() - start);
+    if (!lines || problems < 0) throw new Error('nothing measured');
+  }
+  const bytes = files.reduce((sum, file) => sum + fs.statSync(file).size, 0);
+  return { floor: median(floor), analysis: median(analysis), bytes };
+}
+
+/** Time from a didChange (one character typed) to the diagnostics for that version, over a real JSON-RPC connection. */
+async function editorLatency(file: string, edits: number) {
+  const serverScript = fs.existsSync(path.join(root, 'dist', 'server.js')) ? path.join(root, 'dist', 'server.js') : undefined;
+  const client = await LspClient.start(serverScript ? { serverScript } : {});
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    const lines = text.split('\n');
+    // type into the middle of a long paragraph line
+    let line = Math.floor(lines.length / 2);
+    while ((lines[line] ?? '').length < 200 && line < lines.length - 1) line++;
+    const uri = await client.open(path.join(os.tmpdir(), `latency-${path.basename(file)}`), text);
+    await client.diagnosticsForVersion(uri, 1);
+    const times: number[] = [];
+    for (let edit = 0; edit < edits; edit++) {
+      const version = edit + 2;
+      const character = 40 + (edit % 100);
+      const start = now();
+      await client.change(uri, version, [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }]);
+      await client.diagnosticsForVersion(uri, version);
+      times.push(now() - start);
+    }
+    return { p50: percentile(times, 50), p95: percentile(times, 95), edits };
+  } finally {
+    await client.stop();
+  }
+}
+
+/** Analysis time for 1×, 10× and 100× the text of seed 001. */
+function scaling(corpus: Corpus) {
+  const text = fs.readFileSync(corpus.seed001, 'utf8');
+  const out: { factor: number; megabytes: number; time: number; perMegabyte: number }[] = [];
+  for (const factor of [1, 10, 100]) {
+    const big = Array.from({ length: factor }, () => text).join('\n');
+    const times: number[] = [];
+    lint(big);
+    for (let run = 0; run < (factor === 100 ? 3 : RUNS); run++) {
+      const start = now();
+      lint(big);
+      times.push(now() - start);
+    }
+    const megabytes = Buffer.byteLength(big) / 1e6;
+    out.push({ factor, megabytes, time: median(times), perMegabyte: median(times) / megabytes });
+  }
+  return out;
+}
+
+/** Resident memory of the server with all 200 reports open. */
+async function serverMemory(corpus: Corpus) {
+  const serverScript = fs.existsSync(path.join(root, 'dist', 'server.js')) ? path.join(root, 'dist', 'server.js') : undefined;
+  const client = await LspClient.start(serverScript ? { serverScript } : {});
+  try {
+    const files = fs.readdirSync(corpus.files200);
+    const opened = await Promise.all(files.map((name) => client.open(path.join(corpus.files200, name), fs.readFileSync(path.join(corpus.files200, name), 'utf8'))));
+    await Promise.all(opened.map((uri) => client.diagnosticsForVersion(uri, 1)));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const status = fs.readFileSync(`/proc/${client.process.pid}/status`, 'utf8');
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    return { documents: files.length, rss };
+  } finally {
+    await client.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const corpus = makeCorpus(path.join(root, 'bench', '.corpus'), path.join(root, 'seeds'));
+  const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  console.log(`Machine: ${machine}`);
+  console.log(`Corpus: ${corpus.count} reports (${(corpus.bytes200 / 1e6).toFixed(1)} MB), large reports of ${(fs.statSync(corpus.large1).size / 1e6).toFixed(1)} MB and ${(fs.statSync(corpus.large10).size / 1e6).toFixed(1)} MB; medians of ${RUNS} runs\n`);
+
+  const cli = cliThroughput(corpus);
+  const inside = inProcess(corpus);
+  const seed = await editorLatency(corpus.seed001, 200);
+  const large = await editorLatency(corpus.large1, 200);
+  const scale = scaling(corpus);
+  const memory = await serverMemory(corpus);
+  const large10 = (() => {
+    const text = fs.readFileSync(corpus.large10, 'utf8');
+    lint(text);
+    const times = [0, 1, 2].map(() => {
+      const start = now();
+      lint(text);
+      return now() - start;
+    });
+    return median(times);
+  })();
+
+  const rows: [string, string, string][] = [
+    ['CLI, whole process, 200 reports: inspection-lint', ms(cli.ours), ''],
+    ['CLI, whole process, 200 reports: markdownlint-cli2', ms(cli.peer), ''],
+    ['CLI speed-up over markdownlint-cli2', `${(cli.peer / cli.ours).toFixed(1)}×`, 'target ≥ 20×'],
+    ['In process, 200 reports: read + split lines (floor)', ms(inside.floor), ''],
+    ['In process, 200 reports: read + parse + all rules', ms(inside.analysis), `${((inside.bytes / 1e6) / (inside.analysis / 1000)).toFixed(0)} MB/s`],
+    ['Analysis ÷ floor', `${(inside.analysis / inside.floor).toFixed(1)}×`, 'target ≤ 3×'],
+    [`Keystroke to diagnostics, seed 001 (83 KB), ${seed.edits} edits: p50 / p95`, `${ms(seed.p50)} / ${ms(seed.p95)}`, 'target p95 ≤ 10 ms'],
+    [`Keystroke to diagnostics, 1 MB report, ${large.edits} edits: p50 / p95`, `${ms(large.p50)} / ${ms(large.p95)}`, 'target p95 ≤ 50 ms'],
+    ...scale.map(
+      (row) =>
+        [`Analysis of ${row.factor}× seed 001 (${row.megabytes.toFixed(1)} MB)`, ms(row.time), `${row.perMegabyte.toFixed(1)} ms/MB`] as [string, string, string],
+    ),
+    ['Growth from 1× to 100× (ms/MB at 100× ÷ at 1×)', `${(scale[2]!.perMegabyte / scale[0]!.perMegabyte).toFixed(2)}`, 'linear ≈ 1'],
+    [`Analysis of the ${(fs.statSync(corpus.large10).size / 1e6).toFixed(0)} MB report`, ms(large10), ''],
+    [`Server memory (RSS) with ${memory.documents} reports open`, `${memory.rss.toFixed(0)} MB`, 'target ≤ 150 MB'],
+  ];
+  console.log('| measure | result | note |\n|---|---|---|');
+  for (const [measure, result, note] of rows) console.log(`| ${measure} | ${result} | ${note} |`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
