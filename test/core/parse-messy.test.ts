@@ -117,6 +117,59 @@ describe('parse: messy real drafts', () => {
     ]);
   });
 
+  it('reads a record with an introductory sentence between its heading and its rows', () => {
+    const report = parseLines(
+      SLAC,
+      'Record of main findings',
+      '',
+      'The table below sets out the judgements made in this inspection.',
+      '',
+      'Safeguarding services\t',
+      'Overall effectiveness\tAdequate',
+    );
+    assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.part?.id]), [['Overall effectiveness', 'safeguarding']]);
+  });
+
+  it('reads a record on across a stray line and a pasted paragraph, keeping the group above them', () => {
+    const report = parseLines(
+      SLAC,
+      'Record of main findings:',
+      '',
+      'Services for looked after children\t',
+      'Being healthy\tOutstanding',
+      '© Crown copyright 2011',
+      'Staying safe\tOutstanding',
+      '53. Existing arrangements for monitoring performance by the LSCB have recently been further developed by the Independent Chair.',
+      'Enjoying and achieving\tGood',
+    );
+    assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.grade?.level?.key, row.part?.id]), [
+      ['Being healthy', 'outstanding', 'looked-after'],
+      ['Staying safe', 'outstanding', 'looked-after'],
+      ['Enjoying and achieving', 'good', 'looked-after'],
+    ]);
+    assert.deepStrictEqual(sectionsOf(report).filter((section) => section.judgement).map((section) => section.title), []);
+  });
+
+  it('ends a record at the next heading: rows below it are not the record', () => {
+    const report = parseLines(SLAC, 'Record of main findings', '', 'Overall effectiveness\tAdequate', '', 'Annex A: glossary', '', 'Staying safe\tOutstanding');
+    assert.deepStrictEqual(report.record?.rows.map((row) => row.title.text), ['Overall effectiveness']);
+  });
+
+  it('reads a record row whose grade cell runs on, so that the cell can be reported', () => {
+    const report = parseLines(SLAC, 'Record of main findings', '', 'Overall effectiveness\tAdequate', `Staying safe\tGood${' good'.repeat(200)}`, 'Being healthy\tGood');
+    assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.grade?.level?.key ?? null]), [
+      ['Overall effectiveness', 'adequate'],
+      ['Staying safe', null],
+      ['Being healthy', 'good'],
+    ]);
+  });
+
+  it('matches a title with an inline HTML tag in it, in the body and in the record alike', () => {
+    const report = parseLines(SLAC, 'Safeguarding services', '', 'Leadership a<b>nd management', '', 'Grade 3 (Adequate)', '', 'Record of main findings', '', 'Leadership <i>and</i> management\tAdequate');
+    assert.strictEqual(sectionTitled(report, 'Leadership a<b>nd management').judgement?.definition?.id, 'leadership-and-management');
+    assert.strictEqual(report.record?.rows[0]?.definition?.id, 'leadership-and-management');
+  });
+
   it('reads record rows whose cells lost their tab in extraction', () => {
     const report = parseLines(SLAC, 'Record of main findings', '', 'Overall effectiveness Adequate', 'Staying safe Inadequate Grade 4');
     assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.grade?.text, row.grade?.level?.key]), [

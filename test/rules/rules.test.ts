@@ -6,6 +6,15 @@ import { APA_SENTENCE, apaSection, SLAC_HEAD, slacSection, type RuleCase } from 
 
 const T = '\t';
 
+/** "Overall effectiveness" graded in each of the two SLAC parts. */
+const TWO_PARTS = [
+  ...SLAC_HEAD,
+  ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'),
+  'Services for looked after children',
+  '',
+  ...slacSection('Overall effectiveness', 'Grade 2 (Good)', 59, 'The overall effectiveness of services for looked after children is good.'),
+];
+
 const CASES: Record<string, RuleCase[]> = {
   'missing-grade': [
     { name: 'an APA outcome with no grade', framework: 'apa-2007', lines: apaSection('Staying safe', null, APA_SENTENCE('good')), expect: [1] },
@@ -45,6 +54,12 @@ const CASES: Record<string, RuleCase[]> = {
       expect: [],
     },
     { name: 'a report with no record at all', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good')), expect: [] },
+    {
+      name: 'a judgement named in both parts, recorded for one part only',
+      framework: 'slac-2011',
+      lines: [...TWO_PARTS, 'Record of main findings', '', `Safeguarding services${T}`, `Overall effectiveness${T}Adequate`],
+      expect: [19],
+    },
   ],
   'record-entry-without-section': [
     {
@@ -199,6 +214,37 @@ describe('rules: fixtures that must and must not trigger each rule', () => {
       }
     });
   }
+});
+
+describe('missing-record-entry: where the fix puts the row', () => {
+  const fixedText = (lines: string[]) => {
+    const text = lines.join('\n');
+    const diagnostic = lint(text, { framework: 'slac-2011' }).diagnostics.find((d) => d.ruleId === 'missing-record-entry');
+    assert.ok(diagnostic?.fixes[0], 'no fix offered');
+    return applyEdits(text, diagnostic.fixes[0].edits).split('\n').slice(-4);
+  };
+
+  it("adds the part's group row when the record lists nothing of that part and the title is ambiguous", () => {
+    assert.deepStrictEqual(fixedText([...TWO_PARTS, 'Record of main findings', '', `Safeguarding services${T}`, `Overall effectiveness${T}Adequate`]), [
+      `Safeguarding services${T}`,
+      `Overall effectiveness${T}Adequate`,
+      `Services for looked after children${T}`,
+      `Overall effectiveness${T}Good`,
+    ]);
+  });
+
+  it("puts the row under the part's group row when the record has one", () => {
+    const lines = [...TWO_PARTS, 'Record of main findings', '', `Services for looked after children${T}`, `Safeguarding services${T}`, `Overall effectiveness${T}Adequate`];
+    const text = lines.join('\n');
+    const diagnostic = lint(text, { framework: 'slac-2011' }).diagnostics.find((d) => d.ruleId === 'missing-record-entry');
+    assert.ok(diagnostic?.fixes[0]);
+    assert.deepStrictEqual(applyEdits(text, diagnostic.fixes[0].edits).split('\n').slice(-4), [
+      `Services for looked after children${T}`,
+      `Overall effectiveness${T}Good`,
+      `Safeguarding services${T}`,
+      `Overall effectiveness${T}Adequate`,
+    ]);
+  });
 });
 
 /** The text outside the edited ranges is unchanged. */

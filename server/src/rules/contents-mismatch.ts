@@ -1,5 +1,6 @@
 import { linkContents } from '../core/analysis/contents-links';
 import { defineRule, type Problem } from './rule';
+import { quote } from './support';
 
 export default defineRule({
   meta: {
@@ -13,12 +14,12 @@ export default defineRule({
     if (!contents?.entries.length) return [];
     const links = linkContents(context.report);
     const problems: Problem[] = links.unmatchedEntries.map((entry) => ({
-      message: `The contents list "${entry.title.text}"${entry.page !== null ? ` (page ${entry.page})` : ''}, but the report has no heading with this title.`,
+      message: `The contents list ${quote(entry.title.text)}${entry.page !== null ? ` (page ${entry.page})` : ''}, but the report has no heading with this title.`,
       range: entry.title.range,
     }));
     for (const heading of links.unlistedSections) {
       problems.push({
-        message: `"${heading.title}" is a heading of the report but is missing from the contents.`,
+        message: `${quote(heading.title)} is a heading of the report but is missing from the contents.`,
         range: heading.heading.range,
         related: [{ message: 'The contents', range: contents.heading.range }],
       });

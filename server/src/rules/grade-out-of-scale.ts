@@ -1,7 +1,7 @@
 import { describeScale } from '../core/frameworks/notation';
 import { allGrades } from './all-grades';
 import { defineRule, type Problem } from './rule';
-import { frameworkName } from './support';
+import { clip, frameworkName, quote } from './support';
 
 export default defineRule({
   meta: {
@@ -22,14 +22,14 @@ export default defineRule({
         problems.push({
           message:
             profile.scale.direction === 'labels-only'
-              ? `${frameworkName(context)} grades have no numbers (${labels}), but this grade is written ${grade.text}.`
+              ? `${frameworkName(context)} grades have no numbers (${labels}), but this grade is written ${clip(grade.text)}.`
               : `Grade ${grade.number.value} is not on the ${frameworkName(context)} scale: ${scale}.`,
           range: grade.number.range,
         });
       }
       if (grade.label && !grade.label.level) {
         problems.push({
-          message: `"${grade.label.text}" is not a grade of the ${frameworkName(context)} scale (${labels}).`,
+          message: `${quote(grade.label.text)} is not a grade of the ${frameworkName(context)} scale (${labels}).`,
           range: grade.label.range,
         });
       }

@@ -1,7 +1,7 @@
 import { rewriteGrade, termFor, trustedLevel } from '../core/frameworks/notation';
 import { judgementSections } from '../core/model';
 import { defineRule } from './rule';
-import { frameworkName, replace } from './support';
+import { clip, frameworkName, quote, replace } from './support';
 
 export default defineRule({
   meta: {
@@ -22,10 +22,10 @@ export default defineRule({
       const said = sentence.term.level;
       problems.push({
         message:
-          `${grade.text} means ${level.label.toLowerCase()} on the ${frameworkName(context)} scale, ` +
+          `${clip(grade.text)} means ${level.label.toLowerCase()} on the ${frameworkName(context)} scale, ` +
           `but the judgement sentence says ${sentence.term.text}.`,
         range: sentence.term.range,
-        related: [{ message: `The grade of "${section.title}"`, range: grade.range }],
+        related: [{ message: `The grade of ${quote(section.title)}`, range: grade.range }],
         // both directions, neither preferred: the writer decides which side is wrong
         fixes: [
           {
@@ -33,7 +33,7 @@ export default defineRule({
             edits: [replace(grade.range, rewriteGrade(profile, grade, said))],
           },
           {
-            title: `Change "${sentence.term.text}" to "${termFor(level, sentence.term.text)}" to match the grade`,
+            title: `Change ${quote(sentence.term.text)} to ${quote(termFor(level, sentence.term.text))} to match the grade`,
             edits: [replace(sentence.term.range, termFor(level, sentence.term.text))],
           },
         ],

@@ -1,7 +1,7 @@
 import { writeGrade } from '../core/frameworks/notation';
 import { judgementSections } from '../core/model';
 import { defineRule, type Fix } from './rule';
-import { frameworkName, insertAt } from './support';
+import { frameworkName, insertAt, quote } from './support';
 
 export default defineRule({
   meta: {
@@ -31,7 +31,7 @@ export default defineRule({
         fixes.sort((a, b) => Number(b.preferred) - Number(a.preferred));
         const hint = fromSentence ? ` The judgement sentence says ${section.judgement?.sentence?.term.text}.` : '';
         return {
-          message: `"${section.title}" is a graded judgement in ${frameworkName(context)}, but no grade is given.${hint}`,
+          message: `${quote(section.title)} is a graded judgement in ${frameworkName(context)}, but no grade is given.${hint}`,
           range: heading,
           fixes,
         };

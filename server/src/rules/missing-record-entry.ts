@@ -1,9 +1,9 @@
 import { defineRule } from './rule';
+import { insertRecordRow } from './record-support';
+import { gradeInWords, quote, sectionName } from './support';
 
 /** A heading such as "Record of main findings" names the table; a header row or an introductory sentence does not. */
 const isTitle = (text: string) => !text.includes('\t') && text.trim().split(/\s+/).length <= 6;
-import { insertRecordRow } from './record-support';
-import { gradeInWords, sectionName } from './support';
 
 export default defineRule({
   meta: {
@@ -24,8 +24,8 @@ export default defineRule({
       return {
         message: `${sectionName(section)} is graded ${grade ? gradeInWords(grade) : ''} but has no row in the ${tableName}.`,
         range: where?.range ?? record.range,
-        related: [{ message: `The grade of "${section.title}"`, range: grade?.range ?? section.heading.range }],
-        fixes: edit ? [{ title: `Add "${section.title}" to the record`, edits: [edit], preferred: true }] : [],
+        related: [{ message: `The grade of ${quote(section.title)}`, range: grade?.range ?? section.heading.range }],
+        fixes: edit ? [{ title: `Add ${quote(section.title)} to the record`, edits: [edit], preferred: true }] : [],
       };
     });
   },

@@ -1,7 +1,7 @@
 import { termFor } from '../core/frameworks/notation';
 import { allGrades } from './all-grades';
 import { defineRule, type Problem } from './rule';
-import { frameworkName, replace } from './support';
+import { frameworkName, quote, replace } from './support';
 
 export default defineRule({
   meta: {
@@ -21,9 +21,9 @@ export default defineRule({
       const current =
         grade.style === 'sentence' ? termFor(label.level, label.text) : label.text === label.text.toLowerCase() ? label.level.label.toLowerCase() : label.level.label;
       problems.push({
-        message: `"${label.text}" is accepted as ${label.level.label}, but ${frameworkName(context)} reports now write "${current}".`,
+        message: `${quote(label.text)} is accepted as ${label.level.label}, but ${frameworkName(context)} reports now write ${quote(current)}.`,
         range: label.range,
-        fixes: [{ title: `Write "${current}"`, edits: [replace(label.range, current)], preferred: true }],
+        fixes: [{ title: `Write ${quote(current)}`, edits: [replace(label.range, current)], preferred: true }],
       });
     }
     return problems;

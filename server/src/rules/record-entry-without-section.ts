@@ -1,5 +1,5 @@
 import { defineRule } from './rule';
-import { lineOf } from './support';
+import { clip, lineOf, quote } from './support';
 
 export default defineRule({
   meta: {
@@ -10,9 +10,9 @@ export default defineRule({
   },
   check(context) {
     return context.links().unmatchedRows.map((row) => {
-      const where = row.group ? ` under "${row.group.title.text}" (${lineOf(row.group.range)})` : '';
+      const where = row.group ? ` under ${quote(row.group.title.text)} (${lineOf(row.group.range)})` : '';
       return {
-        message: `The record lists "${row.title.text}"${row.grade ? ` (${row.grade.text})` : ''}${where}, but no section of the report gives this judgement.`,
+        message: `The record lists ${quote(row.title.text)}${row.grade ? ` (${clip(row.grade.text)})` : ''}${where}, but no section of the report gives this judgement.`,
         range: row.title.range,
       };
     });

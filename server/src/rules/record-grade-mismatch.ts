@@ -1,6 +1,6 @@
 import { rewriteGrade, trustedLevel } from '../core/frameworks/notation';
 import { defineRule } from './rule';
-import { gradeInWords, lineOf, replace, sectionName } from './support';
+import { clip, gradeInWords, lineOf, quote, replace, sectionName } from './support';
 
 export default defineRule({
   meta: {
@@ -21,7 +21,7 @@ export default defineRule({
       const corrected = profile ? rewriteGrade(profile, row.grade, sectionLevel) : null;
       problems.push({
         message:
-          `The record gives "${row.title.text}" as ${row.grade.text}, but ${sectionName(section)} is graded ` +
+          `The record gives ${quote(row.title.text)} as ${clip(row.grade.text)}, but ${sectionName(section)} is graded ` +
           `${gradeInWords(sectionGrade)} (${lineOf(sectionGrade.range)}).`,
         range: row.grade.range,
         related: [{ message: `The grade of ${sectionName(section)}`, range: sectionGrade.range }],

@@ -1,5 +1,5 @@
 import { defineRule } from './rule';
-import { lineOf } from './support';
+import { lineOf, quote } from './support';
 
 export default defineRule({
   meta: {
@@ -10,16 +10,16 @@ export default defineRule({
   },
   check(context) {
     return context.links().misplaced.map(({ group, rows, actualPart }) => {
-      const names = rows.map((row) => `"${row.title.text}"`).join(', ');
+      const names = rows.map((row) => `${quote(row.title.text)}`).join(', ');
       return {
         message:
-          `The record group "${group.title.text}" heads ${rows.length} row${rows.length > 1 ? 's' : ''} ` +
+          `The record group ${quote(group.title.text)} heads ${rows.length} row${rows.length > 1 ? 's' : ''} ` +
           `that ${rows.length > 1 ? 'give' : 'gives'} judgements of ${actualPart}: ${names}.`,
         range: group.title.range,
         related: rows.map((row) => {
           const section = context.links().sectionOf(row);
           return {
-            message: `"${row.title.text}" matches the section at ${section ? lineOf(section.heading.range) : 'an unknown place'}`,
+            message: `${quote(row.title.text)} matches the section at ${section ? lineOf(section.heading.range) : 'an unknown place'}`,
             range: row.title.range,
           };
         }),

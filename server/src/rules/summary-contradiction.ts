@@ -1,7 +1,7 @@
 import { termFor, trustedLevel } from '../core/frameworks/notation';
 import { judgementSections, type Section } from '../core/model';
 import { defineRule, type Problem } from './rule';
-import { gradeInWords, lineOf, replace } from './support';
+import { gradeInWords, lineOf, quote, replace } from './support';
 
 export default defineRule({
   meta: {
@@ -24,11 +24,11 @@ export default defineRule({
       const wording = termFor(level, statement.term.text);
       problems.push({
         message:
-          `"${statement.section.title}" says ${statement.mention.text} is ${statement.term.text}, ` +
-          `but "${target.title}" is graded ${gradeInWords(grade)} (${lineOf(grade.range)}).`,
+          `${quote(statement.section.title)} says ${statement.mention.text} is ${statement.term.text}, ` +
+          `but ${quote(target.title)} is graded ${gradeInWords(grade)} (${lineOf(grade.range)}).`,
         range: statement.term.range,
-        related: [{ message: `The grade of "${target.title}"`, range: grade.range }],
-        fixes: [{ title: `Change "${statement.term.text}" to "${wording}" to match the grade`, edits: [replace(statement.term.range, wording)] }],
+        related: [{ message: `The grade of ${quote(target.title)}`, range: grade.range }],
+        fixes: [{ title: `Change ${quote(statement.term.text)} to ${quote(wording)} to match the grade`, edits: [replace(statement.term.range, wording)] }],
       });
     }
     return problems;

@@ -1,5 +1,5 @@
 import { defineRule } from './rule';
-import { replace } from './support';
+import { quote, replace } from './support';
 
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -36,7 +36,7 @@ export default defineRule({
     return [
       {
         message:
-          (unknown.id ? `No framework is called "${unknown.id}"` : 'The framework directive names no framework') +
+          (unknown.id ? `No framework is called ${quote(unknown.id)}` : 'The framework directive names no framework') +
           `; known frameworks: ${known.join(', ')}.` +
           (context.report.framework ? ` The report is read as ${context.report.framework.profile.id}.` : ''),
         range: idRange,

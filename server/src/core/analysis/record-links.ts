@@ -58,6 +58,10 @@ export function linkRecord(report: Report): RecordLinks {
   }
 
   const recorded = new Set([...toRow.keys()].map((section) => `${sectionPart(section)}|${sectionKey(section)}`));
+  const recordedAnywhere = new Set([...toRow.keys()].map(sectionKey));
+  // a section outside any part cannot be told from the recorded one of the same judgement (duplicate-section says so)
+  const isRecorded = (section: Section) =>
+    recorded.has(`${sectionPart(section)}|${sectionKey(section)}`) || (sectionPart(section) === null && recordedAnywhere.has(sectionKey(section)));
   const misplaced = new Map<RecordGroup, MisplacedRows>();
   for (const [row, section] of toSection) {
     const printed = row.part?.id ?? null;
@@ -76,7 +80,7 @@ export function linkRecord(report: Report): RecordLinks {
     rowOf: (section) => toRow.get(section) ?? null,
     unmatchedRows: rows.filter((row) => !toSection.has(row)),
     // a second section on a judgement that has its row is a duplicate (duplicate-section), not missing from the record
-    unmatchedSections: report.record ? graded.filter((section) => !toRow.has(section) && !recorded.has(`${sectionPart(section)}|${sectionKey(section)}`)) : [],
+    unmatchedSections: report.record ? graded.filter((section) => !toRow.has(section) && !isRecorded(section)) : [],
     misplaced: [...misplaced.values()],
   };
   cache.set(report, links);
@@ -115,7 +119,9 @@ function pairByPart(rows: readonly RecordRow[], sections: readonly Section[]): [
     } else pending.push(row);
   }
   for (const row of pending) {
-    const next = [...free][0];
+    // the parts decide nothing here: a section graded as the row is the likelier one
+    const level = row.grade?.level?.label;
+    const next = (level ? [...free].find((section) => section.judgement?.grade?.level?.label === level) : undefined) ?? [...free][0];
     if (!next) break;
     free.delete(next);
     pairs.push([row, next]);

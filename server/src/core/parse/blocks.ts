@@ -31,6 +31,8 @@ export interface BlockResult<T> {
 const CONTENTS_ENTRY = /^(.*?\S)(?:\t+|\s*\.{2,}\s*|\s{2,})(\d{1,3})\s*$/;
 /** Contents entries and table rows are short; longer lines end the block (and keep the regexes linear). */
 const MAX_ROW = 400;
+const MAX_INTRO_LINES = 2;
+const MAX_STRAY = 80;
 
 export function readContents(lines: Lines, headingLine: number, heading: TextSpan): BlockResult<Contents> {
   const entries: ContentsEntry[] = [];
@@ -103,7 +105,10 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
   let last = start - 1;
   let index = start;
   let pending: Pieces | null = null;
+  let introLines = 0;
   const framework = ctx.framework;
+  // "The table below sets out ...": a line or two of prose may come between the heading and the first row
+  const mayBeIntro = () => heading !== null && rows.length === 0 && groups.length === 0 && !pending && introLines++ < MAX_INTRO_LINES;
 
   const addRow = (title: TextSpan, grade: Grade | null, rowRange: Range) => {
     if (!grade) {
@@ -150,7 +155,11 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     const line = lines.nextNonBlank(index);
     if (line < 0) break;
     const text = lines.masked(line);
-    if (text.length > MAX_ROW) break;
+    if (text.length > MAX_ROW && !longRow(text, rows.length + groups.length)) {
+      if (!mayBeIntro()) break;
+      index = line + 1;
+      continue;
+    }
     index = line + 1;
     if (isTableRule(text)) {
       owned.push(line);
@@ -185,7 +194,7 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
       const first = /^\d{1,2}(?:\.\d{1,2})*\.?$/.test(text.slice(filled[0]!.start, filled[0]!.end)) && filled.length >= 3 ? filled[1]! : filled[0]!;
       const gradeSpan = filled.length >= 2 ? (filled[filled.length - 1] as Span) : null;
       const titlePieces: Pieces = pending ?? { parts: [] };
-      titlePieces.parts.push({ line, start: first.start, end: first.end, text: text.slice(first.start, first.end) });
+      titlePieces.parts.push({ line, start: first.start, end: first.end, text: lines.text(line).slice(first.start, first.end) });
       const title = piecesSpan(titlePieces);
       if (!gradeSpan || gradeSpan.end <= gradeSpan.start) {
         addRow(title, null, range(title.range.start.line, title.range.start.character, line, span.end));
@@ -223,10 +232,12 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     // a piece of a title broken over lines: it must start (or go on with) a judgement's title
     if (continuesTitle) {
       pending ??= { parts: [] };
-      pending.parts.push({ line, start: span.start, end: span.end, text: content });
+      pending.parts.push({ line, start: span.start, end: span.end, text: lines.text(line).slice(span.start, span.end) });
       continue;
     }
-    if (proseShaped(content) || pending) break;
+    if (proseShaped(content) && mayBeIntro()) continue;
+    // a stray line inside the table ("© Crown copyright 2011" from a page break): the rows go on below it
+    if (!pending && rows.length > 0 && line === last + 1 && content.length <= MAX_STRAY && !proseShaped(content) && rowFollows(lines, line)) continue;
     break;
   }
   const end = last >= 0 ? lines.text(last).length : 0;
@@ -236,6 +247,21 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     next: Math.max(last + 1, start),
     lines: owned,
   };
+}
+
+/** Is the line right below a table row? */
+function rowFollows(lines: Lines, line: number): boolean {
+  const next = line + 1;
+  if (next >= lines.length) return false;
+  const text = lines.masked(next);
+  const tab = text.indexOf('\t');
+  return text.length <= MAX_ROW && tab > 0 && text.slice(0, tab).trim().length > 0;
+}
+
+/** A row of a table already begun whose grade cell runs on ("Good good good ..."): read, so the cell can be reported. */
+function longRow(text: string, rowsSoFar: number): boolean {
+  const tab = text.indexOf('\t');
+  return rowsSoFar > 0 && tab > 0 && tab < MAX_ROW && !text.includes('\t', tab + 1);
 }
 
 /** A grade cell that names no level of the scale ("Very good"): kept, so that it can be reported. */

@@ -62,6 +62,9 @@ interface HeadingEntry {
   rank: number;
 }
 
+/** Lines pasted between two rows of the record that still leave it one table. */
+const MAX_RECORD_INTERRUPTION = 3;
+
 export class StructureParser {
   private readonly kinds: Uint8Array;
   private readonly headings: HeadingEntry[] = [];
@@ -72,6 +75,8 @@ export class StructureParser {
   private readonly strayGrades: Grade[] = [];
   private readonly proseStart = new Map<number, number>();
   private record: RecordOfFindings | null = null;
+  /** The record's heading was the last heading: table rows below a stray line still belong to it. */
+  private recordOpen = false;
   private contents: Contents | null = null;
   private part: PartReference | null = null;
   private group: GroupDefinition | null = null;
@@ -243,6 +248,7 @@ export class StructureParser {
   }
 
   private tableRow(index: number, text: string, cells: Span[]): number {
+    if (this.recordOpen && this.interruptsRecord(index)) return this.recordContinued(index);
     this.kinds[index] = LineKind.Table;
     const filled = cells.filter((cell) => cell.end > cell.start);
     const first = filled[0];
@@ -329,6 +335,37 @@ export class StructureParser {
     if (text.includes('\t')) return true;
     const content = text.trim();
     return !proseShaped(content) && this.framework.matchTitle(content) === null && this.genericRole(content) === null && content.length < 100;
+  }
+
+  /** Is the row at `index` the record going on after a few lines pasted into it, with no blank line between? */
+  private interruptsRecord(index: number): boolean {
+    const end = (this.record as RecordOfFindings).range.end.line;
+    if (index - end - 1 > MAX_RECORD_INTERRUPTION) return false;
+    for (let line = end + 1; line < index; line++) if (this.lines.isBlank(line)) return false;
+    return true;
+  }
+
+  /** Rows of the record below a line that interrupted it (a paragraph pasted in, page furniture). */
+  private recordContinued(index: number): number {
+    const record = this.record as RecordOfFindings;
+    const result = readRecord(this.lines, index, null, this.recordContext());
+    if (!result.block.rows.length && !result.block.groups.length) {
+      this.recordOpen = false;
+      this.kinds[index] = LineKind.Table;
+      return index + 1;
+    }
+    const lastGroup = record.groups[record.groups.length - 1] ?? null;
+    for (const row of result.block.rows) {
+      if (row.group || !lastGroup) continue;
+      row.group = lastGroup;
+      row.part = lastGroup.part;
+      lastGroup.rows.push(row);
+    }
+    record.groups.push(...result.block.groups);
+    record.rows.push(...result.block.rows);
+    record.range = { start: record.range.start, end: result.block.range.end };
+    for (const line of result.lines) this.kinds[line] = LineKind.Block;
+    return Math.max(result.next, index + 1);
   }
 
   /** A summary table of judgements without a "Record of main findings" heading (SIF, ILACS first pages). */
@@ -506,6 +543,7 @@ export class StructureParser {
     const role = this.framework.matchTitle(title);
     const generic = role ? null : this.genericRole(title);
     const recordTitle = role?.kind === 'heading' && role.heading.kind === 'record';
+    this.recordOpen = false;
 
     if (generic === 'contents' || (role?.kind === 'heading' && role.heading.kind === 'contents')) {
       const section = this.open(index, headingSpan, title, 'contents', 1, markdownDepth);
@@ -524,6 +562,7 @@ export class StructureParser {
       this.group = null;
       const result = readRecord(lines, index + 1, headingSpan, this.recordContext());
       if (!this.record || this.record.rows.length === 0) this.record = result.block;
+      this.recordOpen = this.record === result.block && result.block.rows.length > 0;
       for (const line of result.lines) this.kinds[line] = LineKind.Block;
       return result.next;
     }

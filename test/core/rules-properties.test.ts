@@ -1,0 +1,76 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { lint, type LintOptions } from '../../server/src/lint/engine';
+import { applyEdits } from '../helpers/edits';
+import { applyMutations, mutationArbitrary } from '../helpers/mutations';
+import { readSeed, seedNames } from '../helpers/paths';
+
+const FRAMEWORKS = ['apa-2007', 'annual-rating-2009', 'slac-2011', 'lac-2013', 'sif', 'ilacs'];
+
+/** Lints and fails on any rule that throws (the engine would otherwise carry on without it). */
+function lintStrictly(text: string, options: LintOptions = {}) {
+  const failures: string[] = [];
+  const result = lint(text, { ...options, onRuleError: (id, error) => failures.push(`${id}: ${(error as Error).stack ?? error}`) });
+  assert.deepStrictEqual(failures, []);
+  return result;
+}
+
+/** The text outside the edits is unchanged, in order. */
+function unchangedOutside(before: string, after: string, edits: Parameters<typeof applyEdits>[1]): boolean {
+  const pieces = applyEdits(before, edits.map((edit) => ({ ...edit, newText: '\u0000' }))).split('\u0000');
+  let cursor = 0;
+  for (const piece of pieces) {
+    const found = after.indexOf(piece, cursor);
+    if (found < cursor) return false;
+    cursor = found + piece.length;
+  }
+  return true;
+}
+
+describe('every rule is total, and every quick fix does only what it says', () => {
+  const seeds = seedNames().map(readSeed);
+
+  it('no rule throws on arbitrary strings, under any framework', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 1500 }), fc.constantFrom(undefined, ...FRAMEWORKS), (text, framework) => {
+        lintStrictly(text, framework ? { framework } : {});
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('no rule throws on seeds mutated by random edits, under any framework', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...seeds),
+        fc.array(mutationArbitrary, { minLength: 1, maxLength: 10 }),
+        fc.constantFrom(undefined, ...FRAMEWORKS),
+        (seed, edits, framework) => {
+          lintStrictly(applyMutations(seed, edits), framework ? { framework } : {});
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('each quick fix on a mutated seed removes its problem and changes only its own range', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...seeds), fc.array(mutationArbitrary, { minLength: 1, maxLength: 6 }), (seed, edits) => {
+        const text = applyMutations(seed, edits).replace(/\r/g, '');
+        const { diagnostics } = lintStrictly(text);
+        for (const diagnostic of diagnostics) {
+          for (const fix of diagnostic.fixes) {
+            const fixed = applyEdits(text, fix.edits);
+            assert.ok(unchangedOutside(text, fixed, fix.edits), `"${fix.title}" changed text outside its edits`);
+            const after = lintStrictly(fixed).diagnostics;
+            const still = after.some(
+              (other) => other.ruleId === diagnostic.ruleId && other.message === diagnostic.message && other.range.start.line === diagnostic.range.start.line,
+            );
+            assert.ok(!still, `"${fix.title}" left its problem: ${diagnostic.ruleId} ${diagnostic.message}`);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
