@@ -74,3 +74,34 @@ describe('every rule is total, and every quick fix does only what it says', () =
     );
   });
 });
+
+describe('rules stay linear in the size of the report', () => {
+  const seed = readSeed('slac-2011-rutland');
+  const repeated = (times: number) => Array.from({ length: times }, () => seed).join('\n');
+
+  it('offers fixes whose edits grow with the report, not with its square (a report pasted 50 times)', () => {
+    const count = (text: string) => {
+      const { diagnostics } = lintStrictly(text);
+      return { problems: diagnostics.length, edits: diagnostics.reduce((sum, d) => sum + d.fixes.reduce((n, fix) => n + fix.edits.length, 0), 0) };
+    };
+    const five = count(repeated(5));
+    const fifty = count(repeated(50));
+    assert.ok(fifty.problems > 10 * five.problems * 0.8, 'the repeats are reported');
+    // ten times the text: about twelve times the edits (49 restarts of the numbering against 4); renumbering to
+    // the end of the report at every restart made it over a hundred
+    assert.ok(fifty.edits <= 15 * five.edits, `${five.edits} edits at 5×, ${fifty.edits} at 50×`);
+  });
+
+  it('takes about as long per megabyte at 100× a seed as at 10× (generous bound: only quadratic work fails it)', () => {
+    const perMegabyte = (times: number) => {
+      const text = repeated(times);
+      lintStrictly(text);
+      const start = process.hrtime.bigint();
+      lintStrictly(text);
+      return Number(process.hrtime.bigint() - start) / 1e6 / (text.length / 1e6);
+    };
+    const small = Math.min(perMegabyte(10), perMegabyte(10));
+    const large = perMegabyte(100);
+    assert.ok(large < 4 * small + 20, `${small.toFixed(1)} ms/MB at 10×, ${large.toFixed(1)} ms/MB at 100×`);
+  });
+});

@@ -368,22 +368,4 @@ describe('language server: pull diagnostics, live configuration and robustness',
       await client.stop();
     }
   });
-
-  it('survives garbage: unknown methods, closed documents, and declines a document over the size limit', async () => {
-    const client = await LspClient.start({ settings: { maxFileSize: 100000 } });
-    try {
-      await assert.rejects(client.request('inspectionReport/noSuchThing', {}), /Unhandled method/);
-      const ghost = uriOf(path.join(dir, 'never-opened.txt'));
-      assert.strictEqual(await client.request('textDocument/hover', { ...td(ghost), position: at(0, 0) }), null);
-      assert.deepStrictEqual(await client.request('textDocument/documentSymbol', td(ghost)), []);
-      const big = await client.open(path.join(dir, 'big.txt'), readSeed('slac-2011-rutland').repeat(2));
-      const { diagnostics } = await client.diagnosticsForVersion(big, 1);
-      assert.deepStrictEqual(diagnostics.map((d) => [d.severity, d.code]), [[3, 'file-too-large']]);
-      assert.match(String(diagnostics[0]!.message), /larger than 0\.1 MB, so it is not checked/);
-      const small = await client.open(path.join(dir, 'small.txt'), readSeed('apa-2007-rutland'));
-      assert.deepStrictEqual((await client.diagnosticsForVersion(small, 1)).diagnostics, [], 'still serving');
-    } finally {
-      await client.stop();
-    }
-  });
 });

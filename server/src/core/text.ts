@@ -22,9 +22,9 @@ export function splitLines(text: string): string[] {
   return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
-/** Characters that only carry formatting: replaced by spaces so that offsets stay exact. */
 /** Inline HTML tags, dropped from titles ("Leadership a<b>nd management" is "Leadership and management"). */
 const INLINE_TAG = /<\/?(?:b|strong|em|i|u|span|font)\b[^>\n]{0,40}>/gi;
+/** Characters that only carry formatting: replaced by spaces so that offsets stay exact. */
 const MARKUP = /<!--.*?-->|<\/?(?:b|strong|em|i|u|span|font|p|br)\b[^>\n]{0,40}>|\*\*|__|\*|\uFEFF|\u00A0|`/gi;
 
 /** Whether the text may hold markup to mask: plain searches, much faster than a character-class scan. */
@@ -70,8 +70,7 @@ export function isBlank(line: string): boolean {
 
 /** Lower case, straight apostrophes, punctuation dropped, white space collapsed: for comparing titles. */
 export function normalizeTitle(title: string): string {
-  return title
-    .replace(INLINE_TAG, '')
+  return (title.indexOf('<') >= 0 ? title.replace(INLINE_TAG, '') : title)
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u2010-\u2015]/g, '-')

@@ -26,6 +26,11 @@ import { definition, references } from './features/navigation';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
+/** Changes closer together than this come from a program, not from typing. */
+const BURST_GAP_MS = 1;
+const BURST_WAIT_MS = 5;
+const MAX_DEFER_MS = 100;
+
 const isConfigUri = (uri: string) => uri.endsWith(`/${CONFIG_FILE_NAME}`);
 
 /** Wires the pure analysis to a connection: one small module per feature, this file only adapts. */
@@ -36,6 +41,8 @@ export function startServer(connection: Connection): void {
   let pull = false;
   const analyzer = new Analyzer(settings);
   const pending = new Set<string>();
+  /** When each document last changed, and the gap before that change. */
+  const changeTimes = new Map<string, { last: number; gap: number }>();
   /** The analysis last shown for each document (what is linted on save only, when lint-as-you-type is off). */
   const shown = new Map<string, Analysis>();
   let generation = 0;
@@ -80,19 +87,28 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnosticsOf(uri, fresh) });
   }
 
-  /** Coalesces a burst of changes into one analysis of the latest text. */
+  /**
+   * Coalesces a burst of changes into one analysis of the latest text. A person typing gets each analysis at
+   * once; changes streaming in faster than anyone types (a script, a paste split into thousands of edits) wait
+   * until the stream pauses, or at most MAX_DEFER_MS, so the server does not analyse every intermediate text.
+   */
   function schedule(uri: string, fresh: boolean): void {
     if (pull) return;
     if (pending.has(uri)) return;
     pending.add(uri);
-    void settingsReady.then(() =>
-      setImmediate(
-        safe('validation', undefined, () => {
-          pending.delete(uri);
-          publish(uri, fresh);
-        }),
-      ),
-    );
+    const since = performance.now();
+    const run = safe('validation', undefined, () => {
+      const now = performance.now();
+      const changes = changeTimes.get(uri);
+      const streaming = changes !== undefined && changes.gap < BURST_GAP_MS && now - changes.last < BURST_WAIT_MS;
+      if (streaming && now - since < MAX_DEFER_MS) {
+        setTimeout(run, BURST_WAIT_MS);
+        return;
+      }
+      pending.delete(uri);
+      publish(uri, fresh);
+    });
+    void settingsReady.then(() => setImmediate(run));
   }
 
   function refreshAll(): void {
@@ -179,6 +195,9 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((event) => schedule(event.document.uri, true));
   documents.onDidChangeContent((event) => {
     const { uri } = event.document;
+    const now = performance.now();
+    const previous = changeTimes.get(uri);
+    changeTimes.set(uri, { last: now, gap: previous ? now - previous.last : Infinity });
     analyzer.invalidate(uri);
     if (isConfigUri(uri)) {
       analyzer.setOpenConfig(uri, event.document.getText());
@@ -196,6 +215,7 @@ export function startServer(connection: Connection): void {
     const { uri } = event.document;
     analyzer.forget(uri);
     shown.delete(uri);
+    changeTimes.delete(uri);
     if (isConfigUri(uri)) {
       analyzer.setOpenConfig(uri, null);
       refreshAll();

@@ -31,20 +31,24 @@ export default defineRule({
         message: what,
         range: current.range,
         related: [{ message: `Paragraph ${previous.number}`, range: previous.range }],
-        fixes: [renumberFrom(paragraphs, index, expected, continuous)],
+        fixes: [renumberFrom(paragraphs, index, expected)],
       });
     }
     return problems;
   },
 });
 
-/** Renumbers this paragraph and the ones after it (up to a new list) so that they follow on. */
-function renumberFrom(paragraphs: readonly NumberedParagraph[], start: number, first: number, continuous: boolean) {
+/**
+ * Renumbers this paragraph and the ones that follow on from it, so that they follow on from the one before. It
+ * stops at the next break in the numbering: that break has its own problem and fix (and fixes that never overlap
+ * keep "fix all" linear in the size of the report).
+ */
+function renumberFrom(paragraphs: readonly NumberedParagraph[], start: number, first: number) {
   const edits: TextEdit[] = [];
   let next = first;
   for (let index = start; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index] as NumberedParagraph;
-    if (index > start && paragraph.number === 1 && !continuous) break;
+    if (index > start && paragraph.number !== (paragraphs[index - 1] as NumberedParagraph).number + 1) break;
     if (paragraph.number !== next) edits.push(replace(paragraph.range, `${next}.`));
     next++;
   }

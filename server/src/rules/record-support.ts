@@ -1,7 +1,7 @@
 import { judgementKey } from '../core/analysis/record-links';
 import { writeGrade } from '../core/frameworks/notation';
 import type { Level } from '../core/frameworks/profile';
-import { judgementSections, type RecordOfFindings, type RecordRow, type Section } from '../core/model';
+import { judgementSections, type RecordOfFindings, type RecordRow, type Report, type Section } from '../core/model';
 import type { RuleContext, TextEdit } from './rule';
 import { insertAt } from './support';
 
@@ -14,24 +14,13 @@ export function insertRecordRow(context: RuleContext, section: Section, level: L
   const record = context.report.record;
   const profile = context.report.framework?.profile;
   if (!record || !profile) return null;
-  const links = context.links();
-  const sections = judgementSections(context.report).filter((candidate) => candidate.judgement?.grade);
-  const index = sections.indexOf(section);
+  const neighbours = neighboursIn(context);
   const partId = section.part?.definition?.id;
-  const samePart = (candidate: Section) => candidate.part?.definition?.id === partId;
   // a neighbour's row printed under another part's group would carry the new row into that part; when another
   // part has a judgement of the same name, only a row under this part's own group makes the new row this part's
-  const key = keyOf(section);
-  const ambiguous = sections.some((other) => other !== section && keyOf(other) === key && other.part?.definition?.id !== partId);
-  const rowInPart = (candidate: Section) => {
-    const row = samePart(candidate) ? links.rowOf(candidate) : null;
-    if (!row || !partId) return row;
-    return row.part?.id === partId || (!row.part && !ambiguous) ? row : null;
-  };
-  let after: RecordRow | null = null;
-  for (let i = index - 1; i >= 0 && !after; i--) after = rowInPart(sections[i] as Section);
-  let before: RecordRow | null = null;
-  for (let i = index + 1; i < sections.length && !after && !before; i++) before = rowInPart(sections[i] as Section);
+  const strict = neighbours.ambiguous(section);
+  const after = neighbours.previous(section, strict);
+  const before = after ? null : neighbours.next(section, strict);
   const last = record.rows[record.rows.length - 1] ?? null;
   const sample = after ?? before ?? last;
   const row = formatRow(context, sample, section.title, writeGrade(profile, level, profile.record.style ?? 'label'));
@@ -44,6 +33,59 @@ export function insertRecordRow(context: RuleContext, section: Section, level: L
   const lines = section.part?.definition ? [formatGroupRow(context, sample, section.part.title), row] : [row];
   if (last) return appendTo(context, lastLineOf(record), `${eol}${lines.join(eol)}`);
   return appendTo(context, record.heading?.range.end.line ?? record.range.start.line, `${eol}${eol}${lines.join(eol)}`);
+}
+
+/** For each graded section, the rows of its nearest recorded neighbours in the same part (computed once per report). */
+interface Neighbours {
+  /** Another part has a graded judgement of the same name. */
+  ambiguous(section: Section): boolean;
+  /** The row of the nearest earlier section of the same part; strict: only a row printed under that part's group. */
+  previous(section: Section, strict: boolean): RecordRow | null;
+  next(section: Section, strict: boolean): RecordRow | null;
+}
+
+const neighbourCache = new WeakMap<Report, Neighbours>();
+
+function neighboursIn(context: RuleContext): Neighbours {
+  const cached = neighbourCache.get(context.report);
+  if (cached) return cached;
+  const links = context.links();
+  const sections = judgementSections(context.report).filter((candidate) => candidate.judgement?.grade);
+  const partOf = (section: Section) => section.part?.definition?.id;
+  const partsByKey = new Map<string, Set<string | undefined>>();
+  for (const section of sections) {
+    const parts = partsByKey.get(keyOf(section)) ?? new Set();
+    parts.add(partOf(section));
+    partsByKey.set(keyOf(section), parts);
+  }
+  type Found = { strict: RecordRow | null; lenient: RecordRow | null };
+  const sweep = (order: Section[]) => {
+    const found = new Map<Section, Found>();
+    const lastSeen = new Map<string | undefined, Found>();
+    for (const section of order) {
+      const part = partOf(section);
+      const seen = lastSeen.get(part) ?? { strict: null, lenient: null };
+      found.set(section, seen);
+      const row = links.rowOf(section);
+      if (!row) continue;
+      const printedHere = row.part?.id === part;
+      lastSeen.set(part, {
+        strict: printedHere || !part ? row : seen.strict,
+        lenient: printedHere || !part || !row.part ? row : seen.lenient,
+      });
+    }
+    return found;
+  };
+  const before = sweep(sections);
+  const after = sweep([...sections].reverse());
+  const pick = (found: Found | undefined, strict: boolean) => (found ? (strict ? found.strict : found.lenient) : null);
+  const neighbours: Neighbours = {
+    ambiguous: (section) => (partsByKey.get(keyOf(section))?.size ?? 0) > 1,
+    previous: (section, strict) => pick(before.get(section), strict),
+    next: (section, strict) => pick(after.get(section), strict),
+  };
+  neighbourCache.set(context.report, neighbours);
+  return neighbours;
 }
 
 const keyOf = (section: Section) => judgementKey(section.judgement?.definition?.id, section.title);

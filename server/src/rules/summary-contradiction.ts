@@ -11,13 +11,20 @@ export default defineRule({
     fixable: true,
   },
   check(context) {
-    const graded = judgementSections(context.report).filter((section) => section.judgement?.grade?.level);
     const problems: Problem[] = [];
+    if (!context.report.summaryStatements.length) return problems;
+    // the first graded section of each judgement, in each part and in any part
+    const first = new Map<string, Section>();
+    for (const section of judgementSections(context.report)) {
+      const definition = section.judgement?.definition;
+      if (!definition || !section.judgement?.grade?.level) continue;
+      const inPart = `${definition.id}|${section.part?.definition?.id ?? ''}`;
+      if (!first.has(inPart)) first.set(inPart, section);
+      if (!first.has(definition.id)) first.set(definition.id, section);
+    }
     for (const statement of context.report.summaryStatements) {
       const part = statement.section.part?.definition?.id ?? null;
-      const target: Section | undefined =
-        graded.find((section) => section.judgement?.definition === statement.definition && (section.part?.definition?.id ?? null) === part) ??
-        graded.find((section) => section.judgement?.definition === statement.definition && !part);
+      const target: Section | undefined = first.get(`${statement.definition.id}|${part ?? ''}`) ?? (part ? undefined : first.get(statement.definition.id));
       const grade = target?.judgement?.grade;
       const level = trustedLevel(grade);
       if (!target || !grade || !level || level.key === statement.term.level.key) continue;

@@ -34,12 +34,18 @@ export function linkContents(report: Report): ContentsLinks {
   const all = report.contents?.entries.length ? flattenSections(report.sections).filter((section) => section.kind !== 'contents') : [];
   for (const heading of all) {
     const key = titleKey(heading.title);
-    waiting.set(key, [...(waiting.get(key) ?? []), heading]);
+    const list = waiting.get(key);
+    if (list) list.push(heading);
+    else waiting.set(key, [heading]);
   }
+  const taken = new Map<string, number>();
   const unmatchedEntries: ContentsEntry[] = [];
   for (const entry of report.contents?.entries ?? []) {
-    const section = waiting.get(titleKey(entry.title.text))?.shift();
+    const key = titleKey(entry.title.text);
+    const index = taken.get(key) ?? 0;
+    const section = waiting.get(key)?.[index];
     if (section) {
+      taken.set(key, index + 1);
       toSection.set(entry, section);
       toEntry.set(section, entry);
     } else unmatchedEntries.push(entry);

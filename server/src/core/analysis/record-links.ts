@@ -108,23 +108,50 @@ function pairInOrder(rows: readonly RecordRow[], sections: readonly Section[]): 
 }
 
 function pairByPart(rows: readonly RecordRow[], sections: readonly Section[]): [RecordRow, Section][] {
-  const free = new Set(sections);
+  const taken = new Set<Section>();
+  const inOrder = queue(sections);
+  const byPart = queuesBy(sections, sectionPart);
+  const byLevel = queuesBy(sections, (section) => section.judgement?.grade?.level?.label);
+  const take = (from: Queue | undefined): Section | undefined => {
+    while (from && from.next < from.items.length) {
+      const section = from.items[from.next++] as Section;
+      if (!taken.has(section)) {
+        taken.add(section);
+        return section;
+      }
+    }
+    return undefined;
+  };
   const pairs: [RecordRow, Section][] = [];
   const pending: RecordRow[] = [];
   for (const row of rows) {
-    const match = row.part ? [...free].find((section) => sectionPart(section) === row.part?.id) : undefined;
-    if (match) {
-      free.delete(match);
-      pairs.push([row, match]);
-    } else pending.push(row);
+    const match = row.part ? take(byPart.get(row.part.id)) : undefined;
+    if (match) pairs.push([row, match]);
+    else pending.push(row);
   }
   for (const row of pending) {
     // the parts decide nothing here: a section graded as the row is the likelier one
     const level = row.grade?.level?.label;
-    const next = (level ? [...free].find((section) => section.judgement?.grade?.level?.label === level) : undefined) ?? [...free][0];
+    const next = (level ? take(byLevel.get(level)) : undefined) ?? take(inOrder);
     if (!next) break;
-    free.delete(next);
     pairs.push([row, next]);
   }
   return pairs;
+}
+
+/** Sections in document order, consumed from the front. */
+interface Queue {
+  items: readonly Section[];
+  next: number;
+}
+
+function queue(items: readonly Section[]): Queue {
+  return { items, next: 0 };
+}
+
+/** Sections grouped by a key ('' for none, never looked up), each group in document order. */
+function queuesBy(sections: readonly Section[], key: (section: Section) => string | null | undefined): Map<string, Queue> {
+  const out = new Map<string, Queue>();
+  for (const [k, items] of groupBy(sections, (section) => key(section) ?? '')) out.set(k, queue(items));
+  return out;
 }

@@ -109,12 +109,24 @@ export function readGrade(text: string, start: number, end: number, ctx: GradeCo
       return makeGrade(ctx, text, whole, labelAt ? 'grade-number-label' : 'grade-number', at(m.indices[1]), at(labelAt));
     }
   }
-  let m = p.labelGradeNumberParen.exec(segment);
-  if (m?.indices) return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
-  m = p.labelGradeNumber.exec(segment);
-  if (m?.indices) return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
-  m = p.labelNumber.exec(segment);
-  if (m?.indices) return makeGrade(ctx, text, whole, 'label-number', at(m.indices[2]), at(m.indices[1]));
+  // the last character decides which notations can match: most lines end in a letter and need one test at most
+  let last = segment.length - 1;
+  if (segment.charCodeAt(last) === 0x2e /* . */) last--;
+  while (last > 0 && segment.charCodeAt(last) === 0x20) last--;
+  const ending = segment.charCodeAt(last);
+  let m: RegExpExecArray | null;
+  if (ending === 0x29 /* ) */ || ending === 0x5d /* ] */) {
+    m = p.labelGradeNumberParen.exec(segment);
+    if (m?.indices) return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
+    m = p.labelNumber.exec(segment);
+    if (m?.indices) return makeGrade(ctx, text, whole, 'label-number', at(m.indices[2]), at(m.indices[1]));
+    return null;
+  }
+  if (ending >= 0x30 && ending <= 0x39) {
+    m = p.labelGradeNumber.exec(segment);
+    if (m?.indices) return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
+    return null;
+  }
   if (ctx.allowLabelOnly || ctx.framework.styles.has('label')) {
     m = p.labelOnly.exec(segment);
     if (m?.indices) return makeGrade(ctx, text, whole, 'label', undefined, at(m.indices[1]));

@@ -22,7 +22,9 @@ export function pageFurniture(raw: readonly string[]): Set<number> {
     if (index < 0 || page - index > 2) continue;
     const key = (raw[index] as string).trim().replace(/\d+/g, '#');
     if (key.length > 120) continue;
-    above.set(key, [...(above.get(key) ?? []), index]);
+    const list = above.get(key);
+    if (list) list.push(index);
+    else above.set(key, [index]);
   }
   for (const lines of above.values()) if (lines.length >= 2) for (const index of lines) furniture.add(index);
   for (let index = 0; index < raw.length; index++) if (/^\s*\d{1,3}\s*$/.test(raw[index] as string)) furniture.add(index);

@@ -1,0 +1,148 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol/node';
+import { lint } from '../../server/src/lint/engine';
+import { LspClient, uriOf } from '../helpers/lsp-client';
+import { readSeed } from '../helpers/paths';
+
+const at = (line: number, character: number) => ({ line, character });
+const td = (uri: string) => ({ textDocument: { uri } });
+const codesAndLines = (diagnostics: { code?: unknown; ruleId?: string; range: { start: { line: number } } }[]) =>
+  diagnostics.map((d) => `${d.range.start.line + 1} ${String(d.code ?? d.ruleId)}`);
+
+describe('language server: garbage in, service goes on', function () {
+  this.timeout(120000);
+  let dir: string;
+  let client: LspClient;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inspection-robust-'));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(async () => {
+    const code = await client.stop();
+    assert.strictEqual(code, 0, `the server did not shut down cleanly: ${client.stderr}`);
+  });
+
+  /** The server still lints: a fresh document gets its diagnostics. */
+  async function stillServing(name: string): Promise<void> {
+    const uri = await client.open(path.join(dir, name), readSeed('apa-2007-rutland'));
+    assert.deepStrictEqual((await client.diagnosticsForVersion(uri, 1)).diagnostics, [], 'still serving');
+  }
+
+  it('answers unknown methods and closed documents, and declines a document over the size limit', async () => {
+    client = await LspClient.start({ settings: { maxFileSize: 100000 } });
+    await assert.rejects(client.request('inspectionReport/noSuchThing', {}), /Unhandled method/);
+    const ghost = uriOf(path.join(dir, 'never-opened.txt'));
+    assert.strictEqual(await client.request('textDocument/hover', { ...td(ghost), position: at(0, 0) }), null);
+    assert.deepStrictEqual(await client.request('textDocument/documentSymbol', td(ghost)), []);
+    const big = await client.open(path.join(dir, 'big.txt'), readSeed('slac-2011-rutland').repeat(2));
+    const { diagnostics } = await client.diagnosticsForVersion(big, 1);
+    assert.deepStrictEqual(diagnostics.map((d) => [d.severity, d.code]), [[3, 'file-too-large']]);
+    assert.match(String(diagnostics[0]!.message), /larger than 0\.1 MB, so it is not checked/);
+    await stillServing('small.txt');
+  });
+
+  it('declines a 50 MB document under the default limit with one informational diagnostic, and keeps answering', async () => {
+    client = await LspClient.start();
+    const seed = readSeed('slac-2011-rutland');
+    const huge = seed.repeat(Math.ceil((50 * 1024 * 1024) / seed.length));
+    const uri = await client.open(path.join(dir, 'huge.txt'), huge);
+    const { diagnostics } = await client.diagnosticsForVersion(uri, 1);
+    assert.deepStrictEqual(diagnostics.map((d) => [d.severity, d.code]), [[3, 'file-too-large']]);
+    assert.match(String(diagnostics[0]!.message), /larger than 16 MB/);
+    // typing in it is declined the same way, and the editor's other requests get empty answers, not a stall
+    await client.change(uri, 2, [{ range: { start: at(0, 0), end: at(0, 0) }, text: 'x' }]);
+    assert.deepStrictEqual((await client.diagnosticsForVersion(uri, 2)).diagnostics.map((d) => d.code), ['file-too-large']);
+    assert.deepStrictEqual(await client.request('textDocument/documentSymbol', td(uri)), []);
+    assert.deepStrictEqual(await client.request('textDocument/foldingRange', td(uri)), []);
+    await client.close(uri);
+    await stillServing('after-huge.txt');
+  });
+
+  it('takes changes in the order they arrive, whatever their version numbers say', async () => {
+    client = await LspClient.start();
+    const seed = readSeed('slac-2011-rutland');
+    const uri = await client.open(path.join(dir, 'versions.txt'), seed, 'plaintext', 10);
+    await client.diagnosticsForVersion(uri, 10);
+    const broken = seed.replace('Grade 3 (Adequate)', 'Grade 7 (Adequate)');
+    await client.change(uri, 12, [{ text: broken }]);
+    await client.change(uri, 11, [{ text: seed }]); // an older number, but the newest text
+    const last = await client.diagnosticsForVersion(uri, 11);
+    assert.deepStrictEqual(codesAndLines(last.diagnostics), codesAndLines(lint(seed).diagnostics));
+    await client.change(uri, 11, [{ text: broken }]); // the same number twice
+    await client.change(uri, -5, [{ range: { start: at(0, 0), end: at(0, 0) }, text: '' }]);
+    const after = await client.diagnosticsForVersion(uri, -5);
+    assert.deepStrictEqual(codesAndLines(after.diagnostics), codesAndLines(lint(broken).diagnostics));
+    assert.ok(after.diagnostics.some((d) => d.code === 'grade-out-of-scale'));
+  });
+
+  it('keeps up with a flood of 10 000 one-character changes and reports on the last version', async () => {
+    client = await LspClient.start();
+    const seed = readSeed('apa-2007-rutland');
+    const uri = await client.open(path.join(dir, 'flood.txt'), seed);
+    await client.diagnosticsForVersion(uri, 1);
+    const lines = seed.split('\n');
+    const gradeLine = lines.findIndex((line) => /^Grade \d\s*$/.test(line));
+    assert.ok(gradeLine > 0);
+    // type 9 999 characters at the end of the first line, then turn a grade into Grade 9
+    const sends: Promise<void>[] = [];
+    for (let version = 2; version <= 10000; version++) {
+      sends.push(client.change(uri, version, [{ range: { start: at(0, lines[0]!.length), end: at(0, lines[0]!.length) }, text: 'x' }]));
+    }
+    sends.push(client.change(uri, 10001, [{ range: { start: at(gradeLine, 6), end: at(gradeLine, 7) }, text: '9' }]));
+    await Promise.all(sends);
+    const final = await client.diagnosticsForVersion(uri, 10001);
+    const finalText = [`${lines[0]}${'x'.repeat(9999)}`, ...lines.slice(1)];
+    finalText[gradeLine] = `Grade 9${lines[gradeLine]!.slice(7)}`;
+    assert.deepStrictEqual(codesAndLines(final.diagnostics), codesAndLines(lint(finalText.join('\n')).diagnostics));
+    assert.ok(final.diagnostics.some((d) => d.code === 'grade-out-of-scale' && d.range.start.line === gradeLine));
+    // bursts are coalesced: far fewer analyses published than changes sent
+    const published = client.published.get(uri)?.length ?? 0;
+    assert.ok(published < 100, `${published} publications for 10 000 changes`);
+  });
+
+  it('never exits on malformed messages: missing fields, wrong types, impossible positions', async () => {
+    client = await LspClient.start();
+    const uri = await client.open(path.join(dir, 'target.txt'), readSeed('slac-2011-rutland'));
+    await client.diagnosticsForVersion(uri, 1);
+    const notifications: [string, unknown][] = [
+      ['textDocument/didOpen', {}],
+      ['textDocument/didOpen', { textDocument: { uri: uriOf(path.join(dir, 'no-text.txt')), languageId: 'plaintext', version: 1 } }],
+      ['textDocument/didChange', { textDocument: { uri }, contentChanges: 'not a list' }],
+      ['textDocument/didChange', { textDocument: { uri: 42, version: 2 }, contentChanges: [] }],
+      ['textDocument/didClose', null],
+      ['workspace/didChangeConfiguration', { settings: { inspectionReport: { maxFileSize: 'big', rules: 7, framework: {} } } }],
+      ['workspace/didChangeWatchedFiles', { changes: 'none' }],
+    ];
+    for (const [method, params] of notifications) await client.connection.sendNotification(method, params);
+    const requests: [string, unknown][] = [
+      ['textDocument/hover', { ...td(uri) }],
+      ['textDocument/hover', { ...td(uri), position: at(-3, 1e9) }],
+      ['textDocument/completion', { ...td(uri), position: { line: 'one', character: null } }],
+      ['textDocument/codeAction', { ...td(uri), range: at(5, 5), context: {} }],
+      ['textDocument/codeAction', { ...td(uri), range: { start: at(1e9, 0), end: at(-1, -1) }, context: { diagnostics: [{}] } }],
+      ['textDocument/definition', { ...td(uri), position: at(99999, 0) }],
+      ['textDocument/references', { ...td(uri), position: at(0, 0) }],
+      ['textDocument/documentSymbol', {}],
+      ['textDocument/foldingRange', { textDocument: null }],
+      ['workspace/symbol', { query: { not: 'a string' } }],
+      ['inspectionReport/documentInfo', { uri: 17 }],
+      ['inspectionReport/judgementSummary', null],
+      ['inspectionReport/recordOfFindingsEdit', { uri, rows: 'all' }],
+      ['inspectionReport/setFramework', { uri, framework: { id: [] } }],
+    ];
+    for (const [method, params] of requests) {
+      // an answer or a JSON-RPC error are both fine; the process must stay up and keep answering
+      await client.request(method, params).catch((error: Error) => error);
+    }
+    assert.strictEqual(client.process.exitCode, null, `the server exited: ${client.stderr}`);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', td(uri));
+    assert.ok(symbols.length > 0);
+    await client.change(uri, 2, [{ range: { start: at(0, 0), end: at(0, 0) }, text: '' }]);
+    const diagnostics: Diagnostic[] = (await client.diagnosticsForVersion(uri, 2)).diagnostics;
+    assert.deepStrictEqual(codesAndLines(diagnostics), codesAndLines(lint(readSeed('slac-2011-rutland')).diagnostics));
+    await stillServing('after-garbage.txt');
+  });
+});
