@@ -25,6 +25,22 @@ describe('inspection-lint CLI', () => {
     assert.match(run.stdout, /✖ 3 problems \(0 errors, 3 warnings\)/);
   });
 
+  it('searches a folder and its subfolders for reports, skipping dependencies, build output and hidden folders', () => {
+    const tree = fs.mkdtempSync(path.join(tmp, 'tree-'));
+    const report = readSeed('apa-2007-rutland');
+    const files = ['a.txt', 'sub/b.md', 'sub/deeper/C.TXT', 'node_modules/x/d.txt', 'out/e.txt', '.hidden/f.txt', 'sub/notes.docx'];
+    for (const file of files) {
+      fs.mkdirSync(path.dirname(path.join(tree, file)), { recursive: true });
+      fs.writeFileSync(path.join(tree, file), report);
+    }
+    fs.symlinkSync(path.join(tree, 'a.txt'), path.join(tree, 'sub', 'linked.txt'));
+    fs.symlinkSync(tree, path.join(tree, 'sub', 'loop')); // a link back up the tree is not followed
+    const run = runCli(['--format', 'json', tree]);
+    assert.strictEqual(run.status, 0, run.stderr);
+    const linted = (JSON.parse(run.stdout) as { filePath: string }[]).map((result) => path.relative(tree, result.filePath)).sort();
+    assert.deepStrictEqual(linted, ['a.txt', 'sub/b.md', 'sub/deeper/C.TXT', 'sub/linked.txt']);
+  });
+
   it('exits 1 when a report has errors, naming both sides', () => {
     const run = runCli([path.join(tmp, 'broken.txt')]);
     assert.strictEqual(run.status, 1);

@@ -7,6 +7,41 @@ const IGNORED = ['**/node_modules/**', '**/.git/**', '**/out/**', '**/dist/**', 
 
 export class UsageError extends Error {}
 
+/** Folders never searched for reports: dependencies, build output, test installs, and hidden folders. */
+const IGNORED_FOLDERS = new Set(['node_modules', 'out', 'dist', '.vscode-test', '.vscode-e2e']);
+
+/** Report files in a folder and its subfolders (a plain walk: a glob library costs more to load than to use here). */
+function reportsUnder(folder: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!IGNORED_FOLDERS.has(entry.name)) walk(full);
+      } else if ((entry.isFile() || isLinkToFile(full, entry)) && REPORT_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) out.push(full);
+    }
+  };
+  walk(folder);
+  return out;
+}
+
+/** A symbolic link to a file is followed; one to a folder is not (it could lead round in a circle). */
+function isLinkToFile(full: string, entry: fs.Dirent): boolean {
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return fs.statSync(full).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Files named on the command line: files as given, folders searched, globs expanded. */
 export async function expandInputs(inputs: readonly string[], cwd: string): Promise<string[]> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -25,7 +60,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       continue;
     }
     if (stat?.isDirectory()) {
-      const found = await globber().glob(REPORT_EXTENSIONS.map((ext) => `**/*${ext}`), { cwd: absolute, ignore: IGNORED, absolute: true, dot: false });
+      const found = reportsUnder(absolute);
       if (!found.length) throw new UsageError(`No report files (${REPORT_EXTENSIONS.join(', ')}) in the folder ${input}`);
       out.push(...found.sort());
       continue;
