@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, type WorkspaceEdit } from 'vscode-languageclient/node';
-import { Requests, type DocumentInfo } from './protocol';
+import { Requests, type DocumentInfo } from '../../server/src/lsp/protocol';
 import { FrameworkStatus } from './status';
 import { JudgementSummary } from './summary';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Requests, type DocumentInfo } from './protocol';
+import { Requests, type DocumentInfo } from '../../server/src/lsp/protocol';
 
 /** Status bar: the framework the active report is read as and how many judgements it has; click to choose. */
 export class FrameworkStatus implements vscode.Disposable {

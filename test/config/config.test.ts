@@ -6,23 +6,10 @@ import Ajv from 'ajv';
 import { ConfigResolver, declaredReport, frameworkFor } from '../../server/src/config/discover';
 import { configJsonSchema, frameworkJsonSchema } from '../../server/src/config/json-schema';
 import { loadConfigText } from '../../server/src/config/load';
+import { fosteringReview } from '../helpers/frameworks';
 import { repoRoot } from '../helpers/paths';
 
-const customFramework = {
-  id: 'fostering-review',
-  name: 'Fostering review',
-  years: { from: 2024 },
-  scale: {
-    direction: 'higher-is-better',
-    levels: [
-      { key: 'strong', number: 3, label: 'Strong', terms: ['strong'] },
-      { key: 'sound', number: 2, label: 'Sound', terms: ['sound'] },
-      { key: 'weak', number: 1, label: 'Weak', terms: ['weak'] },
-    ],
-  },
-  judgements: [{ id: 'placements', title: 'Placements' }],
-  notation: { styles: ['grade-number-label'], preferred: 'grade-number-label' },
-};
+const customFramework = fosteringReview();
 
 describe('configuration (.inspection-lint.json)', () => {
   it('reads rule severities, framework globs and custom frameworks', () => {

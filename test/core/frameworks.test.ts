@@ -1,32 +1,7 @@
 import * as assert from 'assert';
-import {
-  builtinFrameworks,
-  describeProblems,
-  FrameworkRegistry,
-  parse,
-  validateFramework,
-  type FrameworkProfileInput,
-} from '../../server/src/core';
+import { builtinFrameworks, describeProblems, FrameworkRegistry, parse, validateFramework } from '../../server/src/core';
+import { fosteringReview } from '../helpers/frameworks';
 import { doc, sectionTitled } from '../helpers/model';
-
-function customFramework(): FrameworkProfileInput {
-  return {
-    id: 'fostering-review',
-    name: 'Fostering review',
-    years: { from: 2024 },
-    scale: {
-      direction: 'higher-is-better',
-      levels: [
-        { key: 'strong', number: 3, label: 'Strong', terms: ['strong'] },
-        { key: 'sound', number: 2, label: 'Sound', terms: ['sound'] },
-        { key: 'weak', number: 1, label: 'Weak', terms: ['weak'] },
-      ],
-    },
-    judgements: [{ id: 'placements', title: 'Placements' }],
-    notation: { styles: ['grade-number-label'], preferred: 'grade-number-label' },
-    detection: { titles: ['fostering review'], phrases: [] },
-  };
-}
 
 function problemsOf(input: unknown): string[] {
   const result = validateFramework(input);
@@ -50,7 +25,7 @@ describe('framework profiles are data, validated with zod', () => {
   });
 
   it('accepts a well-formed custom framework and the parser uses it', () => {
-    const result = validateFramework(customFramework());
+    const result = validateFramework(fosteringReview());
     assert.ok(result.ok, result.ok ? '' : describeProblems(result.problems).join('\n'));
     const registry = builtinFrameworks().with([result.profile]);
     const report = parse(doc('Fostering review 2025', '', 'Placements', '', 'Grade 2 (Sound)', '', 'Placements are sound overall.'), { registry });
@@ -74,7 +49,7 @@ describe('framework profiles are data, validated with zod', () => {
   ];
   for (const [name, breakIt, message] of broken) {
     it(`rejects ${name}, naming the field`, () => {
-      const profile = customFramework();
+      const profile = fosteringReview();
       breakIt(profile);
       const problems = problemsOf(profile);
       assert.ok(problems.some((problem) => message.test(problem)), `no problem matching ${message} in:\n${problems.join('\n')}`);
@@ -88,7 +63,7 @@ describe('framework profiles are data, validated with zod', () => {
 
   it('lets a workspace framework replace a built-in one with the same id', () => {
     const registry = new FrameworkRegistry(builtinFrameworks().all());
-    const custom = validateFramework({ ...customFramework(), id: 'apa-2007' });
+    const custom = validateFramework({ ...fosteringReview(), id: 'apa-2007' });
     assert.ok(custom.ok);
     assert.strictEqual(registry.with([custom.profile]).get('apa-2007')?.name, 'Fostering review');
   });

@@ -151,6 +151,18 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     };
   };
 
+  /** A row from its title's pieces and its grade cell at `line`; reading goes on after the cell's last line. */
+  const gradedRow = (titlePieces: Pieces, line: number, cell: Span) => {
+    const { grade, lastLine } = gradeCell(line, cell);
+    const title = piecesSpan(titlePieces);
+    addRow(title, grade, range(title.range.start.line, title.range.start.character, grade.range.end.line, grade.range.end.character));
+    for (const part of titlePieces.parts) owned.push(part.line);
+    for (let covered = line; covered <= lastLine; covered++) owned.push(covered);
+    last = lastLine;
+    index = lastLine + 1;
+    pending = null;
+  };
+
   while (index < lines.length) {
     const line = lines.nextNonBlank(index);
     if (line < 0) break;
@@ -178,14 +190,7 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
 
     // "<TAB>Inadequate" under a title broken over lines
     if (leadingTab && pending) {
-      const { grade, lastLine } = gradeCell(line, span);
-      const title = piecesSpan(pending);
-      addRow(title, grade, range(title.range.start.line, title.range.start.character, grade.range.end.line, grade.range.end.character));
-      for (const part of pending.parts) owned.push(part.line);
-      for (let covered = line; covered <= lastLine; covered++) owned.push(covered);
-      last = lastLine;
-      index = lastLine + 1;
-      pending = null;
+      gradedRow(pending, line, span);
       continue;
     }
     if (cells.length >= 2) {
@@ -203,13 +208,7 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
         pending = null;
         continue;
       }
-      const { grade, lastLine } = gradeCell(line, gradeSpan);
-      addRow(title, grade, range(title.range.start.line, title.range.start.character, grade.range.end.line, grade.range.end.character));
-      for (const part of titlePieces.parts) owned.push(part.line);
-      for (let covered = line; covered <= lastLine; covered++) owned.push(covered);
-      last = lastLine;
-      index = lastLine + 1;
-      pending = null;
+      gradedRow(titlePieces, line, gradeSpan);
       continue;
     }
     const joinedTitle = pending ? `${piecesSpan(pending).text} ${content}` : content;

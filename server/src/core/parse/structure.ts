@@ -7,6 +7,7 @@ import type {
   NumberedParagraph,
   PartReference,
   RecordOfFindings,
+  Report,
   ScaleTableRow,
   Section,
   SectionKind,
@@ -43,14 +44,8 @@ export const enum LineKind {
   Comment,
 }
 
-export interface Structure {
-  sections: Section[];
-  record: RecordOfFindings | null;
-  contents: Contents | null;
-  paragraphs: NumberedParagraph[];
-  actionLists: ActionList[];
-  scaleTable: ScaleTableRow[];
-  strayGrades: Grade[];
+/** The report's blocks as the line-by-line pass finds them, and what each line is. */
+export interface Structure extends Pick<Report, 'sections' | 'record' | 'contents' | 'paragraphs' | 'actionLists' | 'scaleTable' | 'strayGrades'> {
   kinds: Uint8Array;
   /** First line of prose in each numbered paragraph: where its text starts. */
   proseStart: Map<number, number>;

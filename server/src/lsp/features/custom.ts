@@ -3,27 +3,10 @@ import { linkRecord } from '../../core/analysis/record-links';
 import { builtinFrameworks } from '../../core/frameworks/builtin';
 import { writeGrade } from '../../core/frameworks/notation';
 import { shortNameOf } from '../../core/frameworks/profile';
-import { judgementSections, type Grade, type Section } from '../../core/model';
+import { judgementSections, type Grade } from '../../core/model';
 import type { Analysis } from '../analysis';
 import { contains } from '../locate';
-
-/** Requests and notifications the VS Code extension (or any client) can use beyond LSP. */
-export const Requests = {
-  documentInfo: 'inspectionReport/documentInfo',
-  judgementSummary: 'inspectionReport/judgementSummary',
-  recordEdit: 'inspectionReport/recordOfFindingsEdit',
-  setFramework: 'inspectionReport/setFramework',
-} as const;
-
-export interface DocumentInfo {
-  isReport: boolean;
-  tooLarge: boolean;
-  framework: { id: string; name: string; shortName: string; source: string } | null;
-  judgements: number;
-  graded: number;
-  problems: number;
-  frameworks: { id: string; name: string }[];
-}
+import type { DocumentInfo, SummaryRow } from '../protocol';
 
 export function documentInfo(analysis: Analysis): DocumentInfo {
   const sections = judgementSections(analysis.report);
@@ -37,18 +20,6 @@ export function documentInfo(analysis: Analysis): DocumentInfo {
     problems: analysis.diagnostics.length,
     frameworks: analysis.config.registry.all().map((framework) => ({ id: framework.id, name: framework.name })),
   };
-}
-
-export interface SummaryRow {
-  title: string;
-  part: string | null;
-  range: Section['heading']['range'];
-  grade: { text: string; level: string | null; label: string | null; rank: number | null; range: Grade['range'] } | null;
-  sentence: { term: string; level: string; label: string; agrees: boolean | null; range: Grade['range'] } | null;
-  record: { text: string; level: string | null; agrees: boolean | null; range: Grade['range'] } | null;
-  /** Rule ids of the problems reported inside the section. */
-  problems: string[];
-  levels: number;
 }
 
 /** Every judgement with its grade, the record row and whether they agree, for a summary table. */

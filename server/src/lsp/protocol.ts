@@ -1,4 +1,7 @@
-// Requests the server answers beyond LSP (server/src/lsp/features/custom.ts).
+// What the server offers beyond LSP, shared by the server and the VS Code extension (types and names only:
+// the extension bundles this file and nothing else of the server).
+
+/** Requests and notifications the VS Code extension (or any client) can use beyond LSP. */
 export const Requests = {
   documentInfo: 'inspectionReport/documentInfo',
   judgementSummary: 'inspectionReport/judgementSummary',
@@ -21,6 +24,7 @@ export interface DocumentInfo {
   frameworks: { id: string; name: string }[];
 }
 
+/** A row of the judgement summary: a judgement, its grade, its sentence and its record row, and whether they agree. */
 export interface SummaryRow {
   title: string;
   part: string | null;
@@ -28,6 +32,7 @@ export interface SummaryRow {
   grade: { text: string; level: string | null; label: string | null; rank: number | null; range: LspRange } | null;
   sentence: { term: string; level: string; label: string; agrees: boolean | null; range: LspRange } | null;
   record: { text: string; level: string | null; agrees: boolean | null; range: LspRange } | null;
+  /** Rule ids of the problems reported inside the section. */
   problems: string[];
   levels: number;
 }
