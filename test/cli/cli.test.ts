@@ -5,6 +5,7 @@ import * as path from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { runCli } from '../helpers/cli';
+import { fosteringReview } from '../helpers/frameworks';
 import { readSeed, repoRoot } from '../helpers/paths';
 
 describe('inspection-lint CLI', () => {
@@ -49,8 +50,51 @@ describe('inspection-lint CLI', () => {
   });
 
   it('--max-warnings makes warnings fail the run', () => {
-    assert.strictEqual(runCli(['--max-warnings', '0', 'seeds']).status, 1);
+    const over = runCli(['--max-warnings', '0', 'seeds']);
+    assert.strictEqual(over.status, 1);
+    assert.match(over.stderr, /3 warnings, more than --max-warnings 0/);
     assert.strictEqual(runCli(['--max-warnings', '3', 'seeds']).status, 0);
+  });
+
+  it('--fix writes the preferred fixes back, in rounds, keeps a byte order mark, and reports what is left', () => {
+    const seed = readSeed('slac-2011-rutland');
+    // a mistyped paragraph number, a label that disagrees with its number, and a gap in the numbering
+    const broken = seed.replace('12. The LSCB', '14. The LSCB').replace('Grade 3 (Adequate)\n\n14. The capacity', 'Grade 3 (Good)\n\n14. The capacity').replace('\n57. ', '\n58. ');
+    assert.notStrictEqual(broken, seed);
+    const file = path.join(tmp, 'fix-me.txt');
+    fs.writeFileSync(file, '\uFEFF' + broken);
+    const run = runCli(['--fix', file]);
+    assert.strictEqual(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /note +fixed in place: \d+ problems fewer/);
+    const written = fs.readFileSync(file, 'utf8');
+    assert.ok(written.startsWith('\uFEFF'), 'the byte order mark is kept');
+    // every slip undone, and nothing else touched; seed 001's own slips (no fix) are still reported
+    assert.strictEqual(written.slice(1), seed);
+    assert.match(run.stdout, /record-group-mismatch/);
+    // a second run has nothing to fix
+    assert.doesNotMatch(runCli(['--fix', file]).stdout, /fixed in place/);
+  });
+
+  it('--fix leaves a file that is not UTF-8 alone, and says so', () => {
+    const file = path.join(tmp, 'latin1.txt');
+    const text = readSeed('slac-2011-rutland').replace('12. The LSCB', '14. The LSCB').replace(/\u2019/g, "'").replace(/[^\x00-\xff]/g, '-') + '\nCaf\u00e9\n';
+    fs.writeFileSync(file, Buffer.from(text, 'latin1'));
+    const before = fs.readFileSync(file);
+    const run = runCli(['--fix', file]);
+    assert.match(run.stdout, /not fixed: only UTF-8 files are written back/);
+    assert.deepStrictEqual(fs.readFileSync(file), before);
+  });
+
+  it('--framework accepts a custom framework from the configuration the files find', () => {
+    const project = fs.mkdtempSync(path.join(tmp, 'custom-'));
+    fs.writeFileSync(path.join(project, '.inspection-lint.json'), JSON.stringify({ customFrameworks: [fosteringReview()] }));
+    fs.writeFileSync(path.join(project, 'draft.txt'), 'Placements\n\nGrade 2 (Sound)\n\nPlacements are sound.\n');
+    const run = runCli(['--framework', 'fostering-review', '--format', 'model', path.join(project, 'draft.txt')]);
+    assert.strictEqual(run.status, 0, run.stderr);
+    assert.strictEqual(JSON.parse(run.stdout)[0].framework.id, 'fostering-review');
+    const typo = runCli(['--framework', 'fostering-reveiw', path.join(project, 'draft.txt')]);
+    assert.strictEqual(typo.status, 2);
+    assert.match(typo.stderr, /Unknown framework "fostering-reveiw"\. Frameworks: .*fostering-review/);
   });
 
   it('--format json prints ESLint-compatible results', () => {

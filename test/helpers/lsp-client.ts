@@ -36,6 +36,8 @@ export interface ClientOptions {
   args?: string[];
   /** The server's script: the bin (compiled sources) by default, or the bundle the extension ships. */
   serverScript?: string;
+  /** Announce codeAction/resolve for edits, as VS Code does: "fix all" then comes without its edit until resolved. */
+  resolveCodeActions?: boolean;
 }
 
 /** A JSON-RPC client driving the real server process over stdio. */
@@ -105,7 +107,10 @@ export class LspClient {
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         hover: { contentFormat: ['markdown', 'plaintext'] },
         completion: { completionItem: { snippetSupport: true } },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+        codeAction: {
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } },
+          ...(options.resolveCodeActions ? { dataSupport: true, resolveSupport: { properties: ['edit'] } } : {}),
+        },
         foldingRange: {},
         ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
       },

@@ -258,8 +258,31 @@ describe('language server over JSON-RPC (push diagnostics)', function () {
       const fixed = applyEdits(broken, fixAll!.edit!.changes![uri]!);
       await client.change(uri, 100, [{ text: fixed }]);
       const remaining = (await client.diagnosticsForVersion(uri, 100)).diagnostics.map((d) => d.code).sort();
-      // grade against wording has no single right answer; the newly graded section now needs its record row
-      assert.deepStrictEqual(remaining, ['grade-wording-mismatch', 'missing-record-entry']);
+      // grade against wording has no single right answer, and a missing grade is the inspector's to give
+      assert.deepStrictEqual(remaining, ['grade-wording-mismatch', 'missing-grade']);
+    });
+
+    it('"fix all" renumbers paragraphs in rounds, so that a gap and a repeat further on both come out right', async () => {
+      const numbers = [1, 2, 3, 5, 6, 7, 8, 8, 9, 10, 11, 14, 13, 14, 16, 17];
+      const text = [
+        'Inspection of safeguarding and looked after children services',
+        '',
+        'About this inspection',
+        '',
+        ...numbers.map((n, i) => `${n}. Paragraph text number ${i + 1} of the inspection, with evidence.`),
+      ].join('\n');
+      const uri = await client.open(path.join(dir, 'numbering.txt'), text);
+      const { diagnostics } = await client.diagnosticsForVersion(uri, 1);
+      // a gap, a repeat, one mistyped number (14 between 11 and 13) and another gap: four problems, not a cascade;
+      // fixed one at a time against the first text, the second gap's fix would leave a gap (16 renumbered to 15)
+      assert.deepStrictEqual(diagnostics.map((d) => [d.code, d.range.start.line + 1]), [['paragraph-numbering', 8], ['paragraph-numbering', 12], ['paragraph-numbering', 16], ['paragraph-numbering', 19]]);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { ...td(uri), range: { start: at(0, 0), end: at(0, 0) }, context: { diagnostics: [], only: ['source.fixAll'] } });
+      const edits = actions.find((action) => action.kind === 'source.fixAll.inspection-report')!.edit!.changes![uri]!;
+      const fixed = applyEdits(text, edits);
+      assert.deepStrictEqual(fixed.split('\n').slice(4).map((line) => Number(line.split('.')[0])), numbers.map((_, i) => i + 1));
+      assertUnchangedOutside(text, fixed, edits);
+      // only the numbers are edited
+      assert.ok(edits.every((edit) => edit.range.start.line === edit.range.end.line && edit.range.end.character <= 2), JSON.stringify(edits));
     });
   });
 });
@@ -354,6 +377,27 @@ describe('language server: pull diagnostics, live configuration and robustness',
       assert.deepStrictEqual(trusted.diagnostics.map((d) => d.code), ['grade-label-mismatch']);
     } finally {
       await untrusted.stop();
+    }
+  });
+
+  it('leaves "fix all" unresolved until it is chosen, for clients that resolve code actions, and refuses a stale one', async () => {
+    const client = await LspClient.start({ resolveCodeActions: true });
+    try {
+      assert.strictEqual((client.initializeResult.capabilities.codeActionProvider as { resolveProvider?: boolean }).resolveProvider, true);
+      const text = readSeed('slac-2011-rutland').replace('12. The LSCB', '14. The LSCB');
+      const uri = await client.open(path.join(dir, 'lazy.txt'), text);
+      await client.diagnosticsForVersion(uri, 1);
+      const params = { ...td(uri), range: { start: at(0, 0), end: at(0, 0) }, context: { diagnostics: [], only: ['source.fixAll'] } };
+      const [lazy] = await client.request<CodeAction[]>('textDocument/codeAction', params);
+      assert.ok(lazy && !lazy.edit && lazy.data, 'offered without its edit');
+      const resolved = await client.request<CodeAction>('codeAction/resolve', lazy);
+      const fixed = applyEdits(text, resolved.edit!.changes![uri]!);
+      assert.strictEqual(fixed, readSeed('slac-2011-rutland'));
+      await client.change(uri, 2, [{ range: { start: at(0, 0), end: at(0, 0) }, text: ' ' }]);
+      await client.diagnosticsForVersion(uri, 2);
+      assert.strictEqual((await client.request<CodeAction>('codeAction/resolve', lazy)).edit, undefined, 'no edit for a text that has changed');
+    } finally {
+      await client.stop();
     }
   });
 

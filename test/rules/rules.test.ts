@@ -149,6 +149,12 @@ const CASES: Record<string, RuleCase[]> = {
   'paragraph-numbering': [
     { name: 'a skipped number', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'), '2. Another paragraph of evidence with enough words to be prose.', '', '4. A paragraph whose number skips three, with enough words.'], expect: [13] },
     { name: 'a repeated number', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'), '1. Another paragraph with the same number, and enough words to be prose.'], expect: [11] },
+    {
+      name: 'one mistyped number, alone (not the paragraphs after it)',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'), '4. A paragraph numbered 4 where 2 belongs, with enough words to be prose.', '3. The third paragraph, in its place, with enough words to be prose.', '4. The fourth paragraph, in its place, with enough words to be prose.'],
+      expect: [11],
+    },
     { name: 'numbers that follow on', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'), '2. Another paragraph of evidence with enough words to be prose.', '', '3. And a third paragraph, numbered in order, with enough words.'], expect: [] },
   ],
   'summary-contradiction': [

@@ -80,6 +80,8 @@ export interface ReadFile {
   text: string;
   /** Set when the file was not UTF-8 and was read as Windows-1252. */
   note?: string;
+  /** The file starts with a UTF-8 byte order mark (dropped from the text, kept when the file is written back). */
+  bom?: boolean;
 }
 
 /** Reads a report: refuses binary files, drops a UTF-8 byte order mark, falls back to Windows-1252. */
@@ -93,7 +95,7 @@ export function readReport(file: string, shownAs: string): ReadFile {
   if (bytes.subarray(0, 8000).includes(0)) throw new UsageError(`${shownAs} is a binary file, not a report`);
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text };
+    return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? { text, bom: true } : { text };
   } catch {
     return { text: new TextDecoder('windows-1252').decode(bytes), note: `${shownAs} is not UTF-8: read as Windows-1252` };
   }

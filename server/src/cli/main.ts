@@ -3,11 +3,12 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { ConfigResolver, defaultConfig, frameworkFor, readConfigFile, type ConfigFile } from '../config/discover';
 import { builtinFrameworks } from '../core/frameworks/builtin';
-import { lint } from '../lint/engine';
+import { lint, type LintOptions, type LintResult } from '../lint/engine';
+import { fixAll } from '../lint/fix';
 import { allRules } from '../rules';
 import { ruleDocsUrl } from '../rules/docs';
 import { VERSION } from '../version';
-import { expandInputs, readReport, UsageError } from './files';
+import { expandInputs, readReport, UsageError, type ReadFile } from './files';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatModel } from './formats/model';
@@ -34,6 +35,7 @@ Options:
       --framework ID         read the files as this framework (a directive in a file still wins)
   -c, --config FILE          use this configuration instead of the nearest .inspection-lint.json
       --no-config            use no configuration file
+      --fix                  apply the preferred fixes to the files, then report what is left
       --max-warnings N       fail (exit 1) when there are more than N warnings
   -o, --output-file FILE     write the output to FILE
       --color, --no-color    force colours on or off
@@ -74,6 +76,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         framework: { type: 'string' },
         config: { type: 'string', short: 'c' },
         'no-config': { type: 'boolean' },
+        fix: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         'output-file': { type: 'string', short: 'o' },
         color: { type: 'boolean' },
@@ -114,15 +117,16 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     if (!fs.existsSync(file)) throw new UsageError(`No such configuration file: ${values.config}`);
     fixedConfig = readConfigFile(file);
   }
-  if (values.framework) {
-    const known = (fixedConfig ?? defaultConfig()).registry;
-    if (!known.get(values.framework) && !fixedConfig?.config.customFrameworks.length) {
-      throw new UsageError(`Unknown framework "${values.framework}". Frameworks: ${builtinFrameworks().ids().join(', ')}`);
-    }
-  }
-
   const explicit = new Set(positionals.filter((input) => fs.existsSync(path.resolve(io.cwd, input)) && fs.statSync(path.resolve(io.cwd, input)).isFile()).map((input) => path.resolve(io.cwd, input)));
   const files = await expandInputs(positionals, io.cwd);
+  if (values.framework) {
+    // a custom framework may come from the configuration of any of the files
+    const registries = fixedConfig ? [fixedConfig.registry] : [builtinFrameworks(), ...files.map((file) => resolver.forDocument(file).registry)];
+    if (!registries.some((registry) => registry.get(values.framework as string))) {
+      const ids = [...new Set(registries.flatMap((registry) => registry.ids()))];
+      throw new UsageError(`Unknown framework "${values.framework}". Frameworks: ${ids.join(', ')}`);
+    }
+  }
   const results: FileResult[] = [];
   const configsWithProblems = new Set<ConfigFile>();
   for (const filePath of files) {
@@ -131,13 +135,23 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const config = fixedConfig ?? resolver.forDocument(filePath);
     if (config.problems.length) configsWithProblems.add(config);
     const framework = values.framework ?? frameworkFor(config, filePath);
-    const result = lint(read.text, {
+    const options: LintOptions = {
       registry: config.registry,
       rules: config.config.rules,
       ...(framework ? { framework, frameworkSource: values.framework ? 'option' : 'config' } : {}),
       onRuleError: (ruleId, error) => io.stderr(`inspection-lint: rule ${ruleId} failed on ${displayPath}: ${(error as Error).message}\n`),
-    });
+    };
+    let result = lint(read.text, options);
     const notes = read.note ? [read.note] : [];
+    if (values.fix) {
+      const fixed = fixFile(filePath, read, result, options);
+      if (fixed) {
+        notes.push(fixed.note);
+        result = fixed.result;
+      } else if (read.note && result.diagnostics.some((diagnostic) => diagnostic.fixes.some((fix) => fix.preferred))) {
+        notes.push('not fixed: only UTF-8 files are written back');
+      }
+    }
     if (!result.report.framework && explicit.has(filePath)) {
       notes.push('no inspection framework recognised: only generic checks ran (add <!-- framework: ID --> to choose one)');
     }
@@ -172,10 +186,25 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
   if (errors) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr(`inspection-lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    io.stderr(`inspection-lint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
     return 1;
   }
   return 0;
+}
+
+/** --fix: the preferred fixes, in rounds, written back to a UTF-8 file (its byte order mark kept); null when nothing changed. */
+function fixFile(filePath: string, read: ReadFile, before: LintResult, options: LintOptions): { result: LintResult; note: string } | null {
+  if (read.note) return null;
+  const fixed = fixAll(read.text, (text) => lint(text, options).diagnostics, before.diagnostics);
+  if (fixed.text === read.text) return null;
+  try {
+    fs.writeFileSync(filePath, (read.bom ? '\uFEFF' : '') + fixed.text);
+  } catch (error) {
+    throw new UsageError(`Cannot write ${filePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const result = lint(fixed.text, options);
+  const count = Math.max(0, before.diagnostics.length - result.diagnostics.length);
+  return { result, note: `fixed in place${count ? `: ${count} problem${count === 1 ? '' : 's'} fewer` : ''}` };
 }
 
 function listRules(format: string, io: Io): number {

@@ -110,8 +110,12 @@ export class Analyzer {
     return [...this.cache.values()];
   }
 
-  private analyse(document: TextDocument): Analysis {
-    const text = document.getText();
+  /** The diagnostics the document would have with this text instead of its own (for fixing in rounds). */
+  diagnosticsForText(document: TextDocument, text: string): Analysis['diagnostics'] {
+    return this.analyse(document, text).diagnostics;
+  }
+
+  private analyse(document: TextDocument, text = document.getText()): Analysis {
     const config = this.configFor(document.uri);
     const filePath = filePathOf(document.uri);
     const eol: '\n' | '\r\n' = text.includes('\r\n') ? '\r\n' : '\n';

@@ -6,6 +6,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
+  type CodeAction,
   type Connection,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
@@ -16,7 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../config/names';
 import { VERSION } from '../version';
 import { Analyzer, type Analysis } from './analysis';
-import { codeActions, FIX_ALL_KIND } from './features/code-actions';
+import { codeActions, FIX_ALL_KIND, fixAllEdits, isFixAllData } from './features/code-actions';
 import { completions } from './features/completion';
 import { documentInfo, judgementSummary, recordOfFindingsEdit } from './features/custom';
 import { Requests } from './protocol';
@@ -154,7 +155,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Inspection report' },
         workspaceSymbolProvider: true,
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         foldingRangeProvider: true,
         completionProvider: { triggerCharacters: [' ', '\t'] },
         definitionProvider: true,
@@ -252,9 +253,22 @@ export function startServer(connection: Connection): void {
     return analysis ? hover(analysis, params.position) : null;
   }));
   connection.onCodeAction(safe('code actions', [], (params) => {
+    const document = documents.get(params.textDocument.uri);
     const analysis = analysisOf(params.textDocument.uri);
-    return analysis ? codeActions(analysis, params) : [];
+    if (!analysis || !document) return [];
+    const lazy = Boolean(capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit'));
+    return codeActions(analysis, params, document.getText(), (text) => analyzer.diagnosticsForText(document, text), lazy);
   }));
+  connection.onCodeActionResolve((action: CodeAction): CodeAction => safe('fix all', action, resolveFixAll)(action));
+  const resolveFixAll = (action: CodeAction): CodeAction => {
+    if (!isFixAllData(action.data)) return action;
+    const { uri, version } = action.data.fixAll;
+    const document = documents.get(uri);
+    const analysis = analysisOf(uri);
+    // the document changed since the action was offered: no edit rather than one for another text
+    if (!document || !analysis || document.version !== version) return action;
+    return { ...action, edit: { changes: { [uri]: fixAllEdits(analysis, document.getText(), (text) => analyzer.diagnosticsForText(document, text)) } } };
+  };
   connection.onFoldingRanges(safe('folding', [], (params) => {
     const analysis = analysisOf(params.textDocument.uri);
     return analysis?.isReport ? foldingRanges(analysis) : [];

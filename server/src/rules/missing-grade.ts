@@ -23,12 +23,13 @@ export default defineRule({
         const fixes: Fix[] = profile.scale.levels.map((level) => {
           const written = writeGrade(profile, level);
           return {
-            title: `Add the grade ${written}` + (level === fromSentence ? ' (what the judgement sentence says)' : ''),
+            title: `Insert "${written}"` + (level === fromSentence ? ', as the judgement sentence says' : ''),
             edits: [insertAt(heading.start.line, inline ? heading.end.character : line.length, inline ? `: ${written}` : `${context.eol}${context.eol}${written}`)],
-            preferred: level === fromSentence,
           };
         });
-        fixes.sort((a, b) => Number(b.preferred) - Number(a.preferred));
+        // the sentence's level is offered first, but never applied by "fix all": a grade is the inspector's to give
+        const suggested = fromSentence ? profile.scale.levels.indexOf(fromSentence) : -1;
+        if (suggested > 0) fixes.unshift(...fixes.splice(suggested, 1));
         const hint = fromSentence ? ` The judgement sentence says ${section.judgement?.sentence?.term.text}.` : '';
         return {
           message: `${quote(section.title)} is a graded judgement in ${frameworkName(context)}, but no grade is given.${hint}`,

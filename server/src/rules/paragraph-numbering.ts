@@ -13,24 +13,39 @@ export default defineRule({
     const paragraphs = context.report.paragraphs;
     const continuous = context.report.framework?.profile.paragraphs === 'numbered';
     const problems: Problem[] = [];
+    // the number the previous paragraph should have had: a mistyped number does not shift the ones after it
+    let previousNumber = paragraphs[0]?.number ?? 0;
     for (let index = 1; index < paragraphs.length; index++) {
       const previous = paragraphs[index - 1] as NumberedParagraph;
       const current = paragraphs[index] as NumberedParagraph;
-      const expected = previous.number + 1;
+      const expected = previousNumber + 1;
+      previousNumber = current.number;
       if (current.number === expected) continue;
       // a list that starts again at 1 is a new list, unless the framework numbers paragraphs through the report
       if (current.number === 1 && !continuous) continue;
+      const next = paragraphs[index + 1];
+      // "11, 14, 13": the numbers on either side follow on from each other, so only this one is wrong
+      if (next && next.number === expected + 1) {
+        previousNumber = expected;
+        problems.push({
+          message: `Paragraph ${current.number} is out of sequence: it comes between paragraphs ${expected - 1} and ${next.number}, so it should be ${expected}.`,
+          range: current.range,
+          related: [{ message: `Paragraph ${expected - 1}`, range: previous.range }],
+          fixes: [{ title: `Number this paragraph ${expected}`, edits: [replace(current.range, `${expected}.`)], preferred: true }],
+        });
+        continue;
+      }
       const what =
-        current.number === previous.number
+        current.number === expected - 1
           ? `Paragraph ${current.number} is numbered twice (also ${lineOf(previous.range)}).`
           : current.number > expected
-            ? `Paragraph ${current.number} follows paragraph ${previous.number}: ` +
+            ? `Paragraph ${current.number} follows paragraph ${expected - 1}: ` +
               (current.number === expected + 1 ? `paragraph ${expected} is missing.` : `paragraphs ${expected}–${current.number - 1} are missing.`)
-            : `Paragraph ${current.number} follows paragraph ${previous.number}: the numbering goes back.`;
+            : `Paragraph ${current.number} follows paragraph ${expected - 1}: the numbering goes back.`;
       problems.push({
         message: what,
         range: current.range,
-        related: [{ message: `Paragraph ${previous.number}`, range: previous.range }],
+        related: [{ message: `Paragraph ${expected - 1}`, range: previous.range }],
         fixes: [renumberFrom(paragraphs, index, expected)],
       });
     }

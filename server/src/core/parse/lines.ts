@@ -139,6 +139,7 @@ export function markdownHeading(text: string): MarkdownHeading | null {
 
 /** "---", "| --- | :---: |", "-----\t-----" */
 export function isTableRule(text: string): boolean {
+  if (text.indexOf('---') < 0 && text.indexOf('*') < 0) return false;
   return /^\s*\|?\s*:?-{3,}:?\s*(?:[|\t]\s*:?-{3,}:?\s*)*\|?\s*$/.test(text) || /^\s*(?:\*\s*){3,}$/.test(text);
 }
 
@@ -229,13 +230,23 @@ export function headingShaped(text: string): boolean {
 /** A line ending on one of these words is a sentence cut short (a page break), not a heading. */
 const DANGLING_END = /\s(?:the|a|an|of|in|to|for|and|or|with|this|that|these|by|on|at|from|is|are|was|were|which|who|as|their|its|our|has|have|be)$/i;
 
+/** What \s matches in a regular expression, without one. */
+function isWhiteSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 /** Does the line read as running prose (a paragraph a heading would introduce)? */
 export function proseShaped(text: string): boolean {
-  const trimmed = text.trim();
   let words = 0;
-  for (const part of trimmed.split(/\s+/)) if (part) words++;
+  let inWord = false;
+  for (let index = 0; index < text.length && words < 10; index++) {
+    const space = isWhiteSpace(text.charCodeAt(index));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
   if (words >= 10) return true;
-  return words >= 4 && /[.!?:]["'\u2019\u201d)]?$/.test(trimmed);
+  return words >= 4 && /[.!?:]["'\u2019\u201d)]?\s*$/.test(text);
 }
 
 const GENERIC_CONTENTS = /^(?:table of )?contents$/i;

@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver/node';
 import type { Diagnostic } from '../../lint/engine';
+import { editsBetween, fixAll } from '../../lint/fix';
 import type { Fix } from '../../rules/rule';
 import type { Analysis } from '../analysis';
 import { contains } from '../locate';
@@ -11,24 +12,13 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
 }
 
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  const before = (x: TextEdit['range']['end'], y: TextEdit['range']['start']) => x.line < y.line || (x.line === y.line && x.character <= y.character);
-  const emptyA = a.range.start.line === a.range.end.line && a.range.start.character === a.range.end.character;
-  const emptyB = b.range.start.line === b.range.end.line && b.range.start.character === b.range.end.character;
-  if (emptyA && emptyB) return false;
-  return !(before(a.range.end, b.range.start) || before(b.range.end, a.range.start));
-}
+/** Checks a text as the document would be checked: for fixing in rounds. */
+export type Recheck = (text: string) => readonly Diagnostic[];
 
-/** The preferred fix of every problem in the document, leaving out any whose edits would collide with one already taken. */
-export function fixAllEdits(analysis: Analysis): TextEdit[] {
-  const taken: TextEdit[] = [];
-  for (const diagnostic of analysis.diagnostics) {
-    const fix = diagnostic.fixes.find((candidate) => candidate.preferred);
-    if (!fix) continue;
-    if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
-    taken.push(...fix.edits);
-  }
-  return taken;
+/** Every preferred fix, in as many rounds as it takes (fixes that depend on each other come out right), as minimal edits. */
+export function fixAllEdits(analysis: Analysis, text: string, recheck: Recheck): TextEdit[] {
+  const fixed = fixAll(text, recheck, analysis.diagnostics);
+  return editsBetween(text, fixed.text);
 }
 
 function action(uri: string, fix: Fix, diagnostic: LspDiagnostic): CodeAction {
@@ -41,7 +31,25 @@ function action(uri: string, fix: Fix, diagnostic: LspDiagnostic): CodeAction {
   };
 }
 
-export function codeActions(analysis: Analysis, params: CodeActionParams): CodeAction[] {
+/** What a "fix all" action carries when its edit is computed on resolve (fixing in rounds re-checks the text). */
+export interface FixAllData {
+  fixAll: { uri: string; version: number };
+}
+
+export function isFixAllData(data: unknown): data is FixAllData {
+  const fixAllData = (data as FixAllData | null)?.fixAll;
+  return typeof fixAllData?.uri === 'string' && typeof fixAllData.version === 'number';
+}
+
+/**
+ * The code actions at a place. With `lazy`, "fix all" actions come without their edit, which the client asks for
+ * when the user picks one (codeAction/resolve): editors ask for actions at every move of the cursor.
+ */
+export function codeActions(analysis: Analysis, params: CodeActionParams, text: string, recheck: Recheck, lazy = false): CodeAction[] {
+  const fixAllAction = (title: string, kind: string): CodeAction =>
+    lazy
+      ? { title, kind, data: { fixAll: { uri: analysis.uri, version: analysis.version } } satisfies FixAllData }
+      : { title, kind, edit: { changes: { [analysis.uri]: fixAllEdits(analysis, text, recheck) } } };
   if (!analysis.isReport) return [];
   const { uri } = analysis;
   const only = params.context.only;
@@ -60,14 +68,12 @@ export function codeActions(analysis: Analysis, params: CodeActionParams): CodeA
       }
     }
     for (const [diagnostic, lsp] of pairs) for (const fix of diagnostic.fixes) actions.push(action(uri, fix, lsp));
+    // offered beside a problem that has a fix of its own, when there are others to fix with it
     const fixable = analysis.diagnostics.filter((diagnostic) => diagnostic.fixes.some((fix) => fix.preferred)).length;
-    if (pairs.length && fixable > 1) {
-      actions.push({ title: `Fix all inspection report problems in this file (${fixable})`, kind: CodeActionKind.QuickFix, edit: { changes: { [uri]: fixAllEdits(analysis) } } });
-    }
+    const besideAFix = pairs.some(([diagnostic]) => diagnostic.fixes.some((fix) => fix.preferred));
+    if (besideAFix && fixable > 1) actions.push(fixAllAction(`Fix all inspection report problems in this file (${fixable})`, CodeActionKind.QuickFix));
   }
-  if (only && wants(only, FIX_ALL_KIND)) {
-    const edits = fixAllEdits(analysis);
-    if (edits.length) actions.push({ title: 'Fix all inspection report problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
-  }
+  const anyFix = analysis.diagnostics.some((diagnostic) => diagnostic.fixes.some((fix) => fix.preferred));
+  if (only && wants(only, FIX_ALL_KIND) && anyFix) actions.push(fixAllAction('Fix all inspection report problems', FIX_ALL_KIND));
   return actions;
 }

@@ -1,0 +1,163 @@
+import type { Range } from '../core/text';
+import type { TextEdit } from '../rules/rule';
+import type { Diagnostic } from './engine';
+
+/** Offsets at which each line starts; lines end at LF, CRLF or a lone CR, as the parser splits them. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 13 && text.charCodeAt(index + 1) === 10) index++;
+    if (code === 10 || code === 13) starts.push(index + 1);
+  }
+  return starts;
+}
+
+function offsetIn(text: string, starts: readonly number[], position: Range['start']): number {
+  if (position.line >= starts.length) return text.length;
+  const start = starts[position.line] as number;
+  const next = position.line + 1 < starts.length ? (starts[position.line + 1] as number) : text.length;
+  // a character past the end of its line stops at the line's end, before its terminator
+  let end = next;
+  while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return Math.min(start + Math.max(0, position.character), end);
+}
+
+/** Applies edits whose positions all refer to the text before any of them (LSP semantics); they must not overlap. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const starts = lineStarts(text);
+  const located = edits
+    .map((edit) => ({ start: offsetIn(text, starts, edit.range.start), end: offsetIn(text, starts, edit.range.end), newText: edit.newText }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let cursor = 0;
+  for (const edit of located) {
+    if (edit.start < cursor) throw new Error('overlapping edits');
+    out += text.slice(cursor, edit.start) + edit.newText;
+    cursor = edit.end;
+  }
+  return out + text.slice(cursor);
+}
+
+function isEmpty(range: Range): boolean {
+  return range.start.line === range.end.line && range.start.character === range.end.character;
+}
+
+function before(a: Range['end'], b: Range['start']): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  // two insertions at one place do not collide, but their order would be arbitrary: keep only the first
+  if (isEmpty(a.range) && isEmpty(b.range)) return a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
+  return !(before(a.range.end, b.range.start) || before(b.range.end, a.range.start));
+}
+
+/** The preferred fix of every problem, leaving out any whose edits would collide with a fix already taken. */
+export function preferredEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  for (const diagnostic of diagnostics) {
+    const fix = diagnostic.fixes.find((candidate) => candidate.preferred);
+    if (!fix || !fix.edits.length) continue;
+    if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
+    taken.push(...fix.edits);
+  }
+  return taken;
+}
+
+export interface FixAllResult {
+  text: string;
+  /** How many rounds of fixes were applied. */
+  passes: number;
+}
+
+const MAX_PASSES = 10;
+
+/**
+ * Applies the preferred fixes, then checks the result again and fixes what is left, up to ten times (as ESLint
+ * does): fixes are computed against the text they fix, so two that depend on each other (renumbering paragraphs
+ * after a gap, then after a repeat further on) come out right.
+ */
+export function fixAll(text: string, check: (text: string) => readonly Diagnostic[], first?: readonly Diagnostic[]): FixAllResult {
+  let current = text;
+  let diagnostics = first ?? check(text);
+  const seen = new Set([current]);
+  let passes = 0;
+  while (passes < MAX_PASSES) {
+    const edits = preferredEdits(diagnostics);
+    if (!edits.length) break;
+    const next = applyEdits(current, edits);
+    if (seen.has(next)) break;
+    seen.add(next);
+    current = next;
+    passes++;
+    diagnostics = check(current);
+  }
+  return { text: current, passes };
+}
+
+/** The text split into lines that keep their terminators (the last may have none). */
+function chunks(text: string): string[] {
+  return text.match(/[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$/g) ?? [];
+}
+
+function contentOf(chunk: string): string {
+  return chunk.replace(/(?:\r\n|\r|\n)$/, '');
+}
+
+/** How far ahead a change may look for the lines where the two texts agree again. */
+const RESYNC_WINDOW = 60;
+
+/**
+ * Edits that turn `before` into `after`, each as small as it can be: changed lines are edited from their first to
+ * their last differing character, and inserted or deleted lines are edited as whole lines. Text the two share is
+ * never part of an edit.
+ */
+export function editsBetween(beforeText: string, afterText: string): TextEdit[] {
+  if (beforeText === afterText) return [];
+  const a = chunks(beforeText);
+  const b = chunks(afterText);
+  const endsWithBreak = /[\r\n]$/.test(beforeText);
+  const lastLine = Math.max(0, a.length - (endsWithBreak ? 0 : 1));
+  const startOf = (index: number) => (index < a.length ? { line: index, character: 0 } : endsWithBreak ? { line: a.length, character: 0 } : { line: lastLine, character: contentOf(a[a.length - 1] ?? '').length });
+  const edits: TextEdit[] = [];
+  const replaceLines = (from: number, to: number, lines: string[]) => edits.push({ range: { start: startOf(from), end: startOf(to) }, newText: lines.join('') });
+  const editLine = (index: number, old: string, now: string) => {
+    let head = 0;
+    while (head < old.length && head < now.length && old[head] === now[head]) head++;
+    let tail = 0;
+    while (tail < old.length - head && tail < now.length - head && old[old.length - 1 - tail] === now[now.length - 1 - tail]) tail++;
+    edits.push({ range: { start: { line: index, character: head }, end: { line: index, character: old.length - tail } }, newText: now.slice(head, now.length - tail) });
+  };
+
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    // the nearest place where the texts agree again, preferring lines changed in place
+    let resync: [number, number] | null = null;
+    for (let distance = 1; distance <= RESYNC_WINDOW * 2 && !resync; distance++) {
+      // balanced skips first: a line changed in place rather than one deleted and another inserted
+      for (let step = 0; step <= distance && !resync; step++) {
+        const skipA = (distance >> 1) + (step % 2 ? (step + 1) >> 1 : -(step >> 1));
+        if (skipA < 0 || skipA > distance) continue;
+        const skipB = distance - skipA;
+        const x = i + skipA;
+        const y = j + skipB;
+        if (x <= a.length && y <= b.length && (x === a.length ? y === b.length : y < b.length && a[x] === b[y])) resync = [x, y];
+      }
+    }
+    const [x, y] = resync ?? [a.length, b.length];
+    // lines changed in place, same terminators: edit inside each line
+    const inPlace = x - i === y - j && a.slice(i, x).every((line, k) => line.length - contentOf(line).length === (b[j + k] as string).length - contentOf(b[j + k] as string).length && line.endsWith((b[j + k] as string).slice(contentOf(b[j + k] as string).length)));
+    if (inPlace) for (let k = 0; k < x - i; k++) editLine(i + k, contentOf(a[i + k] as string), contentOf(b[j + k] as string));
+    else replaceLines(i, x, b.slice(j, y));
+    i = x;
+    j = y;
+  }
+  return edits;
+}
