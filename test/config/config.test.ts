@@ -69,6 +69,12 @@ describe('configuration (.inspection-lint.json)', () => {
     assert.match(problems[0]?.message ?? '', /^frameworks\[0\]\.framework: unknown framework "slac-2021"/);
   });
 
+  it('refuses a file nested thousands of levels deep with a positioned problem, not a stack overflow', () => {
+    const { config, problems } = loadConfigText('{\n  "rules": ' + '['.repeat(100_000) + ']'.repeat(100_000) + '\n}');
+    assert.deepStrictEqual(problems.map((p) => [p.message, p.range.start.line]), [['Nested more than 64 levels deep: not a configuration.', 1]]);
+    assert.deepStrictEqual(config.rules, {});
+  });
+
   it('rejects a configuration that is not an object', () => {
     assert.strictEqual(loadConfigText('[1, 2]').problems[0]?.message, '(top level): the configuration must be a JSON object');
   });

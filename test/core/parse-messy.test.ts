@@ -235,6 +235,18 @@ describe('parse: frameworks', () => {
     assert.strictEqual(section.judgement?.grade?.number?.value, 2);
     assert.strictEqual(section.judgement?.grade?.level, null);
   });
+
+  it('keeps graded headings of an unknown framework side by side, not nested one in the next', () => {
+    const report = parseLines({}, 'Leadership', '', 'Grade 3', '', 'Leaders are effective.', '', 'Practice', '', 'Grade 2', '', 'Practice is good.', '', 'Outcomes Grade 2');
+    assert.deepStrictEqual(report.sections.map((section) => [section.title, section.level, section.children.length]), [
+      ['Leadership', 1, 0],
+      ['Practice', 1, 0],
+      ['Outcomes', 1, 0],
+    ]);
+    // an ungraded heading inside a judgement stays inside it
+    const nested = parseLines({}, 'Leadership', '', 'Grade 3', '', 'Leaders are effective.', '', 'Strengths', '', 'Leaders know their services well.');
+    assert.deepStrictEqual(nested.sections[0]?.children.map((section) => section.title), ['Strengths']);
+  });
 });
 
 describe('parse: the judgement sentence and its evaluative term', () => {

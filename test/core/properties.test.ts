@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { flattenSections, parse } from '../../server/src/core';
+import { lint } from '../../server/src/lint/engine';
 import { applyMutations, mutationArbitrary } from '../helpers/mutations';
 import { readSeed, seedNames } from '../helpers/paths';
 
@@ -77,6 +78,41 @@ describe('parse is total: it never throws, and stays fast on hostile input', () 
     assert.ok(timed(() => parse('Record of main findings\n' + line)) < 5000);
     assert.ok(timed(() => parse('# ' + ' '.repeat(1_000_000) + 'x')) < 5000);
     assert.ok(timed(() => parse('Contents\n' + '.'.repeat(300) + '\n' + '.'.repeat(1_000_000))) < 5000);
+  });
+
+  it('on 200k-character lines of every shape that could make a regular expression backtrack', () => {
+    const shapes: Record<string, string> = {
+      spaces: ' ',
+      tabs: '\t',
+      'spaces and tabs': ' \t',
+      'bullets': '* ',
+      'comment openings': '<!-- ',
+      'pipes': '| ',
+      'dashes': '- ',
+      'colons': ': ',
+      'dots': '. ',
+      'grades': 'Grade ',
+      'open brackets': 'Grade 3 (',
+      'hashes': '# ',
+      'numbers': '1.',
+      'tags': '<b',
+      'no-break spaces': '\u00a0',
+    };
+    for (const [name, unit] of Object.entries(shapes)) {
+      const line = unit.repeat(Math.ceil(200_000 / unit.length)) + 'x';
+      for (const prefix of ['', 'Record of main findings\n', 'Being healthy\n\n']) {
+        const took = timed(() => lint(prefix + line));
+        assert.ok(took < 5000, `${name} after ${JSON.stringify(prefix)}: ${took.toFixed(0)} ms`);
+      }
+    }
+  });
+
+  it('on 10k headings with their grades, in a report of no known framework (no deep tree to overflow)', () => {
+    const text = 'Being healthy Grade 3\n'.repeat(10_000);
+    let report: ReturnType<typeof parse> | undefined;
+    assert.ok(timed(() => (report = parse(text))) < 10000);
+    assert.strictEqual(report?.sections.length, 10_000);
+    assert.doesNotThrow(() => lint(text));
   });
 
   it('on 100k lines of "Grade 3"', () => {

@@ -41,6 +41,41 @@ function rangeOf(text: string, offset: number, length: number): Range {
  * out, the rest applies, and a file that is not JSON at all gives the defaults.
  */
 export function loadConfigText(text: string): LoadedConfig {
+  const deep = tooDeep(text);
+  if (deep >= 0) {
+    return { config: emptyConfig, problems: [{ message: `Nested more than ${MAX_DEPTH} levels deep: not a configuration.`, path: [], range: rangeOf(text, deep, 1) }] };
+  }
+  try {
+    return readConfigTree(text);
+  } catch (error) {
+    // a last resort: whatever went wrong, the linter goes on with the defaults
+    return { config: emptyConfig, problems: [{ message: `Could not read the configuration: ${(error as Error).message}`, path: [], range: rangeOf(text, 0, 0) }] };
+  }
+}
+
+/** A configuration is a few levels deep; a reader that recursed through thousands would overflow the stack. */
+const MAX_DEPTH = 64;
+
+/** Where the nesting of brackets first goes past MAX_DEPTH (outside strings and comments), or -1. */
+function tooDeep(text: string): number {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '"') {
+      for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++;
+    } else if (char === '/' && text[index + 1] === '/') {
+      while (index < text.length && text[index] !== '\n') index++;
+    } else if (char === '/' && text[index + 1] === '*') {
+      const end = text.indexOf('*/', index + 2);
+      index = end < 0 ? text.length : end + 1;
+    } else if (char === '{' || char === '[') {
+      if (++depth > MAX_DEPTH) return index;
+    } else if (char === '}' || char === ']') depth--;
+  }
+  return -1;
+}
+
+function readConfigTree(text: string): LoadedConfig {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length || !tree) {

@@ -190,13 +190,13 @@ export interface Report {
 /** Every section of the tree, parents before children, in document order. */
 export function flattenSections(sections: readonly Section[]): Section[] {
   const out: Section[] = [];
-  const visit = (list: readonly Section[]) => {
-    for (const section of list) {
-      out.push(section);
-      visit(section.children);
-    }
-  };
-  visit(sections);
+  // a stack rather than recursion: no tree is deep enough to overflow it
+  const pending: Section[] = [...sections].reverse();
+  while (pending.length) {
+    const section = pending.pop() as Section;
+    out.push(section);
+    for (let index = section.children.length - 1; index >= 0; index--) pending.push(section.children[index] as Section);
+  }
   return out;
 }
 

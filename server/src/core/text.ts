@@ -25,7 +25,7 @@ export function splitLines(text: string): string[] {
 /** Inline HTML tags, dropped from titles ("Leadership a<b>nd management" is "Leadership and management"). */
 const INLINE_TAG = /<\/?(?:b|strong|em|i|u|span|font)\b[^>\n]{0,40}>/gi;
 /** Characters that only carry formatting: replaced by spaces so that offsets stay exact. */
-const MARKUP = /<!--.*?-->|<\/?(?:b|strong|em|i|u|span|font|p|br)\b[^>\n]{0,40}>|\*\*|__|\*|\uFEFF|\u00A0|`/gi;
+const MARKUP = /<\/?(?:b|strong|em|i|u|span|font|p|br)\b[^>\n]{0,40}>|\*\*|__|\*|\uFEFF|\u00A0|`/gi;
 
 /** Whether the text may hold markup to mask: plain searches, much faster than a character-class scan. */
 export function mayHaveMarkup(text: string): boolean {
@@ -42,7 +42,22 @@ export function mayHaveMarkup(text: string): boolean {
 /** The line with formatting markup and comments blanked out (same length, so every offset still maps to the source). */
 export function maskMarkup(line: string): string {
   if (!mayHaveMarkup(line)) return line;
-  return line.replace(MARKUP, (m) => (m === '\u00A0' ? ' ' : ' '.repeat(m.length)));
+  const uncommented = line.includes('<!--') ? maskComments(line) : line;
+  return uncommented.replace(MARKUP, (m) => (m === '\u00A0' ? ' ' : ' '.repeat(m.length)));
+}
+
+/** "<!-- … -->" comments closed on the line, blanked (searched for by hand: a lazy regex is quadratic on "<!-- <!-- …"). */
+function maskComments(line: string): string {
+  let out = '';
+  let cursor = 0;
+  for (let open = line.indexOf('<!--'); open >= 0; open = line.indexOf('<!--', cursor)) {
+    const close = line.indexOf('-->', open + 4);
+    // no comment closes after this one opens: none of the later ones can close either
+    if (close < 0) break;
+    out += line.slice(cursor, open) + ' '.repeat(close + 3 - open);
+    cursor = close + 3;
+  }
+  return out + line.slice(cursor);
 }
 
 export interface Span {

@@ -231,10 +231,10 @@ export class StructureParser {
     const owner = this.awaitingGrade;
     if (owner?.judgement && !owner.judgement.grade) {
       owner.judgement.grade = grade;
-      if (owner.kind === 'section') owner.kind = 'judgement';
+      if (owner.kind === 'section') this.becomeJudgement(owner);
     } else if (owner && !owner.judgement) {
       owner.judgement = { definition: null, grade, sentence: null };
-      owner.kind = 'judgement';
+      this.becomeJudgement(owner);
     } else {
       this.strayGrades.push(grade);
     }
@@ -570,7 +570,7 @@ export class StructureParser {
     if (fusedGrade) {
       section.judgement ??= { definition: null, grade: null, sentence: null };
       section.judgement.grade = fusedGrade;
-      section.kind = 'judgement';
+      this.becomeJudgement(section);
       return lastLine + 1;
     }
     this.awaitingGrade = section;
@@ -584,6 +584,26 @@ export class StructureParser {
       return this.framework.profile?.parts.find((part) => part.id === role.group.part) ?? null;
     }
     return null;
+  }
+
+  /**
+   * A heading opened inside a judgement turned out to carry a grade of its own: it is the next judgement, not a
+   * part of the one before ("Leadership / Grade 3 … Practice / Grade 2"), so it moves up beside it.
+   */
+  private becomeJudgement(section: Section): void {
+    section.kind = 'judgement';
+    const top = this.stack[this.stack.length - 1];
+    if (!top || top.section !== section) return;
+    let enclosing = -1;
+    for (let index = this.stack.length - 2; index >= 0; index--) {
+      if ((this.stack[index] as HeadingEntry).section.kind === 'judgement') {
+        enclosing = index;
+        break;
+      }
+    }
+    if (enclosing < 0 || section.markdownDepth !== null) return;
+    top.rank = (this.stack[enclosing] as HeadingEntry).rank;
+    this.stack.splice(enclosing, this.stack.length - 1 - enclosing);
   }
 
   /** Rank of a heading that belongs inside the current judgement, or at the current level. */
