@@ -37,6 +37,42 @@ const CASES: Record<string, RuleCase[]> = {
     { name: '"good or better" about other services under Grade 2', framework: 'apa-2007', lines: apaSection('Enjoying and achieving', 'Grade 2', 'Most schools are judged good or better, but the contribution of services in this aspect is adequate.'), expect: [] },
     { name: '"requires improvement to be good" under SLAC Grade 3', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Leadership and management', 'Grade 3 (Adequate)', 44, 'Leadership requires improvement to be good; overall it is adequate.')], expect: [] },
     { name: '"Performs well (3)" with "perform well"', framework: 'annual-rating-2009', lines: ["Children's services rating", '', 'Performs well (3)', '', "Children's services in Testshire perform well."], expect: [] },
+    {
+      name: 'a sentence about a part of the service, before the judgement sentence',
+      framework: 'apa-2007',
+      lines: apaSection('Being healthy', 'Grade 2', `Health visiting is good. ${APA_SENTENCE('adequate')}`),
+      expect: [],
+    },
+    {
+      name: 'a past judgement, before the judgement sentence',
+      framework: 'apa-2007',
+      lines: apaSection('Being healthy', 'Grade 2', `The joint area review found that these services were good. ${APA_SENTENCE('adequate')}`),
+      expect: [],
+    },
+    {
+      name: '"which was good last year, is now adequate" under Grade 2',
+      framework: 'apa-2007',
+      lines: apaSection('Being healthy', 'Grade 2', 'The contribution of services in this aspect, which was good last year, is now adequate.'),
+      expect: [],
+    },
+    {
+      name: 'last year\'s rating before this year\'s, under Performs well (3)',
+      framework: 'annual-rating-2009',
+      lines: ["Children's services rating", '', 'Performs well (3)', '', "Last year children's services were judged to perform adequately. Children's services in Testshire perform well."],
+      expect: [],
+    },
+    {
+      name: 'a part of the service under a grade in the heading ("Some assessments are good")',
+      framework: 'ilacs',
+      lines: ['The experiences and progress of children who need help and protection: requires improvement to be good', '', '1. Some assessments are good, while others do not consider the family history. Plans are often generic.'],
+      expect: [],
+    },
+    {
+      name: 'a part of the service named first, then the judgement sentence disagreeing',
+      framework: 'apa-2007',
+      lines: apaSection('Being healthy', 'Grade 2', `Health visiting is adequate. ${APA_SENTENCE('good')}`),
+      expect: [7],
+    },
     { name: 'a "good" later in the section, not in the judgement sentence', framework: 'apa-2007', lines: [...apaSection('Being healthy', 'Grade 2', APA_SENTENCE('adequate')), 'Immunisation rates are good and the youth service is outstanding.', ''], expect: [] },
   ],
   'missing-record-entry': [

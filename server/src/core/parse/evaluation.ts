@@ -9,6 +9,8 @@ export interface FoundTerm {
   level: Level;
   /** "… is good", "… perform well": the term is what the sentence predicates. */
   predicative: boolean;
+  /** "… was good", "… were judged to perform adequately": a level held in the past. */
+  past: boolean;
 }
 
 // Each pattern looks at the words just before (or after) a term, inside the same sentence.
@@ -28,6 +30,16 @@ const SET_PHRASE_AFTER = /^\s+(?:practice|practise|effect|use|start|example|exam
 const PREDICATIVE =
   /\b(?:is|are|was|were|be|been|being|remains?|remained|becomes?|became|now|judged|rated|graded|considered|deemed|found|that it is)\s+(?:(?:now|consistently|still|judged|currently|overall|all|both|also|generally|broadly|mostly|clearly|securely|increasingly|very|highly|rated|to be|been|as|reliably|overwhelmingly|typically|uniformly|predominantly|therefore|thus|again|to|be)\s+){0,3}$/i;
 const VERB_TERM = /^(?:perform|require|need)/i;
+/** A level the service had, not has: "was good", "were judged to be", "had been". */
+const PAST_COPULA = /\b(?:was|were|had been|used to be)\s+(?:[\w'\u2019-]+\s+){0,3}$/i;
+/** "Last year services were …", within the clause of the term. */
+const PAST_TIME = /\b(?:last year|previously|formerly|at the (?:last|previous) inspection)\b/i;
+
+function inThePast(before: string): boolean {
+  if (PAST_COPULA.test(before)) return true;
+  const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'));
+  return PAST_TIME.test(before.slice(clauseStart + 1));
+}
 const SPREAD = /\b(?:rang\w*|var(?:y|ies|ied|ying)|spread\w*|span\w*)\s+from\s+$/i;
 
 function beforeWithinClause(text: string, sentenceStart: number, termStart: number): string {
@@ -58,7 +70,7 @@ export function evaluativeTerms(text: string, sentence: SentenceSpan, framework:
     const fromTo = previous && /^\s*to\s+$/i.test(text.slice(previous.end, term.start));
     if (fromTo && SPREAD.test(beforeWithinClause(text, sentence.start, previous.start))) return;
     const predicative = fromTo || VERB_TERM.test(text.slice(term.start, term.end)) || PREDICATIVE.test(before);
-    found.push({ ...term, predicative: Boolean(predicative) });
+    found.push({ ...term, predicative: Boolean(predicative), past: inThePast(before) });
   });
   return found;
 }
@@ -84,7 +96,13 @@ const GRADES_THE_SERVICE = /^\s+(?:services?|level|standards?|provision|contribu
  * service itself ("provide a good service"). "Assessments are of good quality" grades something else: no term.
  */
 export function carryingTerm(terms: readonly FoundTerm[], text = ''): FoundTerm | null {
-  return terms.find((term) => term.predicative) ?? terms.find((term) => GRADES_THE_SERVICE.test(text.slice(term.end, term.end + 30))) ?? null;
+  // "which was good last year, is now adequate": what the service is now, before what it was
+  return (
+    terms.find((term) => term.predicative && !term.past) ??
+    terms.find((term) => term.predicative) ??
+    terms.find((term) => GRADES_THE_SERVICE.test(text.slice(term.end, term.end + 30))) ??
+    null
+  );
 }
 
 export interface FoundMention {

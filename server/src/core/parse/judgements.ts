@@ -1,13 +1,27 @@
 import type { CompiledFramework } from '../frameworks/compiled';
 import type { EvaluativeTerm, Section, SummaryStatement } from '../model';
 import { trimmedSpan } from '../text';
-import { carryingTerm, evaluativeTerms, statementsIn, type FoundTerm } from './evaluation';
+import { carryingTerm, evaluativeTerms, mentionsIn, statementsIn, type FoundTerm } from './evaluation';
 import type { Lines } from './lines';
-import { Paragraph, splitSentences } from './sentences';
+import { Paragraph, splitSentences, type SentenceSpan } from './sentences';
 import { LineKind, type Structure } from './structure';
 
 /** How far into its first paragraph a section's judgement sentence may be. */
 const JUDGEMENT_SENTENCE_WINDOW = 2;
+
+/** Words with which a judgement sentence names what it grades. */
+const SUBJECT =
+  /\b(?:services?|provision|arrangements|contribution|in this aspect|overall effectiveness|capacity|effectiveness|leadership|council|partnership|authority|management)\b/i;
+/** "Some assessments are good", "Most schools are good": a part of the service, not the service. */
+const PARTIAL_SUBJECT = /^\W*(?:some|many|most|several|a few|a number of|not all|a minority of|a majority of|few)\b/i;
+
+/** Do the main words of the section's title all appear in the sentence ("Leadership and management … are good")? */
+function titleWordsIn(sentence: string, title: string): boolean {
+  const words = title.toLowerCase().match(/[a-z]{4,}/g) ?? [];
+  if (!words.length) return false;
+  const lower = sentence.toLowerCase();
+  return words.every((word) => lower.includes(word.slice(0, Math.max(4, word.length - 2))));
+}
 
 export class ProseReader {
   constructor(
@@ -52,17 +66,41 @@ export class ProseReader {
       const first = this.firstProse(from, to);
       if (first < 0) continue;
       const { paragraph } = this.paragraphAt(first, to);
+      // a grade in the heading ("Children in care: good") needs no sentence: only one that names its subject counts
+      const gradedInHeading = judgement.grade?.style === 'heading-colon-label';
+      let best: { sentence: SentenceSpan; term: FoundTerm; score: number } | null = null;
       for (const sentence of splitSentences(paragraph.text, JUDGEMENT_SENTENCE_WINDOW)) {
         const term = carryingTerm(evaluativeTerms(paragraph.text, sentence, this.framework), paragraph.text);
         if (!term) continue;
+        const about = this.namesItsSubject(paragraph.text, sentence, section);
+        if (gradedInHeading && !about) continue;
+        // a sentence about the service as a whole, in the present, beats an earlier one about a part or the past
+        const score = (about ? 2 : 0) + (term.past ? 0 : 1);
+        if (!best || score > best.score) best = { sentence, term, score };
+      }
+      if (best) {
         judgement.sentence = {
-          text: paragraph.text.slice(sentence.start, sentence.end),
-          range: paragraph.range(sentence.start, sentence.end),
-          term: this.term(paragraph, term),
+          text: paragraph.text.slice(best.sentence.start, best.sentence.end),
+          range: paragraph.range(best.sentence.start, best.sentence.end),
+          term: this.term(paragraph, best.term),
         };
-        break;
       }
     }
+  }
+
+  /**
+   * Does the sentence name what the judgement grades: the services, their contribution or arrangements, "this
+   * aspect", or the judgement itself ("The quality of provision …")? "Health visiting is good" and "Some
+   * assessments are good" grade a part of it.
+   */
+  private namesItsSubject(text: string, sentence: SentenceSpan, section: Section): boolean {
+    const words = text.slice(sentence.start, sentence.end);
+    if (PARTIAL_SUBJECT.test(words)) return false;
+    if (SUBJECT.test(words)) return true;
+    const definition = section.judgement?.definition;
+    if (!definition) return false;
+    for (const mention of mentionsIn(text, sentence, this.framework)) if (mention.definition === definition) return true;
+    return titleWordsIn(words, section.title);
   }
 
   /** First prose line of a section's own text (not inside another graded section). */
