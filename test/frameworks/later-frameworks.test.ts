@@ -5,20 +5,11 @@ import { builtinFrameworks, flattenSections, trustedLevel } from '../../server/s
 import { lint } from '../../server/src/lint/engine';
 import type { Expectations } from '../helpers/expectations';
 import { applyEdits } from '../helpers/edits';
-import { fixturesDir, readJson, repoRoot } from '../helpers/paths';
+import { fixturesDir, frameworkFixtures, readJson, repoRoot } from '../helpers/paths';
 
 // Reports written by the team for LAC 2013, SIF and ILACS (test/fixtures/frameworks/README.md), clean and broken,
 // some with the artefacts of text extracted from PDFs, each with the expectations of a person who read it.
-const root = path.join(fixturesDir, 'frameworks');
-const fixtures = fs
-  .readdirSync(root)
-  .filter((entry) => fs.statSync(path.join(root, entry)).isDirectory())
-  .flatMap((framework) =>
-    fs
-      .readdirSync(path.join(root, framework))
-      .filter((name) => /\.(txt|md)$/.test(name))
-      .map((name) => ({ framework, name, file: path.join(root, framework, name) })),
-  );
+const fixtures = frameworkFixtures();
 
 describe('later frameworks: LAC 2013, SIF and ILACS, from their profiles alone', () => {
   it('has clean and broken fixtures, with PDF artefacts, for each framework', () => {
@@ -62,7 +53,7 @@ describe('later frameworks: LAC 2013, SIF and ILACS, from their profiles alone',
   }
 
   it('accepts "requires improvement" as the level of "requires improvement to be good", with a note offering the current wording', () => {
-    const text = fs.readFileSync(path.join(root, 'sif', 'clean-2015.txt'), 'utf8');
+    const text = fs.readFileSync(path.join(fixturesDir, 'frameworks', 'sif', 'clean-2015.txt'), 'utf8');
     const { report, diagnostics } = lint(text);
     const row = report.record?.rows.find((candidate) => candidate.grade?.text === 'Requires improvement');
     assert.strictEqual(row?.grade?.level?.key, 'requires-improvement');
@@ -121,5 +112,86 @@ describe('later frameworks: LAC 2013, SIF and ILACS, from their profiles alone',
         assert.ok(!code.includes(id), `${path.relative(repoRoot, source)} names the framework ${id}`);
       }
     }
+  });
+});
+
+describe('later frameworks: what PDF extraction and summary prose do to tables and statements', () => {
+  const T = '\t';
+  const ilacsTable = (rows: string[]) => [
+    "Inspection of local authority children's services",
+    '',
+    'Judgement\tGrade',
+    ...rows,
+    '',
+  ];
+
+  it('joins a grade broken over lines in the grade column ("Requires" / "<TAB>improvement to be good")', () => {
+    for (const broken of [
+      [`The experiences and progress of children who need help and protection${T}Requires`, `${T}improvement to be good`],
+      [`The experiences and progress of children who need help and protection${T}Requires improvement`, `${T}to be good`],
+      [`The experiences and progress of children who need help and protection${T}Requires`, 'improvement to be good'],
+    ]) {
+      const { report } = lint([...ilacsTable([`The impact of leaders on social work practice with children and families${T}Good`, ...broken, `The experiences and progress of children in care${T}Good`])].join('\n'), { framework: 'ilacs' });
+      assert.deepStrictEqual(
+        report.record?.rows.map((row) => [row.title.text.slice(0, 40), row.grade?.level?.key]),
+        [
+          ['The impact of leaders on social work prac', 'good'],
+          ['The experiences and progress of children', 'requires-improvement'],
+          ['The experiences and progress of children', 'good'],
+        ].map(([title, level]) => [title!.slice(0, 40), level]),
+        JSON.stringify(broken),
+      );
+    }
+  });
+
+  it('reads a summary table whose first row is broken, and leaves row numbers out of titles', () => {
+    const { report } = lint(
+      [
+        "Children's services in Ashcombe require improvement to be good",
+        '',
+        `1. Children who need help and protection${T}Requires`,
+        'improvement to be good',
+        `2. Children looked after and achieving permanence${T}Good`,
+        `2.1 Adoption performance${T}Good`,
+      ].join('\n'),
+      { framework: 'sif' },
+    );
+    assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.grade?.level?.key]), [
+      ['Children who need help and protection', 'requires-improvement'],
+      ['Children looked after and achieving permanence', 'good'],
+      ['Adoption performance', 'good'],
+    ]);
+  });
+
+  it('does not take an executive summary sentence, or a judgement restated in its own section, for a new heading', () => {
+    const { report, diagnostics } = lint(
+      [
+        'Executive summary',
+        '',
+        'Children who need help and protection receive a service that is good. Adoption performance requires improvement to be good.',
+        '',
+        `Leadership, management and governance${T}Requires improvement to be good`,
+        '',
+        'Summary',
+        '',
+        'Leadership, management and governance are good.',
+      ].join('\n'),
+      { framework: 'sif' },
+    );
+    const judgements = flattenSections(report.sections).filter((section) => section.judgement);
+    assert.deepStrictEqual(judgements.map((section) => section.title), ['Leadership, management and governance']);
+    // the sentence under its own heading is its judgement sentence, and it disagrees with the grade
+    assert.deepStrictEqual(diagnostics.filter((d) => d.ruleId !== 'missing-grade').map((d) => [d.ruleId, d.range.start.line + 1]), [['grade-wording-mismatch', 9]]);
+    assert.match(diagnostics.find((d) => d.ruleId === 'grade-wording-mismatch')!.message, /^The grade is "Requires improvement to be good", but the judgement sentence says good\.$/);
+  });
+
+  it('reads a headline statement that opens a paragraph ("Children\'s services in X are good. Since …")', () => {
+    const { report } = lint(
+      [...ilacsTable([`Overall effectiveness${T}Good`]), "Children's services in Stonebridge are good. Since the last inspection, leaders have strengthened practice."].join('\n'),
+      { framework: 'ilacs' },
+    );
+    const overall = flattenSections(report.sections).find((section) => section.judgement?.definition?.id === 'overall-effectiveness');
+    assert.strictEqual(overall?.judgement?.grade?.level?.key, 'good');
+    assert.strictEqual(overall?.judgement?.sentence?.text, "Children's services in Stonebridge are good.");
   });
 });

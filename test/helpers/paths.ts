@@ -30,3 +30,19 @@ export function readSeed(name: string): string {
 export function readJson<T>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
+
+/** The framework fixtures written by the team (test/fixtures/frameworks/README.md): one folder per framework. */
+export function frameworkFixtures(): { framework: string; name: string; file: string }[] {
+  const root = path.join(fixturesDir, 'frameworks');
+  return fs
+    .readdirSync(root)
+    .filter((entry) => fs.statSync(path.join(root, entry)).isDirectory())
+    .sort()
+    .flatMap((framework) =>
+      fs
+        .readdirSync(path.join(root, framework))
+        .filter((name) => /\.(txt|md)$/.test(name))
+        .sort()
+        .map((name) => ({ framework, name, file: path.join(root, framework, name) })),
+    );
+}

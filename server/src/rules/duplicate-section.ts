@@ -1,7 +1,7 @@
 import { judgementKey } from '../core/analysis/record-links';
 import { judgementSections, type Section } from '../core/model';
 import { defineRule } from './rule';
-import { lineOf, quote } from './support';
+import { lineOf, quote, titleOf } from './support';
 
 export default defineRule({
   meta: {
@@ -22,7 +22,7 @@ export default defineRule({
       }
       const where = section.part ? ` in ${section.part.title}` : '';
       problems.push({
-        message: `${quote(section.title)} is judged twice${where}: it is already at ${lineOf(first.heading.range)}.`,
+        message: `${quote(titleOf(section))} is judged twice${where}: it is already at ${lineOf(first.heading.range)}.`,
         range: section.heading.range,
         related: [{ message: 'The first section on this judgement', range: first.heading.range }],
       });

@@ -1,7 +1,7 @@
 import { rewriteGrade, termFor, trustedLevel } from '../core/frameworks/notation';
 import { judgementSections } from '../core/model';
 import { defineRule } from './rule';
-import { clip, frameworkName, quote, replace } from './support';
+import { clip, frameworkName, quote, replace, titleOf } from './support';
 
 export default defineRule({
   meta: {
@@ -20,12 +20,14 @@ export default defineRule({
       const level = trustedLevel(grade);
       if (!grade || !level || !sentence || sentence.term.level.key === level.key) continue;
       const said = sentence.term.level;
+      // a number needs its meaning on the scale ("Grade 2 means adequate"); a label says it already
+      const graded = grade.number
+        ? `${clip(grade.text)} means ${level.label.toLowerCase()} on the ${frameworkName(context)} scale`
+        : `The grade is ${quote(grade.text)}`;
       problems.push({
-        message:
-          `${clip(grade.text)} means ${level.label.toLowerCase()} on the ${frameworkName(context)} scale, ` +
-          `but the judgement sentence says ${sentence.term.text}.`,
+        message: `${graded}, but the judgement sentence says ${sentence.term.text}.`,
         range: sentence.term.range,
-        related: [{ message: `The grade of ${quote(section.title)}`, range: grade.range }],
+        related: [{ message: `The grade of ${quote(titleOf(section))}`, range: grade.range }],
         // both directions, neither preferred: the writer decides which side is wrong
         fixes: [
           {

@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
 import { insertRecordRow } from './record-support';
-import { gradeInWords, quote, sectionName } from './support';
+import { gradeInWords, quote, sectionName, titleOf } from './support';
 
 /** A heading such as "Record of main findings" names the table; a header row or an introductory sentence does not. */
 const isTitle = (text: string) => !text.includes('\t') && text.trim().split(/\s+/).length <= 6;
@@ -24,8 +24,8 @@ export default defineRule({
       return {
         message: `${sectionName(section)} is graded ${grade ? gradeInWords(grade) : ''} but has no row in the ${tableName}.`,
         range: where?.range ?? record.range,
-        related: [{ message: `The grade of ${quote(section.title)}`, range: grade?.range ?? section.heading.range }],
-        fixes: edit ? [{ title: `Add ${quote(section.title)} to the record`, edits: [edit], preferred: true }] : [],
+        related: [{ message: `The grade of ${quote(titleOf(section))}`, range: grade?.range ?? section.heading.range }],
+        fixes: edit ? [{ title: `Add ${quote(titleOf(section))} to the record`, edits: [edit], preferred: true }] : [],
       };
     });
   },

@@ -3,7 +3,7 @@ import { writeGrade } from '../core/frameworks/notation';
 import type { Level } from '../core/frameworks/profile';
 import { judgementSections, type RecordOfFindings, type RecordRow, type Report, type Section } from '../core/model';
 import type { RuleContext, TextEdit } from './rule';
-import { insertAt } from './support';
+import { insertAt, titleOf } from './support';
 
 /**
  * A new record row for a section, placed next to the row of its nearest neighbour in the same part; when the
@@ -23,7 +23,10 @@ export function insertRecordRow(context: RuleContext, section: Section, level: L
   const before = after ? null : neighbours.next(section, strict);
   const last = record.rows[record.rows.length - 1] ?? null;
   const sample = after ?? before ?? last;
-  const row = formatRow(context, sample, section.title, writeGrade(profile, level, profile.record.style ?? 'label'));
+  // the record's own way of writing: the judgement's title, the grade in the case of the row it goes beside
+  const sampleGrade = sample?.grade?.label?.text;
+  const lowerCase = sampleGrade ? sampleGrade === sampleGrade.toLowerCase() : false;
+  const row = formatRow(context, sample, titleOf(section), writeGrade(profile, level, profile.record.style ?? 'label', lowerCase));
   const eol = context.eol;
 
   if (after) return appendTo(context, after.range.end.line, `${eol}${row}`);

@@ -1,7 +1,7 @@
 import { termFor, trustedLevel } from '../core/frameworks/notation';
 import { judgementSections, type Section } from '../core/model';
 import { defineRule, type Problem } from './rule';
-import { gradeInWords, lineOf, quote, replace } from './support';
+import { gradeInWords, lineOf, quote, replace, sectionName, textIn, titleOf } from './support';
 
 export default defineRule({
   meta: {
@@ -31,10 +31,10 @@ export default defineRule({
       const wording = termFor(level, statement.term.text);
       problems.push({
         message:
-          `${quote(statement.section.title)} says ${statement.mention.text} is ${statement.term.text}, ` +
-          `but ${quote(target.title)} is graded ${gradeInWords(grade)} (${lineOf(grade.range)}).`,
+          `${quote(titleOf(statement.section))} says ${quote(textIn(context.lines, { start: statement.mention.range.start, end: statement.term.range.end }))}, ` +
+          `but ${sectionName(target)} is graded ${gradeInWords(grade)} (${lineOf(grade.range)}).`,
         range: statement.term.range,
-        related: [{ message: `The grade of ${quote(target.title)}`, range: grade.range }],
+        related: [{ message: `The grade of ${quote(titleOf(target))}`, range: grade.range }],
         fixes: [{ title: `Change ${quote(statement.term.text)} to ${quote(wording)} to match the grade`, edits: [replace(statement.term.range, wording)] }],
       });
     }

@@ -29,9 +29,24 @@ export function gradeInWords(grade: Grade): string {
   return `${quote(grade.text)} (${grade.level.label.toLowerCase()})`;
 }
 
-/** "'Staying safe' in Services for looked after children" */
+/** "'Staying safe' in Services for looked after children"; a judgement stated in a sentence goes by its own title. */
 export function sectionName(section: Section): string {
-  return section.part && section.kind !== 'part' ? `${quote(section.title)} in ${section.part.title}` : quote(section.title);
+  return section.part && section.kind !== 'part' ? `${quote(titleOf(section))} in ${section.part.title}` : quote(titleOf(section));
+}
+
+/** The section's title, or the judgement's when the heading is a sentence ("The graded judgement for adoption performance is …"). */
+export function titleOf(section: Section): string {
+  const definition = section.judgement?.definition;
+  return definition && section.judgement?.grade?.style === 'sentence' ? definition.title : section.title;
+}
+
+/** The document's text in a range, lines joined by a space. */
+export function textIn(lines: readonly string[], range: Range): string {
+  if (range.start.line === range.end.line) return (lines[range.start.line] ?? '').slice(range.start.character, range.end.character);
+  const parts = [(lines[range.start.line] ?? '').slice(range.start.character)];
+  for (let line = range.start.line + 1; line < range.end.line; line++) parts.push(lines[line] ?? '');
+  parts.push((lines[range.end.line] ?? '').slice(0, range.end.character));
+  return parts.map((part) => part.trim()).join(' ');
 }
 
 export function replace(range: Range, newText: string): TextEdit {

@@ -131,7 +131,8 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     let endChar = cell.end;
     while (endLine + 1 < lines.length && !lines.isBlank(endLine + 1)) {
       const next = lines.masked(endLine + 1);
-      if (next.includes('\t')) break;
+      // the rest of the label may sit in the grade column ("<TAB>improvement to be good"), never in a row of its own
+      if (next.includes('\t') && !/^[ \t]*\t[^\t]*$/.test(next)) break;
       const nextSpan = trimmedSpan(next);
       const joined = `${label} ${next.slice(nextSpan.start, nextSpan.end)}`;
       if (!framework.isLabelStart(joined)) break;
@@ -199,7 +200,10 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
       const first = /^\d{1,2}(?:\.\d{1,2})*\.?$/.test(text.slice(filled[0]!.start, filled[0]!.end)) && filled.length >= 3 ? filled[1]! : filled[0]!;
       const gradeSpan = filled.length >= 2 ? (filled[filled.length - 1] as Span) : null;
       const titlePieces: Pieces = pending ?? { parts: [] };
-      titlePieces.parts.push({ line, start: first.start, end: first.end, text: lines.text(line).slice(first.start, first.end) });
+      // "2.1 Adoption performance": the row's number is not part of its title
+      const numbered = titlePieces.parts.length ? null : /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)/.exec(text.slice(first.start, first.end));
+      const titleStart = first.start + (numbered ? numbered[0].length : 0);
+      titlePieces.parts.push({ line, start: titleStart, end: first.end, text: lines.text(line).slice(titleStart, first.end) });
       const title = piecesSpan(titlePieces);
       if (!gradeSpan || gradeSpan.end <= gradeSpan.start) {
         addRow(title, null, range(title.range.start.line, title.range.start.character, line, span.end));

@@ -16,6 +16,7 @@ import type {
 import { lineRange, range, trimmedSpan, type Span } from '../text';
 import { isHeaderRow, readActionList, readContents, readRecord, spanOf } from './blocks';
 import { evaluativeTerms, type FoundTerm } from './evaluation';
+import { splitSentences } from './sentences';
 import { readFusedGrade, readGrade } from './grades';
 import {
   bulletItem,
@@ -55,6 +56,17 @@ interface HeadingEntry {
   line: number;
   section: Section;
   rank: number;
+}
+
+/** A line that states a judgement and its level ("Children's services in X are good."). */
+interface Statement {
+  definition: JudgementDefinition;
+  title: Span;
+  term: FoundTerm;
+  /** The sentence that states it: the whole line, or its first sentence when more follows. */
+  sentence: Span;
+  /** More text follows the sentence on the line. */
+  runsOn: boolean;
 }
 
 /** Lines pasted between two rows of the record that still leave it one table. */
@@ -285,6 +297,10 @@ export class StructureParser {
         if (!this.record && this.tableGoesOn(index)) return this.summaryTable(index, this.tableIntroduction(index));
         return this.heading(index, titleCellOf(text, filled), null, grade);
       }
+      // "… protection <TAB> Requires" with "improvement to be good" on the next line: a label broken by the PDF
+      if (!this.record && this.framework.isLabelStart(text.slice(lastCell.start, lastCell.end)) && this.tableGoesOn(index)) {
+        return this.summaryTable(index, this.tableIntroduction(index));
+      }
     }
     this.awaitingGrade = null;
     return index + 1;
@@ -327,7 +343,7 @@ export class StructureParser {
     const next = index + 1;
     if (next >= this.lines.length || this.lines.isBlank(next)) return false;
     const text = this.lines.masked(next);
-    if (text.includes('\t')) return true;
+    if (text.includes('\t') || /^\s*\|.*\|\s*$/.test(text)) return true;
     const content = text.trim();
     return !proseShaped(content) && this.framework.matchTitle(content) === null && this.genericRole(content) === null && content.length < 100;
   }
@@ -390,17 +406,24 @@ export class StructureParser {
    * to be good", "The graded judgement for adoption performance is that it is good" (frameworks that write
    * grades as sentences). The level must end the line.
    */
-  private readStatement(index: number, text: string, span: Span): { definition: JudgementDefinition; title: Span; term: FoundTerm } | null {
+  private readStatement(index: number, text: string, span: Span): Statement | null {
     const statements = this.framework.statements;
-    if (!statements.length || span.end - span.start > 240) return null;
-    const content = text.slice(span.start, span.end);
-    if (content.includes(':')) return null; // "Title: good" is a heading with its grade
-    const folded = foldApostrophes(content);
+    if (!statements.length) return null;
+    const folded = foldApostrophes(text.slice(span.start, Math.min(span.end, span.start + 240)));
     const statement = statements.find((candidate) => folded.startsWith(candidate.opening) && /^(?:\s|$)/.test(folded.slice(candidate.opening.length)));
     if (!statement) return null;
+    // "Children's services in X are good. Since the last inspection …": the first sentence states the judgement
+    const [first] = splitSentences(text.slice(span.start, span.end), 1);
+    const sentenceEnd = first ? span.start + first.end : span.end;
+    const runsOn = text.slice(sentenceEnd, span.end).trim().length > 0;
+    if (sentenceEnd - span.start > 240) return null;
+    const content = text.slice(span.start, sentenceEnd);
+    if (content.includes(':')) return null; // "Title: good" is a heading with its grade
     const words = content.split(/\s+/).length;
     if (!statement.explicit) {
+      // a judgement's title opening a sentence is a heading only on a line of its own, outside an executive summary
       const previous = index > 0 ? this.kinds[index - 1] : LineKind.Blank;
+      if (runsOn || this.inSummary() || this.inJudgement(statement.definition)) return null;
       if (words > 25 || (previous !== LineKind.Blank && previous !== LineKind.Heading && previous !== LineKind.Block && previous !== LineKind.Table)) return null;
     }
     const body = content.replace(/[\s.]+$/, '');
@@ -413,10 +436,22 @@ export class StructureParser {
       definition: statement.definition,
       title: { start: span.start, end: span.start + (title.length || statement.opening.length) },
       term: { ...term, start: span.start + term.start, end: span.start + term.end },
+      sentence: { start: span.start, end: sentenceEnd },
+      runsOn,
     };
   }
 
-  private statementLine(index: number, statement: { definition: JudgementDefinition; title: Span; term: FoundTerm }): number {
+  /** Is this judgement's section open ("Leadership … are good." under its own heading is its sentence, not a new one)? */
+  private inJudgement(definition: JudgementDefinition): boolean {
+    return this.stack.some((entry) => entry.section.judgement?.definition === definition);
+  }
+
+  /** Is the heading in force an executive summary (whose sentences restate judgements rather than start them)? */
+  private inSummary(): boolean {
+    return this.stack.some((entry) => entry.section.summary);
+  }
+
+  private statementLine(index: number, statement: Statement): number {
     const { lines } = this;
     const text = lines.text(index);
     const termSpan = { text: text.slice(statement.term.start, statement.term.end), range: lineRange(index, statement.term.start, statement.term.end) };
@@ -428,7 +463,7 @@ export class StructureParser {
       numberLevel: null,
       style: 'sentence',
     };
-    const whole = trimmedSpan(text);
+    const whole = statement.sentence;
     const sentence = { text: text.slice(whole.start, whole.end), range: lineRange(index, whole.start, whole.end), term: { ...termSpan, level: statement.term.level } };
     // "is that it is very good": no level of the scale is called that
     const intensifier = /\b(?:very|really|extremely|highly|fairly|quite|exceptionally)\s+$/i.exec(text.slice(0, statement.term.start));
@@ -444,7 +479,7 @@ export class StructureParser {
       // "The Local Safeguarding Children Board" / "The Local Safeguarding Children Board is good"
       owner.judgement.grade = grade;
       owner.judgement.sentence = sentence;
-      this.kinds[index] = LineKind.Grade;
+      this.kinds[index] = statement.runsOn ? LineKind.Prose : LineKind.Grade;
       this.awaitingGrade = null;
       return index + 1;
     }
@@ -452,6 +487,8 @@ export class StructureParser {
     const heading = spanOf(lines, index, statement.title);
     const section = this.openRole(index, heading, heading.text, { kind: 'judgement', definition: statement.definition }, null);
     section.judgement = { definition: statement.definition, grade, sentence };
+    // the rest of the line is the section's first paragraph
+    if (statement.runsOn) this.kinds[index] = LineKind.Prose;
     return index + 1;
   }
 
