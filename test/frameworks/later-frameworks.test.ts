@@ -144,6 +144,16 @@ describe('later frameworks: what PDF extraction and summary prose do to tables a
     }
   });
 
+  it('joins a long judgement heading broken over two lines, however many words it has', () => {
+    const { report } = lint(
+      ['Overall effectiveness of services for looked after children and young', 'people', '', 'Grade 3 (adequate)', '', '1. The overall effectiveness of services for looked after children and young people is adequate.'].join('\n'),
+      { framework: 'lac-2013' },
+    );
+    const [section] = flattenSections(report.sections).filter((candidate) => candidate.judgement);
+    assert.strictEqual(section?.title, 'Overall effectiveness of services for looked after children and young people');
+    assert.strictEqual(section?.judgement?.grade?.level?.key, 'adequate');
+  });
+
   it('reads a summary table whose first row is broken, and leaves row numbers out of titles', () => {
     const { report } = lint(
       [

@@ -537,7 +537,8 @@ export class StructureParser {
       if (fused && isJudgement(joined.slice(fused.title.start, fused.title.end))) {
         title = spanTo(fused.title.start, fused.title.end);
         grade = remap(fused.grade);
-      } else if (isJudgement(joined) && !proseShaped(joined)) {
+      } else if (isJudgement(joined) && !/[.!?]$/.test(joined)) {
+        // the two lines together are exactly a judgement's title, however long ("Overall effectiveness of services for … and young" / "people")
         title = spanTo(0, joined.length);
       }
     }
