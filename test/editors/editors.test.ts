@@ -27,6 +27,7 @@ describe('real editors as LSP clients', function () {
     fs.symlinkSync(path.join(repoRoot, 'bin', 'inspection-report-language-server.js'), path.join(dir, 'bin', 'inspection-report-language-server'));
     env = { ...process.env, PATH: `${path.join(dir, 'bin')}:${path.dirname(process.execPath)}:${process.env.PATH}` };
     report = path.join(dir, 'report.txt');
+    fs.writeFileSync(path.join(dir, 'other.txt'), readSeed('apa-2007-rutland'));
     // seed 001 with one slip a quick fix can mend: line 91 "Grade 3 (Adequate)" relabelled "Good"
     const lines = readSeed('slac-2011-rutland').split('\n');
     lines[90] = 'Grade 3 (Good)';
@@ -37,7 +38,7 @@ describe('real editors as LSP clients', function () {
   it('headless Neovim: diagnostics, outline, hover, folding and a quick fix that mends the text', () => {
     const nvim = requireTool('nvim');
     const run = spawnSync(nvim, ['--headless', '-u', path.join(editors, 'neovim-init.lua'), '-i', 'NONE', '-n', '-c', `luafile ${path.join(editors, 'neovim-check.lua')}`], {
-      env: { ...env, LSP_FILE: report, FIX_CODE: 'grade-label-mismatch' },
+      env: { ...env, LSP_FILE: report, LSP_FILE2: path.join(dir, 'other.txt'), FIX_CODE: 'grade-label-mismatch' },
       encoding: 'utf8',
       input: '',
       timeout: 90000,
@@ -55,6 +56,7 @@ describe('real editors as LSP clients', function () {
     assert.ok(out.code_actions.some((action: { title: string; preferred: boolean }) => action.preferred && /Make the label Adequate/.test(action.title)));
     assert.strictEqual(out.fixed_line, 'Grade 3 (Adequate)');
     assert.deepStrictEqual(out.diagnostics_after_fix.map((d: { line: number }) => d.line), [379, 384, 399]);
+    assert.strictEqual(out.clients, 1, 'two reports in one folder share one server');
   });
 
   it('the README quotes the configuration snippets these tests run, word for word', () => {
@@ -81,5 +83,6 @@ describe('real editors as LSP clients', function () {
     assert.ok(out.imenu.includes('Safeguarding services'));
     assert.match(out.hover, /SLAC 2011 scale/);
     assert.ok(out.folding > 30);
+    assert.deepStrictEqual(out.ensure_modes, ['text-mode'], 'Eglot is started for text, not for Org or outline buffers');
   });
 });

@@ -27,8 +27,13 @@
             (lambda (_server method &rest _)
               (when (eq method 'textDocument/publishDiagnostics) (setq check-publishes (1+ check-publishes)))))
 
+(defvar check-ensure-modes nil)
 (condition-case err
     (let* ((file (or (getenv "LSP_FILE") (error "LSP_FILE not set"))))
+      ;; which modes the init starts Eglot in: text, not Org or other modes derived from text-mode
+      (cl-letf (((symbol-function 'eglot-ensure) (lambda () (push major-mode check-ensure-modes))))
+        (dolist (mode '(text-mode org-mode outline-mode))
+          (with-temp-buffer (funcall mode))))
       (find-file file)
       (text-mode)
       ;; eglot-ensure (from the init) waits for a command loop that --batch never runs: connect as it would
@@ -53,6 +58,7 @@
                       (error (format "%S" e)))))
         (princ (json-encode
                 `((emacs . ,emacs-version)
+                  (ensure_modes . ,(vconcat (mapcar #'symbol-name (reverse check-ensure-modes))))
                   (diagnostics . ,(vconcat (mapcar (lambda (d) `((line . ,(line-number-at-pos (flymake-diagnostic-beg d)))
                                                                   (type . ,(symbol-name (flymake-diagnostic-type d)))
                                                                   (text . ,(flymake-diagnostic-text d))))

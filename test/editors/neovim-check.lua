@@ -103,6 +103,16 @@ local ok, err = pcall(function()
   out.fixed_line = vim.api.nvim_buf_get_lines(bufnr, lsp_diag.range.start.line, lsp_diag.range.start.line + 1, false)[1]
   assert(vim.wait(T, function() return publishes > before end, 20), 'no diagnostics after the fix')
   out.diagnostics_after_fix = diagnostics()
+
+  -- a second report in the same folder is served by the same server
+  local second = os.getenv('LSP_FILE2')
+  if second then
+    vim.cmd('edit ' .. vim.fn.fnameescape(second))
+    local bufnr2 = vim.api.nvim_get_current_buf()
+    assert(vim.wait(T, function() return next(vim.lsp.buf_get_clients(bufnr2)) ~= nil end, 20), 'the second file got no client')
+    out.clients = 0
+    for _, c in pairs(get_clients()) do if c.name == 'inspection-report' then out.clients = out.clients + 1 end end
+  end
   finish(0, out)
 end)
 if not ok then

@@ -1,4 +1,5 @@
 -- Neovim: check inspection reports in text and Markdown files (Neovim 0.7 and later)
+local inspection_clients = {} -- Neovim 0.7: one server per folder, shared by its files
 vim.api.nvim_create_autocmd('FileType', {
   pattern = { 'text', 'markdown' },
   callback = function(args)
@@ -10,8 +11,13 @@ vim.api.nvim_create_autocmd('FileType', {
     if vim.lsp.start then
       vim.lsp.start(config, { bufnr = args.buf })
     else -- Neovim 0.7
-      local client = vim.lsp.start_client(config)
-      if client then vim.lsp.buf_attach_client(args.buf, client) end
+      local id = inspection_clients[config.root_dir]
+      local running = id and vim.lsp.get_client_by_id(id)
+      if not running or running.is_stopped() then
+        id = vim.lsp.start_client(config)
+        inspection_clients[config.root_dir] = id
+      end
+      if id then vim.lsp.buf_attach_client(args.buf, id) end
     end
   end,
 })
