@@ -79,7 +79,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Inspec
     vscode.commands.registerCommand('inspectionReport.updateRecordOfFindings', async () => {
       const editor = reportEditor();
       if (!editor) return false;
-      const answer = await current.sendRequest<{ created: boolean; edit: WorkspaceEdit } | null>(Requests.recordEdit, { textDocument: { uri: editor.document.uri.toString() } });
+      const answer = await current.sendRequest<{ created: boolean; declined?: string; edit: WorkspaceEdit } | null>(Requests.recordEdit, { textDocument: { uri: editor.document.uri.toString() } });
+      if (answer?.declined) {
+        void vscode.window.showInformationMessage(answer.declined);
+        return false;
+      }
       const edit = answer ? await current.protocol2CodeConverter.asWorkspaceEdit(answer.edit) : undefined;
       if (!answer || !edit || edit.size === 0) {
         void vscode.window.showInformationMessage('The record of main findings already agrees with the sections.');

@@ -380,6 +380,29 @@ describe('language server: pull diagnostics, live configuration and robustness',
     }
   });
 
+  it('makes a record of main findings from the sections, and declines for a framework that has none', async () => {
+    const client = await LspClient.start();
+    try {
+      const slac = readSeed('slac-2011-rutland');
+      const withoutRecord = slac.slice(0, slac.indexOf('Record of main findings:'));
+      const uri = await client.open(path.join(dir, 'no-record.txt'), withoutRecord);
+      await client.diagnosticsForVersion(uri, 1);
+      const made = await client.request<{ created: boolean; declined?: string; edit: { changes: Record<string, TextEdit[]> } }>('inspectionReport/recordOfFindingsEdit', td(uri));
+      assert.strictEqual(made.created, true);
+      const record = applyEdits(withoutRecord, made.edit.changes[uri]!).slice(withoutRecord.length);
+      // the seed's own record, as it should have been: both parts, their groups, a row for every graded section
+      assert.match(record, /^\n*Record of main findings\n\nSafeguarding services\t\nOverall effectiveness\tAdequate\n/);
+      assert.strictEqual((record.match(/\t[A-Z][a-z]+\n/g) ?? []).length, 20);
+      const apa = await client.open(path.join(dir, 'letter.txt'), readSeed('apa-2007-rutland'));
+      await client.diagnosticsForVersion(apa, 1);
+      const declined = await client.request<{ created: boolean; declined?: string; edit: { changes: Record<string, TextEdit[]> } }>('inspectionReport/recordOfFindingsEdit', td(apa));
+      assert.strictEqual(declined.declined, 'APA 2007 reports have no record of main findings.');
+      assert.deepStrictEqual(declined.edit.changes[apa], []);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('leaves "fix all" unresolved until it is chosen, for clients that resolve code actions, and refuses a stale one', async () => {
     const client = await LspClient.start({ resolveCodeActions: true });
     try {

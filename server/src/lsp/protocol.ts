@@ -36,3 +36,12 @@ export interface SummaryRow {
   problems: string[];
   levels: number;
 }
+
+/** The edit of "Insert / update record of main findings", or why there is none. */
+export interface RecordEdit<Edit = { range: LspRange; newText: string }> {
+  edits: Edit[];
+  /** A record was added (rather than rows of one updated). */
+  created: boolean;
+  /** Why no record is offered, to tell the user. */
+  declined?: string;
+}

@@ -298,8 +298,8 @@ export function startServer(connection: Connection): void {
   connection.onRequest(Requests.recordEdit, safe('record of main findings', null, (params: { textDocument: { uri: string } }) => {
     const analysis = analysisOf(params.textDocument.uri);
     if (!analysis) return null;
-    const { edits, created } = recordOfFindingsEdit(analysis);
-    return { created, edit: { changes: { [analysis.uri]: edits } } };
+    const { edits, created, declined } = recordOfFindingsEdit(analysis);
+    return { created, declined, edit: { changes: { [analysis.uri]: edits } } };
   }));
   connection.onNotification(Requests.setFramework, safe('choose framework', undefined, (params: { textDocument: { uri: string }; framework: string | null }) => {
     analyzer.setOverride(params.textDocument.uri, params.framework);

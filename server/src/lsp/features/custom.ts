@@ -6,7 +6,8 @@ import { shortNameOf } from '../../core/frameworks/profile';
 import { judgementSections, type Grade } from '../../core/model';
 import type { Analysis } from '../analysis';
 import { contains } from '../locate';
-import type { DocumentInfo, SummaryRow } from '../protocol';
+import type { DocumentInfo, RecordEdit, SummaryRow } from '../protocol';
+import { titleOf } from '../../rules/support';
 
 export function documentInfo(analysis: Analysis): DocumentInfo {
   const sections = judgementSections(analysis.report);
@@ -53,9 +54,11 @@ export function judgementSummary(analysis: Analysis): SummaryRow[] {
  * The record of main findings made from the sections. A report without one gets a new record at its end;
  * an existing record is updated in place: grades corrected and missing rows added, nothing removed.
  */
-export function recordOfFindingsEdit(analysis: Analysis): { edits: TextEdit[]; created: boolean } {
+export function recordOfFindingsEdit(analysis: Analysis): RecordEdit {
   const profile = analysis.report.framework?.profile;
   if (!profile || !analysis.isReport) return { edits: [], created: false };
+  // a letter whose framework has no record (APA 2007) does not get one
+  if (!analysis.report.record && !profile.record.expected) return { edits: [], created: false, declined: `${shortNameOf(profile)} reports have no record of main findings.` };
   if (analysis.report.record) {
     const edits: TextEdit[] = [];
     for (const diagnostic of analysis.diagnostics) {
@@ -72,7 +75,7 @@ export function recordOfFindingsEdit(analysis: Analysis): { edits: TextEdit[]; c
   let group: string | null = null;
   for (const section of judgementSections(analysis.report)) {
     const level = section.judgement?.grade?.level;
-    if (!level) continue;
+    if (!level || section.judgement?.definition?.recorded === false) continue;
     const partTitle = section.part?.title ?? null;
     if (partTitle && partTitle !== part) {
       rows.push(`${partTitle}\t`);
@@ -83,7 +86,7 @@ export function recordOfFindingsEdit(analysis: Analysis): { edits: TextEdit[]; c
     const groupTitle = groupId ? (profile.groups.find((candidate) => candidate.id === groupId)?.title ?? null) : null;
     if (groupTitle && groupTitle !== group) rows.push(`${groupTitle}\t`);
     group = groupTitle;
-    rows.push(`${section.title}\t${writeGrade(profile, level, style)}`);
+    rows.push(`${titleOf(section)}\t${writeGrade(profile, level, style, false)}`);
   }
   if (!rows.length) return { edits: [], created: false };
   const lastLine = analysis.lines.length - 1;
