@@ -36,6 +36,8 @@ export interface ClientOptions {
   args?: string[];
   /** The server's script: the bin (compiled sources) by default, or the bundle the extension ships. */
   serverScript?: string;
+  /** Do not answer workspace/configuration (older clients): settings come only with didChangeConfiguration. */
+  pushSettingsOnly?: boolean;
   /** Announce codeAction/resolve for edits, as VS Code does: "fix all" then comes without its edit until resolved. */
   resolveCodeActions?: boolean;
 }
@@ -95,7 +97,7 @@ export class LspClient {
     connection.listen();
     const capabilities: ClientCapabilities = {
       workspace: {
-        configuration: true,
+        configuration: !options.pushSettingsOnly,
         didChangeConfiguration: { dynamicRegistration: true },
         didChangeWatchedFiles: { dynamicRegistration: true },
         diagnostics: { refreshSupport: true },

@@ -324,6 +324,20 @@ describe('language server: pull diagnostics, live configuration and robustness',
     }
   });
 
+  it('takes settings pushed by a client that is not asked for them, and an empty rules object removes every override', async () => {
+    const client = await LspClient.start({ pushSettingsOnly: true });
+    try {
+      const uri = await client.open(path.join(dir, 'pushed.txt'), readSeed('slac-2011-rutland'));
+      assert.strictEqual((await client.diagnosticsForVersion(uri, 1)).diagnostics.length, 3);
+      await client.changeSettings({ rules: { 'record-entry-without-section': 'off' } });
+      await client.diagnostics(uri, (params) => params.diagnostics.length === 1);
+      await client.changeSettings({ rules: {} });
+      await client.diagnostics(uri, (params) => params.diagnostics.length === 3 && params === client.published.get(uri)!.at(-1));
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('applies changed editor settings and .inspection-lint.json without a restart', async () => {
     const client = await LspClient.start();
     try {

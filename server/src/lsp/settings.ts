@@ -34,15 +34,17 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 export function readSettings(value: unknown, base: Settings = DEFAULT_SETTINGS): Settings {
   if (typeof value !== 'object' || value === null) return base;
   const input = value as Record<string, unknown>;
-  const rules: Record<string, SeveritySetting> = {};
-  if (typeof input.rules === 'object' && input.rules !== null) {
+  // rules given (even none: every override removed) replace the old ones; rules missing or not an object keep them
+  let rules = base.rules;
+  if (typeof input.rules === 'object' && input.rules !== null && !Array.isArray(input.rules)) {
+    rules = {};
     for (const [id, severity] of Object.entries(input.rules)) if (typeof severity === 'string' && SEVERITIES.has(severity)) rules[id] = severity as SeveritySetting;
   }
   const bool = (key: keyof Settings, fallback: boolean) => (typeof input[key] === 'boolean' ? (input[key] as boolean) : fallback);
   return {
     enable: bool('enable', base.enable),
     framework: typeof input.framework === 'string' && input.framework.trim() ? input.framework.trim() : base.framework,
-    rules: Object.keys(rules).length ? rules : base.rules,
+    rules,
     lintAsYouType: bool('lintAsYouType', base.lintAsYouType),
     maxFileSize: typeof input.maxFileSize === 'number' && input.maxFileSize > 0 ? input.maxFileSize : base.maxFileSize,
     lintPlainTextReports: bool('lintPlainTextReports', base.lintPlainTextReports),
