@@ -126,11 +126,15 @@ describe('language server over JSON-RPC (push diagnostics)', function () {
     assert.match(value, /\| ▶ \| 3 \| \*\*Adequate\*\* \| A service that only meets minimum requirements \|/);
     assert.match(value, /\|  \| 1 \| Outstanding \| A service that significantly exceeds minimum requirements \|/);
     assert.deepStrictEqual(result.range, { start: at(90, 0), end: at(90, 18) });
+    // the label already says the level: not "Grade 3 (Adequate) means Adequate"
+    assert.match(value, /\*Grade 3 \(Adequate\)\* is level 3 of four, counting from the best\./);
   });
 
   it('hovers the APA scale the other way round', async () => {
     const result = await client.request<Hover>('textDocument/hover', { ...td(uriOf(path.join(dir, 'rotherham.txt'))), position: at(20, 2) });
-    assert.match((result.contents as { value: string }).value, /Grade 4 \(Outstanding\) is best, Grade 1 \(Inadequate\) is worst[\s\S]*\| ▶ \| 3 \| \*\*Good\*\*/);
+    const value = (result.contents as { value: string }).value;
+    assert.match(value, /Grade 4 \(Outstanding\) is best, Grade 1 \(Inadequate\) is worst[\s\S]*\| ▶ \| 3 \| \*\*Good\*\*/);
+    assert.match(value, /\*Grade 3\* means \*\*Good\*\*, level 2 of four, counting from the best\./);
   });
 
   it('hovers an evaluative term, a record row and a heading', async () => {

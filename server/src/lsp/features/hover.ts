@@ -31,8 +31,20 @@ function gradeHover(profile: FrameworkProfile, grade: Grade): string {
   if (grade.numberLevel && grade.label?.level && grade.numberLevel !== grade.label.level) {
     notes.push(`⚠ Grade ${grade.number?.value} is ${grade.numberLevel.label}, but the label says ${grade.label.text}.`);
   }
-  const meaning = grade.level ? `\n\n*${grade.text}* means **${grade.level.label}**.` : '';
+  const meaning = grade.level ? `\n\n${gradeMeaning(profile, grade, grade.level)}` : '';
   return `${title}${meaning}\n\n${scaleTable(profile, grade.level)}${notes.length ? `\n\n${notes.join('\n\n')}` : ''}`;
+}
+
+const COUNTS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** "*Grade 3* means **Adequate**, …"; a label that already says it is not repeated: "*Adequate* is …". */
+function gradeMeaning(profile: FrameworkProfile, grade: Grade, level: Level): string {
+  const levels = profile.scale.levels;
+  const index = levels.indexOf(level);
+  const count = COUNTS[levels.length] ?? String(levels.length);
+  const place = index === 0 ? `the best of the ${count} levels` : index === levels.length - 1 ? `the lowest of the ${count} levels` : `level ${index + 1} of ${count}, counting from the best`;
+  const saysIt = grade.label?.level === level && grade.label.text.trim().toLowerCase() === level.label.toLowerCase();
+  return saysIt ? `*${grade.text}* is ${place}.` : `*${grade.text}* means **${level.label}**, ${place}.`;
 }
 
 function agreement(termLevel: Level, grade: Grade | null | undefined, where: string): string {
