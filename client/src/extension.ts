@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DidChangeConfigurationNotification, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, type WorkspaceEdit } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions, type WorkspaceEdit } from 'vscode-languageclient/node';
 import { Requests, type DocumentInfo } from '../../server/src/lsp/protocol';
 import { FrameworkStatus } from './status';
 import { JudgementSummary } from './summary';
@@ -60,10 +60,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Inspec
   const summary = new JudgementSummary(current);
   context.subscriptions.push(status, summary);
 
-  const chosen = context.workspaceState.get<Record<string, string>>(CHOSEN, {});
-  for (const [uri, framework] of Object.entries(chosen)) {
-    void current.sendNotification(Requests.setFramework, { textDocument: { uri }, framework });
-  }
+  // the frameworks the user chose for files: the server forgets them when it restarts, so they are sent again
+  const sendChosenFrameworks = () => {
+    const chosen = context.workspaceState.get<Record<string, string>>(CHOSEN, {});
+    for (const [uri, framework] of Object.entries(chosen)) {
+      void current.sendNotification(Requests.setFramework, { textDocument: { uri }, framework });
+    }
+  };
+  sendChosenFrameworks();
+  context.subscriptions.push(current.onDidChangeState((event) => event.newState === State.Running && sendChosenFrameworks()));
 
   const reportEditor = (): vscode.TextEditor | undefined => {
     const editor = vscode.window.activeTextEditor;

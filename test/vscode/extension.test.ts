@@ -113,6 +113,9 @@ describe('Inspection Report extension in VS Code', function () {
     await vscode.commands.executeCommand('inspectionReport.chooseFramework', 'slac-2011');
     // read on the SLAC scale, Grade 3 is adequate while the sentences say good
     await eventually('problems under the other scale', () => codes(document.uri).includes('grade-wording-mismatch'));
+    // the choice outlives a restart of the server
+    await vscode.commands.executeCommand('inspectionReport.restartServer');
+    await eventually('the chosen scale after the restart', async () => (await status.refresh())?.framework?.id === 'slac-2011');
     await vscode.commands.executeCommand('inspectionReport.chooseFramework', null);
     await eventually('the problems to clear', () => codes(document.uri).length === 0);
   });
