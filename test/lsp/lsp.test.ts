@@ -165,6 +165,23 @@ describe('language server over JSON-RPC (push diagnostics)', function () {
     assert.deepStrictEqual((items[0]!.textEdit as TextEdit).range, { start: at(90, 0), end: at(90, 6) });
   });
 
+  it('completes a grade in an APA letter as APA writes it, also after a judgement\'s title on the same line', async () => {
+    const letter = readSeed('apa-2007-rutland');
+    const lines = letter.split('\n');
+    const heading = lines.findIndex((line) => line.startsWith('Being healthy Grade'));
+    lines[heading] = 'Being healthy Grade ';
+    const uri = await client.open(path.join(dir, 'apa-complete.txt'), lines.join('\n'));
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { ...td(uri), position: at(heading, lines[heading]!.length) });
+    assert.deepStrictEqual(items.map((item) => [item.label, item.detail]), [['Grade 4', 'Outstanding'], ['Grade 3', 'Good'], ['Grade 2', 'Adequate'], ['Grade 1', 'Inadequate']]);
+    assert.deepStrictEqual((items[0]!.textEdit as TextEdit).range, { start: at(heading, 14), end: at(heading, 20) });
+    // not after any words: "the Grade " in a sentence is not a grade being written
+    lines[heading] = 'Being healthy';
+    lines[heading + 2] = 'Results are above the Grade ';
+    await client.change(uri, 2, [{ text: lines.join('\n') }]);
+    await client.diagnosticsForVersion(uri, 2);
+    assert.deepStrictEqual(await client.request<CompletionItem[]>('textDocument/completion', { ...td(uri), position: at(heading + 2, lines[heading + 2]!.length) }), []);
+  });
+
   it('completes the judgement headings a part does not have yet', async () => {
     const text = seed001.replace('Partnership working\n\nGrade 2 (Good)', 'Part\n\nGrade 2 (Good)');
     const uri = await client.open(path.join(dir, 'headings.txt'), text);

@@ -57,15 +57,25 @@ function headingItems(analysis: Analysis, profile: FrameworkProfile, position: P
     });
 }
 
+/** How the framework writes a grade that starts with "Grade": its own way ("Grade 4" in APA letters) when it has one. */
+function numberedStyle(profile: FrameworkProfile): Parameters<typeof writeGrade>[2] {
+  const { preferred, styles } = profile.notation;
+  if (preferred === 'grade-number' || preferred === 'grade-number-label') return preferred;
+  return styles.includes('grade-number-label') ? 'grade-number-label' : styles.includes('grade-number') ? 'grade-number' : preferred;
+}
+
 export function completions(analysis: Analysis, position: Position, snippets: boolean): CompletionItem[] {
   const profile = analysis.report.framework?.profile;
   if (!analysis.isReport || !profile) return [];
   const line = analysis.lines[position.line] ?? '';
   const prefix = line.slice(0, position.character);
+  // "Grade " on a line of its own, in a cell, or after a judgement's title ("Being healthy Grade ", "…**Grade ")
   const grade = /(?:^|\*\*|<b>|\t|\s)(grade\s*\d?)$/i.exec(prefix);
-  if (grade?.[1] && /^\s*(?:\*\*|<b>)?grade\s*\d?$/i.test(prefix.replace(/^.*\t/, ''))) {
-    const style = profile.notation.styles.includes('grade-number-label') ? 'grade-number-label' : profile.notation.preferred;
-    return gradeItems(profile, position, position.character - grade[1].length, style);
+  if (grade?.[1]) {
+    const before = prefix.slice(0, prefix.length - grade[1].length).replace(/^.*\t/, '').replace(/(?:\*\*|<b>)\s*$/, '').trim();
+    if (!before || analysis.framework?.matchTitle(before)?.kind === 'judgement') {
+      return gradeItems(profile, position, position.character - grade[1].length, numberedStyle(profile));
+    }
   }
   const record = analysis.report.record;
   if (record && prefix.includes('\t') && position.line >= record.range.start.line && position.line <= record.range.end.line + 1) {
