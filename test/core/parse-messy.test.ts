@@ -155,6 +155,28 @@ describe('parse: messy real drafts', () => {
     assert.deepStrictEqual(report.record?.rows.map((row) => row.title.text), ['Overall effectiveness']);
   });
 
+  it('takes the table under the record heading, not a record row pasted into the body above a grade', () => {
+    const report = parseLines(
+      SLAC,
+      'Services for looked after children', '', 'Overall effectiveness', 'Capacity for improvement\tAdequate', 'Grade 2 (Good)', '',
+      '11. The overall effectiveness of services for looked after children is good.', '',
+      'Record of main findings', '', 'Services for looked after children\t', 'Overall effectiveness\tGood', 'Capacity for improvement\tGood',
+    );
+    assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.grade?.text]), [
+      ['Overall effectiveness', 'Good'],
+      ['Capacity for improvement', 'Good'],
+    ]);
+    assert.strictEqual(report.record?.heading?.text, 'Record of main findings');
+  });
+
+  it('reads unreadable grades as grades, so that they are reported as such, and "Grade: 3" and a bare record number as grades', () => {
+    const report = parseLines(APA, 'Being healthy', '', 'Grade 3.5', '', 'Staying safe', '', 'Grade: 3', '', 'Record of main findings', '', 'Being healthy\t3');
+    const unreadable = sectionTitled(report, 'Being healthy').judgement?.grade;
+    assert.deepStrictEqual([unreadable?.text, unreadable?.unreadable, unreadable?.level], ['Grade 3.5', true, null]);
+    assert.strictEqual(sectionTitled(report, 'Staying safe').judgement?.grade?.level?.key, 'good');
+    assert.deepStrictEqual([report.record?.rows[0]?.grade?.style, report.record?.rows[0]?.grade?.level?.key], ['number', 'good']);
+  });
+
   it('reads a record row whose grade cell runs on, so that the cell can be reported', () => {
     const report = parseLines(SLAC, 'Record of main findings', '', 'Overall effectiveness\tAdequate', `Staying safe\tGood${' good'.repeat(200)}`, 'Being healthy\tGood');
     assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.grade?.level?.key ?? null]), [

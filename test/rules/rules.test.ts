@@ -21,6 +21,7 @@ const CASES: Record<string, RuleCase[]> = {
     { name: 'a SLAC judgement with no grade', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Partnership working', null, 54, 'Partnership working arrangements are good.')], expect: [5] },
     { name: 'a graded APA outcome', framework: 'apa-2007', lines: apaSection('Staying safe', 'Grade 3', APA_SENTENCE('good')), expect: [] },
     { name: 'a grade fused with the heading', framework: 'apa-2007', lines: apaSection('Staying safe Grade 3', null, APA_SENTENCE('good')), expect: [] },
+    { name: 'a grade that cannot be read (grade-out-of-scale reports it)', framework: 'apa-2007', lines: apaSection('Staying safe', 'Grade 2.5', APA_SENTENCE('good')), expect: [] },
     { name: 'an ungraded heading the framework does not grade', framework: 'apa-2007', lines: ['Summary of strengths and areas for development', '', APA_SENTENCE('good')], expect: [] },
   ],
   'grade-wording-mismatch': [
@@ -113,6 +114,12 @@ const CASES: Record<string, RuleCase[]> = {
   ],
   'record-grade-mismatch': [
     {
+      name: 'a record cell holding only a number that differs from its section',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'), 'Record of main findings', '', `Overall effectiveness${T}2`],
+      expect: [13],
+    },
+    {
       name: 'a record row graded differently from its section',
       framework: 'slac-2011',
       lines: [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'), 'Record of main findings', '', `Overall effectiveness${T}Good`],
@@ -144,7 +151,18 @@ const CASES: Record<string, RuleCase[]> = {
     { name: 'SLAC Grade 0', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 0 (Good)', 25, 'The quality of provision is good.')], expect: [7] },
     { name: 'an unknown label', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Very good)', 25, 'The quality of provision is good.')], expect: [7] },
     { name: 'an unknown label in the record', framework: 'slac-2011', lines: ['Record of main findings', '', `Overall effectiveness${T}Satisfactory-ish`], expect: [3] },
+    { name: 'a fraction of a grade', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 3.5', APA_SENTENCE('good')), expect: [3] },
+    { name: 'a grade in words', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade three', APA_SENTENCE('good')), expect: [3] },
+    { name: 'a grade out of four', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2/4', 25, 'The quality of provision is good.')], expect: [7] },
+    { name: 'a 2009 label the scale does not have', framework: 'annual-rating-2009', lines: ["Children's services rating", '', 'Performs brilliantly (3)', '', "Children's services in Testshire perform well."], expect: [3] },
     { name: 'every grade on the scale', framework: 'apa-2007', lines: [...apaSection('Being healthy', 'Grade 4', APA_SENTENCE('outstanding')), ...apaSection('Staying safe', 'Grade 1', APA_SENTENCE('inadequate'))], expect: [] },
+    { name: '"Grade: 3", with a colon', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade: 3', APA_SENTENCE('good')), expect: [] },
+    {
+      name: 'a record cell holding only the number',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 3 (Adequate)', 25, 'The quality of provision is adequate.'), 'Record of main findings', '', `Safeguarding services${T}`, `Quality of provision${T}3`],
+      expect: [],
+    },
   ],
   'grade-label-mismatch': [
     { name: '"Grade 2 (Adequate)" in SLAC, where 2 is Good', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Adequate)', 25, 'The quality of provision is adequate.')], expect: [7] },
@@ -303,3 +321,13 @@ function assertOnlyEditedRanges(before: string, after: string, edits: { range: {
     cursor = found + piece.length;
   }
 }
+
+describe('record-grade-mismatch: the fix keeps how the record writes grades', () => {
+  it('rewrites a bare number as a bare number', () => {
+    const lines = [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'), 'Record of main findings', '', `Overall effectiveness${T}2`];
+    const text = lines.join('\n');
+    const diagnostic = lint(text, { framework: 'slac-2011' }).diagnostics.find((d) => d.ruleId === 'record-grade-mismatch');
+    assert.ok(diagnostic?.fixes[0], 'no fix offered');
+    assert.strictEqual(applyEdits(text, diagnostic.fixes[0].edits).split('\n').at(-1), `Overall effectiveness${T}3`);
+  });
+});

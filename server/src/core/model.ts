@@ -33,9 +33,12 @@ export interface Grade extends TextSpan {
   /** Level named by the number alone (null when there is no number or it is off the scale). */
   numberLevel: Level | null;
   style: GradeStyle;
+  /** Written as a grade ("Grade 3.5", "Grade three") but naming no value the scale can read. */
+  unreadable?: true;
 }
 
 export type GradeStyle =
+  | 'number'
   | 'grade-number'
   | 'grade-number-label'
   | 'label-grade-number'

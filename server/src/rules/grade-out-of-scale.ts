@@ -18,6 +18,13 @@ export default defineRule({
     const labels = profile.scale.levels.map((level) => level.label).join(', ');
     const problems: Problem[] = [];
     for (const grade of allGrades(context.report)) {
+      if (grade.unreadable) {
+        problems.push({
+          message: `${clip(grade.text)} is written as a grade but gives no grade of the ${frameworkName(context)} scale: ${scale}.`,
+          range: grade.range,
+        });
+        continue;
+      }
       if (grade.number && !grade.numberLevel) {
         problems.push({
           message:

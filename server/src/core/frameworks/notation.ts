@@ -11,6 +11,8 @@ export function writeGrade(profile: FrameworkProfile, level: Level, style: Grade
   const label = withCase(level.label, lower);
   const number = level.number;
   switch (style) {
+    case 'number':
+      return number === undefined ? label : String(number);
     case 'grade-number':
       return number === undefined ? label : `Grade ${number}`;
     case 'grade-number-label':

@@ -9,6 +9,8 @@ interface GradePatterns {
   labelGradeNumber: RegExp;
   labelNumber: RegExp;
   labelOnly: RegExp;
+  unreadable: RegExp;
+  freeLabelNumber: RegExp;
   fusedGrade: RegExp;
   colonLabel: RegExp;
   trailingLabel: RegExp;
@@ -23,6 +25,18 @@ const DASH = '[-\u2013\u2014:]';
 /** A free-text label, so that "Grade 2 (Very good)" is seen as a grade with an unknown label. */
 const FREE_LABEL = "([A-Za-z][A-Za-z ,'\u2019-]{0,40}?)";
 
+/** The first words of the scale's labels of more than one word ("Performs" of "Performs well"). */
+function labelFirstWords(framework: CompiledFramework): string {
+  const words = new Set<string>();
+  for (const level of framework.levels) {
+    for (const label of [level.label, ...level.aliases]) {
+      const [first, second] = label.trim().split(/\s+/);
+      if (first && second) words.add(first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    }
+  }
+  return words.size ? [...words].join('|') : '(?!)';
+}
+
 function patterns(framework: CompiledFramework): GradePatterns {
   let cached = patternCache.get(framework);
   if (cached) return cached;
@@ -30,15 +44,19 @@ function patterns(framework: CompiledFramework): GradePatterns {
   cached = {
     // "Grade 3", "Grade 3 (Adequate)", "Grade 3 - Adequate"
     gradeNumber: new RegExp(
-      `^grade\\s*${NUMBER}(?:\\s*${DASH}?\\s*${OPEN}\\s*${FREE_LABEL}\\s*${CLOSE}|\\s*${DASH}\\s*${labels})?\\s*\\.?$`,
+      `^grade\\s*:?\\s*${NUMBER}(?:\\s*${DASH}?\\s*${OPEN}\\s*${FREE_LABEL}\\s*${CLOSE}|\\s*${DASH}\\s*${labels})?\\s*\\.?$`,
       'id',
     ),
     // "Outstanding (Grade 1)"
     labelGradeNumberParen: new RegExp(`^${FREE_LABEL}\\s*${OPEN}\\s*grade\\s*${NUMBER}\\s*${CLOSE}\\s*\\.?$`, 'id'),
     // "Inadequate Grade 4", "Good - grade 2"
     labelGradeNumber: new RegExp(`^${labels}\\s*${DASH}?\\s*grade\\s*${NUMBER}\\s*\\.?$`, 'id'),
+    // an attempt at a grade that names no level: "Grade 3.5", "Grade three", "Grade 2/4"
+    unreadable: /^grade\s*[:\-\u2013]?\s*(?:\d{1,3}\s*[.,/]\s*\d{1,3}|one|two|three|four|five|six|[ivx]{1,4}|[a-e])(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])?\s*\.?$/i,
     // "Performs well (3)"
     labelNumber: new RegExp(`^${labels}\\s*\\(\\s*${NUMBER}\\s*\\)\\s*\\.?$`, 'id'),
+    // "Performs brilliantly (3)": a label of the framework's own shape (its first word) that the scale does not have
+    freeLabelNumber: new RegExp(`^((?:${labelFirstWords(framework)})\\s${FREE_LABEL})\\s*\\(\\s*${NUMBER}\\s*\\)\\s*\\.?$`, 'id'),
     // "Good"
     labelOnly: new RegExp(`^${labels}\\s*\\.?$`, 'id'),
     // "Being healthy Grade 3", "Being healthy  Grade 1 (Outstanding)"
@@ -95,8 +113,8 @@ function makeGrade(
 /** Reads `text[start, end)` (markup already masked) as a grade notation, or returns null. */
 export function readGrade(text: string, start: number, end: number, ctx: GradeContext): Grade | null {
   const span = trimmedSpan(text, start, end);
-  if (span.end - span.start < 2 || span.end - span.start > 80) return null;
   const segment = text.slice(span.start, span.end);
+  if (segment.length > 80 || segment.length < (ctx.allowLabelOnly ? 1 : 2)) return null;
   const p = patterns(ctx.framework);
   const at = (indices: Indices): Indices => (indices ? [indices[0] + span.start, indices[1] + span.start] : undefined);
   const whole: [number, number] = [span.start, span.end];
@@ -108,6 +126,7 @@ export function readGrade(text: string, start: number, end: number, ctx: GradeCo
       const labelAt = m.indices[2] ?? m.indices[3];
       return makeGrade(ctx, text, whole, labelAt ? 'grade-number-label' : 'grade-number', at(m.indices[1]), at(labelAt));
     }
+    if (p.unreadable.test(segment)) return { ...makeGrade(ctx, text, whole, 'grade-number', undefined, undefined), unreadable: true };
   }
   // the last character decides which notations can match: most lines end in a letter and need one test at most
   let last = segment.length - 1;
@@ -118,11 +137,13 @@ export function readGrade(text: string, start: number, end: number, ctx: GradeCo
   if (ending === 0x29 /* ) */ || ending === 0x5d /* ] */) {
     m = p.labelGradeNumberParen.exec(segment);
     if (m?.indices) return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
-    m = p.labelNumber.exec(segment);
-    if (m?.indices) return makeGrade(ctx, text, whole, 'label-number', at(m.indices[2]), at(m.indices[1]));
+    m = p.labelNumber.exec(segment) ?? p.freeLabelNumber.exec(segment);
+    if (m?.indices) return makeGrade(ctx, text, whole, 'label-number', at(m.indices[m.length - 1]), at(m.indices[1]));
     return null;
   }
   if (ending >= 0x30 && ending <= 0x39) {
+    // a table cell holding a bare number: "3"
+    if (ctx.allowLabelOnly && /^\d{1,3}$/.test(segment)) return makeGrade(ctx, text, whole, 'number', whole, undefined);
     m = p.labelGradeNumber.exec(segment);
     if (m?.indices) return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
     return null;

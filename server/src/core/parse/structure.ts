@@ -84,6 +84,8 @@ export class StructureParser {
   private record: RecordOfFindings | null = null;
   /** The record's heading was the last heading: table rows below a stray line still belong to it. */
   private recordOpen = false;
+  /** The record is a table found with neither a record heading nor a header row. */
+  private recordImplicit = false;
   private contents: Contents | null = null;
   private part: PartReference | null = null;
   private group: GroupDefinition | null = null;
@@ -345,6 +347,8 @@ export class StructureParser {
     const text = this.lines.masked(next);
     if (text.includes('\t') || /^\s*\|.*\|\s*$/.test(text)) return true;
     const content = text.trim();
+    // a grade line below ("Grade 2 (Good)") belongs to a heading: the row is a heading pasted with its grade
+    if (readGrade(text, 0, text.length, { framework: this.framework, line: next })?.number) return false;
     return !proseShaped(content) && this.framework.matchTitle(content) === null && this.genericRole(content) === null && content.length < 100;
   }
 
@@ -387,6 +391,7 @@ export class StructureParser {
       return Math.max(start, header ? start : start + 1);
     }
     this.record = result.block;
+    this.recordImplicit = !header;
     if (header) this.kinds[header.range.start.line] = LineKind.Block;
     for (const line of result.lines) this.kinds[line] = LineKind.Block;
     this.awaitingGrade = null;
@@ -594,7 +599,11 @@ export class StructureParser {
       this.part = null;
       this.group = null;
       const result = readRecord(lines, index + 1, headingSpan, this.recordContext());
-      if (!this.record || this.record.rows.length === 0) this.record = result.block;
+      // the table under the heading wins over a shorter one found without a heading (rows pasted into the body)
+      if (!this.record || this.record.rows.length === 0 || (this.recordImplicit && result.block.rows.length > this.record.rows.length)) {
+        this.record = result.block;
+        this.recordImplicit = false;
+      }
       this.recordOpen = this.record === result.block && result.block.rows.length > 0;
       for (const line of result.lines) this.kinds[line] = LineKind.Block;
       return result.next;
