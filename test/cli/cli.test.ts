@@ -192,6 +192,17 @@ describe('inspection-lint CLI', () => {
     }
   });
 
+  it('prints a warning about the configuration without failing on it: a custom framework replacing a built-in one', () => {
+    fs.writeFileSync(path.join(tmp, '.inspection-lint.json'), JSON.stringify({ customFrameworks: [{ ...fosteringReview(), id: 'apa-2007' }] }, null, 2));
+    try {
+      const run = runCli(['--format', 'json', path.join(tmp, 'broken.txt')]);
+      assert.match(run.stderr, /\.inspection-lint\.json:\d+:\d+: warning: customFrameworks\[0\]\.id: "apa-2007" replaces the built-in framework/);
+      assert.notStrictEqual(run.status, 2);
+    } finally {
+      fs.rmSync(path.join(tmp, '.inspection-lint.json'));
+    }
+  });
+
   describe('usage and I/O errors exit 2 with a clear message', () => {
     const cases: [string, string[], RegExp][] = [
       ['a missing file', ['no-such-report.txt'], /No such file or folder: no-such-report\.txt/],

@@ -64,6 +64,20 @@ describe('configuration (.inspection-lint.json)', () => {
     assert.deepStrictEqual(config.rules, { 'missing-grade': 'off' });
   });
 
+  it('warns that a custom framework with a built-in id replaces it, and ignores a second framework of the same id', () => {
+    const text = JSON.stringify({ customFrameworks: [{ ...customFramework, id: 'slac-2011' }, customFramework, { ...customFramework, name: 'Again' }] }, null, 2);
+    const { config, problems } = loadConfigText(text);
+    assert.deepStrictEqual(
+      problems.map((p) => [p.severity ?? 'error', p.message]),
+      [
+        ['warning', 'customFrameworks[0].id: "slac-2011" replaces the built-in framework Inspection of safeguarding and looked after children services (2011) in this workspace; give it another id to keep both'],
+        ['error', 'customFrameworks[2].id: "fostering-review" is already the id of customFrameworks[1]; this one is ignored (give each framework its own id)'],
+      ],
+    );
+    assert.strictEqual(text.split('\n')[problems[0]!.range.start.line]?.trim(), '"id": "slac-2011",');
+    assert.deepStrictEqual(config.customFrameworks.map((f) => [f.id, f.name]), [['slac-2011', customFramework.name], ['fostering-review', customFramework.name]]);
+  });
+
   it('rejects a framework glob naming an unknown framework', () => {
     const { problems } = loadConfigText(JSON.stringify({ frameworks: [{ files: '**/*.txt', framework: 'slac-2021' }] }));
     assert.match(problems[0]?.message ?? '', /^frameworks\[0\]\.framework: unknown framework "slac-2021"/);

@@ -14,6 +14,7 @@ import type {
   WorkspaceSymbol,
 } from 'vscode-languageserver-protocol/node';
 import { applyEdits } from '../helpers/edits';
+import { fosteringReview } from '../helpers/frameworks';
 import { LspClient, uriOf } from '../helpers/lsp-client';
 import { readSeed, repoRoot } from '../helpers/paths';
 
@@ -385,6 +386,11 @@ describe('language server: pull diagnostics, live configuration and robustness',
       const { diagnostics } = await client.diagnosticsForVersion(uri, 1);
       assert.strictEqual(diagnostics[0]?.message, 'rules.missing-grade: must be "error", "warning", "info" or "off", not "loud"');
       assert.deepStrictEqual(diagnostics[0]?.range.start, at(1, 30));
+      assert.strictEqual(diagnostics[0]?.severity, 1);
+      // a setting that works but may not be what was meant is a warning
+      await client.change(uri, 2, [{ text: JSON.stringify({ customFrameworks: [{ ...fosteringReview(), id: 'slac-2011' }] }, null, 2) }]);
+      const replaced = (await client.diagnosticsForVersion(uri, 2)).diagnostics;
+      assert.deepStrictEqual(replaced.map((d) => [d.severity, String(d.message).split(';')[0]]), [[2, 'customFrameworks[0].id: "slac-2011" replaces the built-in framework Inspection of safeguarding and looked after children services (2011) in this workspace']]);
     } finally {
       await client.stop();
     }

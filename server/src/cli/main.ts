@@ -171,7 +171,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   for (const config of configsWithProblems) {
     const shown = config.file ? path.relative(io.cwd, config.file) || config.file : 'configuration';
     for (const problem of config.problems) {
-      io.stderr(`${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}\n`);
+      const kind = problem.severity === 'warning' ? 'warning: ' : '';
+      io.stderr(`${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${kind}${problem.message}\n`);
     }
   }
 
@@ -180,7 +181,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (values['output-file']) fs.writeFileSync(path.resolve(io.cwd, values['output-file']), output + '\n');
   else if (output) io.stdout(output + '\n');
 
-  if (configsWithProblems.size) return 2;
+  if ([...configsWithProblems].some((config) => config.problems.some((problem) => problem.severity !== 'warning'))) return 2;
   const diagnostics = results.flatMap((file) => file.diagnostics);
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;

@@ -11,6 +11,8 @@ export interface ConfigProblem {
   /** JSON path of the offending key, e.g. ["rules", "grade-wording-mismach"]. */
   path: (string | number)[];
   range: Range;
+  /** "warning" for a setting that works but may not do what was meant; a missing severity is an error. */
+  severity?: 'warning';
 }
 
 export interface LoadedConfig {
@@ -134,10 +136,32 @@ function readConfigTree(text: string): LoadedConfig {
   if (input.customFrameworks !== undefined) {
     if (!Array.isArray(input.customFrameworks)) report(['customFrameworks'], 'must be an array of framework profiles');
     else {
+      const builtins = builtinFrameworks();
+      const definedAt = new Map<string, number>();
       input.customFrameworks.forEach((profile, index) => {
         const result = validateFramework(profile);
-        if (result.ok) custom.push(result.profile);
-        else for (const problem of result.problems) report(['customFrameworks', index, ...problem.path], problem.message);
+        if (!result.ok) {
+          for (const problem of result.problems) report(['customFrameworks', index, ...problem.path], problem.message);
+          return;
+        }
+        const { id } = result.profile;
+        const earlier = definedAt.get(id);
+        if (earlier !== undefined) {
+          report(['customFrameworks', index, 'id'], `"${id}" is already the id of customFrameworks[${earlier}]; this one is ignored (give each framework its own id)`);
+          return;
+        }
+        definedAt.set(id, index);
+        custom.push(result.profile);
+        const builtin = builtins.get(id);
+        if (builtin) {
+          const path = ['customFrameworks', index, 'id'];
+          problems.push({
+            path,
+            message: `${formatPath(path)}: "${id}" replaces the built-in framework ${builtin.name} in this workspace; give it another id to keep both`,
+            range: at(path, false),
+            severity: 'warning',
+          });
+        }
       });
     }
   }

@@ -74,7 +74,7 @@ export function startServer(connection: Connection): void {
     if (!document) return [];
     if (isConfigUri(uri)) {
       const config = analyzer.setOpenConfig(uri, document.getText());
-      return (config?.problems ?? []).map((problem) => ({ range: problem.range, severity: 1, source: SOURCE, message: problem.message, code: 'configuration' }));
+      return (config?.problems ?? []).map((problem) => ({ range: problem.range, severity: problem.severity === 'warning' ? 2 : 1, source: SOURCE, message: problem.message, code: 'configuration' }));
     }
     let analysis = fresh || settings.lintAsYouType ? analyzer.get(document) : (shown.get(uri) ?? analyzer.get(document));
     if (fresh || settings.lintAsYouType) shown.set(uri, analysis);
