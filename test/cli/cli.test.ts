@@ -165,7 +165,7 @@ describe('inspection-lint CLI', () => {
     assert.strictEqual(wording.defaultSeverity, 'error');
     assert.strictEqual(wording.fixable, true);
     assert.match(wording.docs, /docs\/rules\/grade-wording-mismatch\.md$/);
-    assert.strictEqual(rules.length, 14);
+    assert.strictEqual(rules.length, 15);
   });
 
   it('applies a configuration file found above the files', () => {

@@ -16,6 +16,26 @@ const TWO_PARTS = [
 ];
 
 const CASES: Record<string, RuleCase[]> = {
+  'unknown-rule-in-directive': [
+    {
+      name: 'a misspelt rule id in a disable-next-line comment',
+      framework: 'apa-2007',
+      lines: ['<!-- inspection-lint-disable-next-line grade-wording-mismach -->', ...apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good'))],
+      expect: [1],
+    },
+    {
+      name: 'an unknown id among known ones, in a disable … enable pair',
+      framework: 'apa-2007',
+      lines: ['<!-- inspection-lint-disable paragraph-numbering, spelling -->', ...apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good')), '<!-- inspection-lint-enable spelling -->'],
+      expect: [1, 10],
+    },
+    {
+      name: 'known rule ids, and comments naming no rule',
+      framework: 'apa-2007',
+      lines: ['<!-- inspection-lint-disable-next-line grade-wording-mismatch missing-grade -->', ...apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good')), '<!-- inspection-lint-disable -->', '<!-- inspection-lint-enable -->'],
+      expect: [],
+    },
+  ],
   'missing-grade': [
     { name: 'an APA outcome with no grade', framework: 'apa-2007', lines: apaSection('Staying safe', null, APA_SENTENCE('good')), expect: [1] },
     { name: 'a SLAC judgement with no grade', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Partnership working', null, 54, 'Partnership working arrangements are good.')], expect: [5] },

@@ -29,6 +29,8 @@ export interface LintResult {
   diagnostics: Diagnostic[];
 }
 
+const allRuleIds = allRules.map((rule) => rule.meta.id);
+
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const lines = splitLines(text);
   return lintReport(parseLines(lines, options, text), lines, options, text.includes('\r\n') ? '\r\n' : '\n');
@@ -47,6 +49,7 @@ export function lintReport(
     framework: report.framework ? compileFramework(report.framework.profile) : null,
     lines,
     links: () => linkRecord(report),
+    ruleIds: allRuleIds,
   };
   const suppressed = suppressions(report.directives, lines.length);
   const diagnostics: Diagnostic[] = [];

@@ -12,6 +12,7 @@ import recordGradeMismatch from './record-grade-mismatch';
 import recordGroupMismatch from './record-group-mismatch';
 import summaryContradiction from './summary-contradiction';
 import unknownFramework from './unknown-framework';
+import unknownRuleInDirective from './unknown-rule-in-directive';
 import type { Rule } from './rule';
 
 export const allRules: readonly Rule[] = [
@@ -29,6 +30,7 @@ export const allRules: readonly Rule[] = [
   paragraphNumbering,
   summaryContradiction,
   unknownFramework,
+  unknownRuleInDirective,
 ];
 
 export function ruleById(id: string): Rule | undefined {

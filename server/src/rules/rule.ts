@@ -51,6 +51,8 @@ export interface RuleContext {
   /** The document's line ending, for fixes that insert lines. */
   eol: '\n' | '\r\n';
   links(): RecordLinks;
+  /** The ids of every rule there is, for checking the rules a comment names. */
+  ruleIds: readonly string[];
 }
 
 export interface Rule {

@@ -56,3 +56,31 @@ export function replace(range: Range, newText: string): TextEdit {
 export function insertAt(line: number, character: number, newText: string): TextEdit {
   return { range: { start: { line, character }, end: { line, character } }, newText };
 }
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] as number;
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/** The name among `known` that `written` most likely misspells (at most three letters apart), or null. */
+export function closest(written: string, known: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = 4;
+  for (const name of known) {
+    const d = distance(written.toLowerCase(), name);
+    if (d < bestDistance) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  return best;
+}

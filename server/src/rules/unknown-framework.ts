@@ -1,19 +1,5 @@
 import { defineRule } from './rule';
-import { quote, replace } from './support';
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] as number;
-}
+import { closest, quote, replace } from './support';
 
 export default defineRule({
   meta: {
@@ -26,7 +12,7 @@ export default defineRule({
     const unknown = context.report.unknownFramework;
     if (!unknown?.directive) return [];
     const known = unknown.known;
-    const closest = known.map((id) => ({ id, d: distance(unknown.id, id) })).sort((a, b) => a.d - b.d)[0];
+    const near = closest(unknown.id, known);
     const directive = unknown.directive;
     const text = context.lines[directive.range.start.line]?.slice(directive.range.start.character, directive.range.end.character) ?? '';
     const at = text.lastIndexOf(unknown.id);
@@ -40,7 +26,7 @@ export default defineRule({
           `; known frameworks: ${known.join(', ')}.` +
           (context.report.framework ? ` The report is read as ${context.report.framework.profile.id}.` : ''),
         range: idRange,
-        fixes: closest && closest.d <= 3 && idRange !== directive.range ? [{ title: `Use ${closest.id}`, edits: [replace(idRange, closest.id)], preferred: true }] : [],
+        fixes: near && idRange !== directive.range ? [{ title: `Use ${near}`, edits: [replace(idRange, near)], preferred: true }] : [],
       },
     ];
   },
