@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { runCli } from '../helpers/cli';
@@ -147,6 +148,10 @@ describe('inspection-lint CLI', () => {
     const results = log.runs[0].results;
     assert.ok(results.some((result: { ruleId: string; level: string }) => result.ruleId === 'grade-wording-mismatch' && result.level === 'error'));
     assert.ok(log.runs[0].tool.driver.rules.every((rule: { help?: { markdown: string } }) => rule.help?.markdown));
+    // files under the working folder relative to it, a file elsewhere by its own URL (never "../")
+    const locations = log.runs[0].artifacts.map((artifact: { location: { uri: string; uriBaseId?: string } }) => artifact.location);
+    assert.deepStrictEqual(locations.find((location: { uri: string }) => location.uri.endsWith('broken.txt')), { uri: pathToFileURL(path.join(tmp, 'broken.txt')).href });
+    assert.ok(locations.some((location: { uri: string; uriBaseId?: string }) => location.uri === 'seeds/slac-2011-rutland.txt' && location.uriBaseId === '%SRCROOT%'));
   });
 
   it('--format github prints workflow annotations', () => {

@@ -18,6 +18,13 @@ function region(range: Range) {
   };
 }
 
+/** A file under the folder the linter ran in is named relative to it (as code scanning wants); any other by its file URL. */
+function artifactUri(cwd: string, filePath: string): { uri: string; uriBaseId?: string } {
+  const relative = path.relative(cwd, filePath);
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(filePath).href };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
 const pascal = (id: string) => id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
 
 /** SARIF 2.1.0, for code scanning: every rule with its docs, every result with its location and fixes. */
@@ -35,9 +42,7 @@ export const formatSarif: Formatter = (files, { cwd }) => {
     };
   });
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const artifacts = files.map((file) => ({
-    location: { uri: path.relative(cwd, file.filePath).split(path.sep).join('/'), uriBaseId: '%SRCROOT%' },
-  }));
+  const artifacts = files.map((file) => ({ location: artifactUri(cwd, file.filePath) }));
   const results = files.flatMap((file, index) => {
     const artifactLocation = { ...artifacts[index]!.location, index };
     return file.diagnostics.map((diagnostic) => ({
