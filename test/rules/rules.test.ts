@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { lint } from '../../server/src/lint/engine';
 import { allRules } from '../../server/src/rules';
 import { applyEdits } from '../helpers/edits';
+import { readSeed } from '../helpers/paths';
 import { APA_SENTENCE, apaSection, SLAC_HEAD, slacSection, type RuleCase } from './cases';
 
 const T = '\t';
@@ -245,6 +246,16 @@ const CASES: Record<string, RuleCase[]> = {
       expect: [],
     },
     {
+      name: 'one word for two judgements, one of them graded otherwise (reported, with no fix that would break the other)',
+      framework: 'apa-2007',
+      lines: [
+        ...apaSection("Overall effectiveness of children's services", 'Grade 3', 'The council delivers good services. The council continues to make good contributions to being healthy and to staying safe.'),
+        ...apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good')),
+        ...apaSection('Staying safe', 'Grade 1', APA_SENTENCE('inadequate')),
+      ],
+      expect: [7],
+    },
+    {
       name: 'a statement naming two judgements with two levels, left alone as ambiguous',
       framework: 'apa-2007',
       lines: [...apaSection("Overall effectiveness of children's services", 'Grade 3', 'The council delivers good services. Being healthy and staying safe range from adequate to outstanding.'), ...apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good'))],
@@ -349,5 +360,35 @@ describe('record-grade-mismatch: the fix keeps how the record writes grades', ()
     const diagnostic = lint(text, { framework: 'slac-2011' }).diagnostics.find((d) => d.ruleId === 'record-grade-mismatch');
     assert.ok(diagnostic?.fixes[0], 'no fix offered');
     assert.strictEqual(applyEdits(text, diagnostic.fixes[0].edits).split('\n').at(-1), `Overall effectiveness${T}3`);
+  });
+});
+
+describe('contents-mismatch: a title listed once in each part', () => {
+  it('reports the heading whose entry was deleted, in its own part, not the same title in the other part', () => {
+    const seed = readSeed('slac-2011-rutland');
+    const text = seed.replace('Safeguarding services\t5\nOverall effectiveness\t5\n', 'Safeguarding services\t5\n');
+    assert.notStrictEqual(text, seed);
+    const problems = lint(text).diagnostics.filter((d) => d.ruleId === 'contents-mismatch');
+    const lines = text.split('\n');
+    const safeguarding = lines.indexOf('Safeguarding services', lines.indexOf('Safeguarding services\t5') + 1);
+    const firstOverall = lines.indexOf('Overall effectiveness', safeguarding);
+    assert.ok(safeguarding > 0 && firstOverall > safeguarding);
+    assert.deepStrictEqual(problems.map((d) => [d.range.start.line, d.message]), [
+      [firstOverall, '"Overall effectiveness" is a heading of the report but is missing from the contents.'],
+    ]);
+  });
+});
+
+describe('summary-contradiction: a word that speaks of several judgements', () => {
+  it('offers no fix that would make the word wrong for another judgement', () => {
+    const lines = [
+      ...apaSection("Overall effectiveness of children's services", 'Grade 3', 'The council delivers good services. The council continues to make good contributions to being healthy and to staying safe.'),
+      ...apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good')),
+      ...apaSection('Staying safe', 'Grade 1', APA_SENTENCE('inadequate')),
+    ];
+    const [problem, ...others] = lint(lines.join('\n'), { framework: 'apa-2007' }).diagnostics.filter((d) => d.ruleId === 'summary-contradiction');
+    assert.deepStrictEqual(others, []);
+    assert.deepStrictEqual(problem?.fixes, []);
+    assert.match(problem?.message ?? '', /"Staying safe" is graded "Grade 1" \(inadequate\).*reword the sentence/);
   });
 });

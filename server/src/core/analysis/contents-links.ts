@@ -22,7 +22,7 @@ function listedHeadings(sections: readonly Section[], out: Section[] = []): Sect
   return out;
 }
 
-/** Pairs contents entries with headings of the same title, in order (a title may appear once per part). */
+/** Pairs contents entries with headings of the same title, in the report's order (a title may appear once per part). */
 export function linkContents(report: Report): ContentsLinks {
   const cached = cache.get(report);
   if (cached) return cached;
@@ -38,16 +38,18 @@ export function linkContents(report: Report): ContentsLinks {
     if (list) list.push(heading);
     else waiting.set(key, [heading]);
   }
-  const taken = new Map<string, number>();
   const unmatchedEntries: ContentsEntry[] = [];
+  // contents follow the report's order: an entry names the next heading of its title after the one listed above it,
+  // so that with one "Overall effectiveness" entry deleted, the other still finds the heading in its own part
+  let lastLine = -1;
   for (const entry of report.contents?.entries ?? []) {
-    const key = titleKey(entry.title.text);
-    const index = taken.get(key) ?? 0;
-    const section = waiting.get(key)?.[index];
+    const candidates = waiting.get(titleKey(entry.title.text)) ?? [];
+    const untaken = candidates.filter((candidate) => !toEntry.has(candidate));
+    const section = untaken.find((candidate) => candidate.heading.range.start.line > lastLine) ?? untaken[0];
     if (section) {
-      taken.set(key, index + 1);
       toSection.set(entry, section);
       toEntry.set(section, entry);
+      lastLine = section.heading.range.start.line;
     } else unmatchedEntries.push(entry);
   }
   const listedLevels = new Set([...toEntry.keys()].map((section) => section.level));
