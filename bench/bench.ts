@@ -7,6 +7,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { performance, PerformanceObserver } from 'perf_hooks';
 import { lint } from '../server/src/lint/engine';
 import { LspClient } from '../test/helpers/lsp-client';
 import { makeCorpus, type Corpus } from './corpus';
@@ -53,26 +54,67 @@ function cliThroughput(corpus: Corpus) {
   return { ours: median(ours), peer: median(peer) };
 }
 
+/** Where the CLI's time goes: starting Node, loading our modules, and a first (cold) pass against warm ones. */
+function cliBreakdown(corpus: Corpus) {
+  const node: number[] = [];
+  const version: number[] = [];
+  const passes: { loaded: number; cold: number; warm: number }[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    node.push(timeProcess(process.execPath, ['-e', '0'], root));
+    version.push(timeProcess(process.execPath, [path.join(root, 'bin', 'inspection-lint.js'), '--version'], root));
+    const child = spawnSync(process.execPath, [path.join(__dirname, 'cold-pass.js'), corpus.files200], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`cold-pass failed: ${child.stderr}`);
+    passes.push(JSON.parse(child.stdout) as { loaded: number; cold: number; warm: number });
+  }
+  return {
+    node: median(node),
+    startup: median(version),
+    cold: median(passes.map((pass) => pass.cold)),
+    warm: median(passes.map((pass) => pass.warm)),
+  };
+}
+
 /** Parse + all rules in one process, against the floor of reading the files and splitting their lines. */
-function inProcess(corpus: Corpus) {
+async function inProcess(corpus: Corpus) {
   const files = fs.readdirSync(corpus.files200).map((name) => path.join(corpus.files200, name));
   const floor: number[] = [];
   const analysis: number[] = [];
   // warm up the JIT on both paths first
   for (const file of files) lint(fs.readFileSync(file, 'utf8'));
+  // garbage collections are reported after the fact, with their start on the performance timeline
+  const collections: { start: number; duration: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) collections.push({ start: entry.startTime, duration: entry.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const windows: [number, number][] = [];
   for (let run = 0; run < RUNS + 2; run++) {
     let start = now();
     let lines = 0;
     for (const file of files) lines += fs.readFileSync(file, 'utf8').split(/\r\n|\r|\n/).length;
     floor.push(now() - start);
+    const windowStart = performance.now();
     start = now();
     let problems = 0;
     for (const file of files) problems += lint(fs.readFileSync(file, 'utf8')).diagnostics.length;
     analysis.push(now() - start);
+    windows.push([windowStart, performance.now()]);
     if (!lines || problems < 0) throw new Error('nothing measured');
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  const inWindows = (time: number) => windows.some(([from, to]) => time >= from && time <= to);
+  const collecting = collections.filter((gc) => inWindows(gc.start)).reduce((sum, gc) => sum + gc.duration, 0);
+  const analysing = windows.reduce((sum, [from, to]) => sum + (to - from), 0);
   const bytes = files.reduce((sum, file) => sum + fs.statSync(file).size, 0);
-  return { floor: median(floor), analysis: median(analysis), bytes };
+  return {
+    floor: median(floor),
+    analysis: median(analysis),
+    bestRatio: Math.min(...analysis) / Math.min(...floor),
+    garbageShare: collecting / analysing,
+    bytes,
+  };
 }
 
 /** Time from a didChange (one character typed) to the diagnostics for that version, over a real JSON-RPC connection. */
@@ -145,7 +187,8 @@ async function main(): Promise<void> {
   console.log(`Corpus: ${corpus.count} reports (${(corpus.bytes200 / 1e6).toFixed(1)} MB), large reports of ${(fs.statSync(corpus.large1).size / 1e6).toFixed(1)} MB and ${(fs.statSync(corpus.large10).size / 1e6).toFixed(1)} MB; medians of ${RUNS} runs\n`);
 
   const cli = cliThroughput(corpus);
-  const inside = inProcess(corpus);
+  const breakdown = cliBreakdown(corpus);
+  const inside = await inProcess(corpus);
   const seed = await editorLatency(corpus.seed001, 200);
   const large = await editorLatency(corpus.large1, 200);
   const scale = scaling(corpus);
@@ -165,9 +208,15 @@ async function main(): Promise<void> {
     ['CLI, whole process, 200 reports: inspection-lint', ms(cli.ours), ''],
     ['CLI, whole process, 200 reports: markdownlint-cli2', ms(cli.peer), ''],
     ['CLI speed-up over markdownlint-cli2', `${(cli.peer / cli.ours).toFixed(1)}×`, 'target ≥ 20×'],
+    ['CLI breakdown: starting Node (`node -e 0`)', ms(breakdown.node), ''],
+    ['CLI breakdown: starting Node and loading the linter (`--version`)', ms(breakdown.startup), ''],
+    ['CLI breakdown: first pass over the 200 reports in a fresh process (cold JIT)', ms(breakdown.cold), ''],
+    ['CLI breakdown: best later pass in that process (warm JIT)', ms(breakdown.warm), ''],
     ['In process, 200 reports: read + split lines (floor)', ms(inside.floor), ''],
     ['In process, 200 reports: read + parse + all rules', ms(inside.analysis), `${((inside.bytes / 1e6) / (inside.analysis / 1000)).toFixed(0)} MB/s`],
     ['Analysis ÷ floor', `${(inside.analysis / inside.floor).toFixed(1)}×`, 'target ≤ 3×'],
+    ['Analysis ÷ floor, best run of each', `${inside.bestRatio.toFixed(1)}×`, ''],
+    ['Share of analysis time spent collecting garbage', `${(inside.garbageShare * 100).toFixed(0)} %`, ''],
     [`Keystroke to diagnostics, seed 001 (83 KB), ${seed.edits} edits: p50 / p95`, `${ms(seed.p50)} / ${ms(seed.p95)}`, 'target p95 ≤ 10 ms'],
     [`Keystroke to diagnostics, 1 MB report, ${large.edits} edits: p50 / p95`, `${ms(large.p50)} / ${ms(large.p95)}`, 'target p95 ≤ 50 ms'],
     ...scale.map(

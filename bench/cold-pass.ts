@@ -1,0 +1,23 @@
+/**
+ * Run by the benchmark in a fresh process: how long the first pass over the corpus takes before V8 has optimised
+ * the parser, against later passes in the same process. Prints one JSON line.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+const started = now();
+const { lint } = require('../server/src/lint/engine') as typeof import('../server/src/lint/engine');
+const loaded = now() - started;
+
+const folder = process.argv[2] ?? '';
+const files = fs.readdirSync(folder).map((name) => path.join(folder, name));
+const pass = (): number => {
+  const start = now();
+  for (const file of files) lint(fs.readFileSync(file, 'utf8'));
+  return now() - start;
+};
+const cold = pass();
+const warm = Array.from({ length: 5 }, pass);
+process.stdout.write(JSON.stringify({ loaded, cold, warm: Math.min(...warm) }) + '\n');
