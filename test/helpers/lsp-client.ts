@@ -34,6 +34,8 @@ export interface ClientOptions {
   initializationOptions?: unknown;
   /** Extra command-line arguments for the server. */
   args?: string[];
+  /** Arguments for Node itself, before the server's script (e.g. --require a module). */
+  nodeArgs?: string[];
   /** The server's script: the bin (compiled sources) by default, or the bundle the extension ships. */
   serverScript?: string;
   /** Do not answer workspace/configuration (older clients): settings come only with didChangeConfiguration. */
@@ -55,6 +57,8 @@ export class LspClient {
   registrations: string[] = [];
   initializeResult!: InitializeResult;
   stderr = '';
+  /** What the server logged (window/logMessage), in order. */
+  readonly logs: { type: number; message: string }[] = [];
 
   private constructor(
     readonly process: ChildProcess,
@@ -66,7 +70,7 @@ export class LspClient {
 
   static async start(options: ClientOptions = {}): Promise<LspClient> {
     const script = options.serverScript ?? path.join(repoRoot, 'bin', 'inspection-report-language-server.js');
-    const child = spawn(process.execPath, [script, '--stdio', ...(options.args ?? [])], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, '--stdio', ...(options.args ?? [])], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -86,6 +90,9 @@ export class LspClient {
           waiter.resolve(params);
         }
       }
+    });
+    connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+      client.logs.push(params);
     });
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'inspectionReport' ? client.settings : null)));
     connection.onRequest('client/registerCapability', (params: { registrations: { method: string }[] }) => {

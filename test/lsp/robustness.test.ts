@@ -31,6 +31,22 @@ describe('language server: garbage in, service goes on', function () {
     assert.deepStrictEqual((await client.diagnosticsForVersion(uri, 1)).diagnostics, [], 'still serving');
   }
 
+  it('logs an exception thrown outside any request, and a rejected promise, and keeps serving', async () => {
+    // a module loaded into the real server process that throws from a timer and rejects a promise once it runs
+    const thrower = path.join(dir, 'throw-later.js');
+    fs.writeFileSync(
+      thrower,
+      "setTimeout(() => { throw new Error('thrown from a timer'); }, 300);\n" +
+        "setTimeout(() => { Promise.reject(new Error('rejected and never caught')); }, 350);\n",
+    );
+    client = await LspClient.start({ nodeArgs: ['--require', thrower] });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const logged = client.logs.map((log) => log.message).join('\n');
+    assert.match(logged, /uncaught: Error: thrown from a timer/);
+    assert.match(logged, /unhandled rejection: Error: rejected and never caught/);
+    await stillServing('after-exception.txt');
+  });
+
   it('answers unknown methods and closed documents, and declines a document over the size limit', async () => {
     client = await LspClient.start({ settings: { maxFileSize: 100000 } });
     await assert.rejects(client.request('inspectionReport/noSuchThing', {}), /Unhandled method/);
