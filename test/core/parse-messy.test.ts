@@ -222,6 +222,13 @@ describe('parse: messy real drafts', () => {
 });
 
 describe('parse: frameworks', () => {
+  it('reads the year a report is dated: its inspection or publication dates, or a letter\'s date line', () => {
+    const years = ['annual-rating-2009-rutland', 'apa-2007-leicestershire', 'apa-2007-rotherham', 'apa-2007-rutland', 'slac-2011-rutland'].map((name) => parse(readSeed(name)).year);
+    assert.deepStrictEqual(years, [2009, 2007, 2007, 2007, 2011]);
+    assert.strictEqual(parseLines(SLAC, 'Report title', '', 'Report published: 20 March 2015 (inspected in 2014)').year, 2015);
+    assert.strictEqual(parseLines(SLAC, 'A draft with no date yet', '', 'Overall effectiveness', '', 'Grade 2 (Good)').year, null);
+  });
+
   it('takes the framework from a directive comment in the first lines', () => {
     const report = parseLines({}, '<!-- framework: slac-2011 -->', '', 'Staying safe', '', 'Grade 1');
     assert.strictEqual(report.framework?.profile.id, 'slac-2011');

@@ -60,7 +60,14 @@ describe('later frameworks: LAC 2013, SIF and ILACS, from their profiles alone',
     const notes = diagnostics.filter((diagnostic) => diagnostic.ruleId === 'outdated-grade-wording');
     assert.ok(notes.length > 0 && notes.every((note) => note.severity === 'info'));
     const note = notes.find((candidate) => candidate.range.start.line === row!.grade!.range.start.line)!;
-    assert.match(note.message, /"Requires improvement" is accepted as Requires improvement to be good, but SIF reports now write "Requires improvement to be good"/);
+    // the report is dated 2015, before SIF printed the longer label: the note says so, and "fix all" leaves it
+    assert.strictEqual(report.year, 2015);
+    assert.strictEqual(note.message, '"Requires improvement" was the SIF wording when this report was written (2015); reports from 2016 write "Requires improvement to be good".');
+    assert.strictEqual(note.fixes[0]!.preferred, false);
+    const dated2017 = lint(text.replace('Inspection date: 12 January 2015 – 4 February 2015', 'Inspection date: 9 January 2017 – 2 February 2017').replace('Report published: 20 March 2015', 'Report published: 20 March 2017'));
+    const late = dated2017.diagnostics.find((candidate) => candidate.ruleId === 'outdated-grade-wording' && candidate.range.start.line === row!.grade!.range.start.line)!;
+    assert.match(late.message, /"Requires improvement" is accepted as Requires improvement to be good, but SIF reports now write "Requires improvement to be good"/);
+    assert.strictEqual(late.fixes[0]!.preferred, true);
     const fixed = applyEdits(text, note.fixes[0]!.edits);
     assert.ok(fixed.split('\n')[row!.range.start.line]!.endsWith('\tRequires improvement to be good'));
     // in a sentence the verb is kept: "The overall judgement is requires improvement" → "… requires improvement to be good"

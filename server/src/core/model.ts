@@ -187,6 +187,8 @@ export interface Report {
   summaryStatements: SummaryStatement[];
   /** Grades written where no heading owns them. */
   strayGrades: Grade[];
+  /** The year the report is dated (its inspection or publication dates), or null when it gives none near the top. */
+  year: number | null;
   lineCount: number;
 }
 

@@ -20,10 +20,17 @@ export default defineRule({
       // in a sentence the current wording keeps the sentence's verb: "require improvement to be good"
       const current =
         grade.style === 'sentence' ? termFor(label.level, label.text) : label.text === label.text.toLowerCase() ? label.level.label.toLowerCase() : label.level.label;
+      const since = label.level.labelSince;
+      const year = context.report.year;
+      // a report written before the wording changed is right as it is: offer the new wording, never apply it unasked
+      const ofItsTime = Boolean(since && year && year < since);
       problems.push({
-        message: `${quote(label.text)} is accepted as ${label.level.label}, but ${frameworkName(context)} reports now write ${quote(current)}.`,
+        message:
+          ofItsTime
+            ? `${quote(label.text)} was the ${frameworkName(context)} wording when this report was written (${year}); reports from ${since} write ${quote(current)}.`
+            : `${quote(label.text)} is accepted as ${label.level.label}, but ${frameworkName(context)} reports now write ${quote(current)}.`,
         range: label.range,
-        fixes: [{ title: `Write ${quote(current)}`, edits: [replace(label.range, current)], preferred: true }],
+        fixes: [{ title: `Write ${quote(current)}`, edits: [replace(label.range, current)], preferred: !ofItsTime }],
       });
     }
     return problems;

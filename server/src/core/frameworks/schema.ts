@@ -34,6 +34,16 @@ export const LevelSchema = z
       'Older wordings still accepted as this level, with a note offering the current label ' +
         '(e.g. "Requires improvement" for "Requires improvement to be good").',
     ),
+    labelSince: z
+      .number()
+      .int()
+      .min(1900)
+      .max(2100)
+      .optional()
+      .describe(
+        'The year the framework first printed this label; a report dated earlier may use an outdated label without being told it is outdated ' +
+          '(e.g. 2016 for "Requires improvement to be good").',
+      ),
     descriptor: phrase.optional().describe('What the level means, e.g. "A service that exceeds minimum requirements".'),
     terms: z
       .array(phrase)

@@ -3,6 +3,7 @@ import { compileFramework, compileGeneric } from '../frameworks/compiled';
 import type { FrameworkRegistry } from '../frameworks/registry';
 import { flattenSections, type Report, type TextSpan } from '../model';
 import { lineRange, splitLines, trimmedSpan } from '../text';
+import { reportYear } from './dates';
 import { resolveFramework, type Detection } from './detect';
 import { readDirectives } from './directives';
 import { ProseReader } from './judgements';
@@ -60,6 +61,7 @@ export function parseLines(raw: readonly string[], options: ParseOptions = {}, t
     scaleTable: structure.scaleTable,
     summaryStatements: prose.summaryStatements(all),
     strayGrades: structure.strayGrades,
+    year: reportYear(lines),
     lineCount: lines.length,
   };
 }
