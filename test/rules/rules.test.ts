@@ -392,3 +392,15 @@ describe('summary-contradiction: a word that speaks of several judgements', () =
     assert.match(problem?.message ?? '', /"Staying safe" is graded "Grade 1" \(inadequate\).*reword the sentence/);
   });
 });
+
+describe('missing-record-entry: a heading too long to be a row', () => {
+  it('is reported, with no fix that would add a row the record cannot read', () => {
+    const long = `Overall thoughts ${'and more words run into the heading '.repeat(8)}`.trim();
+    const lines = [...SLAC_HEAD, `## ${long}`, '', 'Grade 2 (Good)', '', 'Record of main findings', '', `Safeguarding services${T}`, `Overall effectiveness${T}Good`];
+    const problem = lint(lines.join('\n'), { framework: 'slac-2011' }).diagnostics.find((d) => d.ruleId === 'missing-record-entry');
+    assert.ok(problem, 'reported');
+    assert.ok(long.length > 200);
+    assert.deepStrictEqual(problem.fixes, []);
+    assert.match(problem.message, /has no row in the record of main findings\.$/);
+  });
+});

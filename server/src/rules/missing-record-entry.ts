@@ -3,7 +3,7 @@ import { insertRecordRow } from './record-support';
 import { gradeInWords, quote, sectionName, titleOf } from './support';
 
 /** A heading such as "Record of main findings" names the table; a header row or an introductory sentence does not. */
-const isTitle = (text: string) => !text.includes('\t') && text.trim().split(/\s+/).length <= 6;
+const isTitle = (text: string) => !/[\t|]/.test(text) && text.trim().split(/\s+/).length <= 6;
 
 export default defineRule({
   meta: {

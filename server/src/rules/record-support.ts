@@ -26,7 +26,9 @@ export function insertRecordRow(context: RuleContext, section: Section, level: L
   // the record's own way of writing: the judgement's title, the grade in the case of the row it goes beside
   const sampleGrade = sample?.grade?.label?.text;
   const lowerCase = sampleGrade ? sampleGrade === sampleGrade.toLowerCase() : false;
-  const row = formatRow(context, sample, titleOf(section), writeGrade(profile, level, profile.record.style ?? 'label', lowerCase));
+  const title = rowTitle(section);
+  if (!title) return null;
+  const row = formatRow(context, sample, title, writeGrade(profile, level, profile.record.style ?? 'label', lowerCase));
   const eol = context.eol;
 
   if (after) return appendTo(context, after.range.end.line, `${eol}${row}`);
@@ -104,6 +106,16 @@ function lastLineOf(record: RecordOfFindings): number {
 }
 
 /** A row in the same shape as its neighbour: tab-separated, Markdown pipes or spaced. */
+/** Longer than any row title a record prints: a heading that long (text run into it) is named by its judgement. */
+const LONGEST_ROW_TITLE = 200;
+
+/** The title for a new row, or null when the heading is too long to be one and names no judgement of the framework. */
+function rowTitle(section: Section): string | null {
+  const title = titleOf(section);
+  if (title.length <= LONGEST_ROW_TITLE) return title;
+  return section.judgement?.definition?.title ?? null;
+}
+
 function formatRow(context: RuleContext, neighbour: RecordRow | null, title: string, grade: string): string {
   switch (rowShape(context, neighbour)) {
     case 'pipes':
