@@ -18,10 +18,15 @@ export function ruleDocsDirectory(): string | null {
   return docsDir;
 }
 
-/** A link to a rule's page: the file URL of its docs page, which an editor opens directly. */
+const docsUrls = new Map<string, string | undefined>();
+
+/** A link to a rule's page: the file URL of its docs page, which an editor opens directly (made once per rule). */
 export function ruleDocsUrl(ruleId: string): string | undefined {
+  if (docsUrls.has(ruleId)) return docsUrls.get(ruleId);
   const dir = ruleDocsDirectory();
-  return dir ? pathToFileURL(path.join(dir, `${ruleId}.md`)).href : undefined;
+  const url = dir ? pathToFileURL(path.join(dir, `${ruleId}.md`)).href : undefined;
+  docsUrls.set(ruleId, url);
+  return url;
 }
 
 export function ruleDocsMarkdown(ruleId: string): string | undefined {
