@@ -222,6 +222,16 @@ describe('parse: messy real drafts', () => {
 });
 
 describe('parse: frameworks', () => {
+  it('recognises an APA letter still without its title from the letter\'s own phrases', () => {
+    const draft = [
+      'Being healthy', '', 'Grade 3', '', 'Summary of strengths and areas for development', '', PARAGRAPH, '',
+      'Staying safe', '', 'Grade 2', '', 'Summary of strengths and areas for development', '', PARAGRAPH.replace('is good', 'is adequate'),
+    ];
+    const report = parseLines({}, ...draft);
+    assert.strictEqual(report.framework?.profile.id, 'apa-2007');
+    assert.ok(report.framework?.evidence.some((why) => why.includes('summary of strengths')), report.framework?.evidence.join('; '));
+  });
+
   it('reads the year a report is dated: its inspection or publication dates, or a letter\'s date line', () => {
     const years = ['annual-rating-2009-rutland', 'apa-2007-leicestershire', 'apa-2007-rotherham', 'apa-2007-rutland', 'slac-2011-rutland'].map((name) => parse(readSeed(name)).year);
     assert.deepStrictEqual(years, [2009, 2007, 2007, 2007, 2011]);
