@@ -58,6 +58,18 @@ const CASES: Record<string, RuleCase[]> = {
     { name: '"not yet good" under APA Grade 2', framework: 'apa-2007', lines: apaSection('Staying safe', 'Grade 2', 'The contribution of services in this aspect is adequate but not yet good.'), expect: [] },
     { name: '"good or better" about other services under Grade 2', framework: 'apa-2007', lines: apaSection('Enjoying and achieving', 'Grade 2', 'Most schools are judged good or better, but the contribution of services in this aspect is adequate.'), expect: [] },
     { name: '"requires improvement to be good" under SLAC Grade 3', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Leadership and management', 'Grade 3 (Adequate)', 44, 'Leadership requires improvement to be good; overall it is adequate.')], expect: [] },
+    {
+      name: 'a concession before the main clause ("Although … is good, … is adequate") under Grade 3',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'Although the LSCB is effective and partnership working is good, the overall effectiveness of safeguarding services is adequate.')],
+      expect: [],
+    },
+    {
+      name: 'the main clause disagreeing with the grade after a concession',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'Although some services are adequate, the overall effectiveness of safeguarding services is good.')],
+      expect: [9],
+    },
     { name: '"Performs well (3)" with "perform well"', framework: 'annual-rating-2009', lines: ["Children's services rating", '', 'Performs well (3)', '', "Children's services in Testshire perform well."], expect: [] },
     {
       name: 'a sentence about a part of the service, before the judgement sentence',

@@ -42,6 +42,17 @@ function inThePast(before: string): boolean {
 }
 const SPREAD = /\b(?:rang\w*|var(?:y|ies|ied|ying)|spread\w*|span\w*)\s+from\s+$/i;
 
+/** A sentence opening with a concession ("Although …", "While …", "Despite …"). */
+const CONCESSION = /^\W*(?:although|though|even though|while|whilst|despite|in spite of|notwithstanding)\b/i;
+
+/** Where a sentence's opening concessive clause ends (its first comma or semicolon), or the sentence's start if it has none. */
+function concessiveClauseEnd(text: string, sentence: SentenceSpan): number {
+  if (!CONCESSION.test(text.slice(sentence.start, Math.min(sentence.end, sentence.start + 40)))) return sentence.start;
+  const clause = text.slice(sentence.start, sentence.end);
+  const comma = clause.search(/[,;\u2013\u2014]/);
+  return comma < 0 ? sentence.start : sentence.start + comma;
+}
+
 function beforeWithinClause(text: string, sentenceStart: number, termStart: number): string {
   return text.slice(Math.max(sentenceStart, termStart - 80), termStart);
 }
@@ -55,7 +66,10 @@ export function evaluativeTerms(text: string, sentence: SentenceSpan, framework:
     if (level) raw.push({ start: match.start, end: match.end, level });
   }
   const found: FoundTerm[] = [];
+  const conceded = concessiveClauseEnd(text, sentence);
   raw.forEach((term, index) => {
+    // "Although partnership working is good, the overall effectiveness … is adequate": the main clause judges
+    if (term.start < conceded) return;
     const before = beforeWithinClause(text, sentence.start, term.start);
     const after = text.slice(term.end, Math.min(sentence.end, term.end + 40));
     const previous = raw[index - 1];
