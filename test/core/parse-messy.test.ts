@@ -177,6 +177,24 @@ describe('parse: messy real drafts', () => {
     assert.deepStrictEqual([report.record?.rows[0]?.grade?.style, report.record?.rows[0]?.grade?.level?.key], ['number', 'good']);
   });
 
+  it('reads contents copied from a PDF: one space or dot leaders before the page, never a heading ending in a number', () => {
+    const report = parseLines(
+      SLAC,
+      'Contents', 'Services for looked after children 10', 'How good are outcomes for looked after children and care leavers? 11',
+      'Being healthy 11', 'Making a positive contribution, including user engagement ....... 12', 'Annex A\u2026\u2026 14', '',
+      'Services for looked after children', '', 'Being healthy', '', 'Grade 2 (Good)', '', '1. The health of looked after children is good.',
+    );
+    assert.deepStrictEqual(report.contents?.entries.map((entry) => [entry.title.text, entry.page]), [
+      ['Services for looked after children', 10],
+      ['How good are outcomes for looked after children and care leavers?', 11],
+      ['Being healthy', 11],
+      ['Making a positive contribution, including user engagement', 12],
+      ['Annex A', 14],
+    ]);
+    // a lone heading that ends in a number is not a contents entry
+    assert.strictEqual(parseLines(SLAC, 'Contents', 'Appendix 2', '', 'Some text follows here as a paragraph.').contents?.entries.length ?? 0, 0);
+  });
+
   it('reads a record row whose grade cell runs on, so that the cell can be reported', () => {
     const report = parseLines(SLAC, 'Record of main findings', '', 'Overall effectiveness\tAdequate', `Staying safe\tGood${' good'.repeat(200)}`, 'Being healthy\tGood');
     assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.grade?.level?.key ?? null]), [

@@ -28,7 +28,9 @@ export interface BlockResult<T> {
   lines: number[];
 }
 
-const CONTENTS_ENTRY = /^(.*?\S)(?:\t+|\s*\.{2,}\s*|\s{2,})(\d{1,3})\s*$/;
+const CONTENTS_ENTRY = /^(.*?\S)(?:\t+|(?:\s*[.\u2026\u00b7]){2,}\s*|\s{2,})(\d{1,3})\s*$/;
+/** "Being healthy 11": a page number after one space, as text copied from a PDF has it; only read in a run of entries. */
+const SPACED_ENTRY = /^(.*?[A-Za-z?)'\u2019])\s(\d{1,3})\s*$/;
 /** Contents entries and table rows are short; longer lines end the block (and keep the regexes linear). */
 const MAX_ROW = 400;
 const MAX_INTRO_LINES = 2;
@@ -44,7 +46,8 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
     if (next < 0) break;
     const text = lines.masked(next);
     if (text.length > MAX_ROW) break;
-    const match = CONTENTS_ENTRY.exec(text);
+    const previousPage = entries[entries.length - 1]?.page ?? null;
+    const match = CONTENTS_ENTRY.exec(text) ?? spacedEntry(lines, next, text, previousPage);
     if (!match?.[1] || !match[2]) break;
     const title = trimmedSpan(text, 0, match[1].length);
     const pageStart = text.lastIndexOf(match[2]);
@@ -63,6 +66,23 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
     next: last + 1,
     lines: owned,
   };
+}
+
+/**
+ * A contents entry with one space before its page number, taken only where it cannot be a heading that ends in a
+ * number: after another entry, with pages in order, or followed by an entry on a later page.
+ */
+function spacedEntry(lines: Lines, line: number, text: string, previousPage: number | null): RegExpExecArray | null {
+  const match = SPACED_ENTRY.exec(text);
+  if (!match?.[2] || /^\s*grade$/i.test(match[1] ?? '')) return null;
+  const page = Number(match[2]);
+  if (previousPage !== null) return page >= previousPage ? match : null;
+  const following = lines.nextNonBlank(line + 1);
+  if (following < 0) return null;
+  const next = lines.masked(following);
+  if (next.length > MAX_ROW) return null;
+  const after = CONTENTS_ENTRY.exec(next) ?? SPACED_ENTRY.exec(next);
+  return after?.[2] && Number(after[2]) >= page ? match : null;
 }
 
 export interface RecordContext {
