@@ -195,6 +195,21 @@ describe('parse: messy real drafts', () => {
     assert.strictEqual(parseLines(SLAC, 'Contents', 'Appendix 2', '', 'Some text follows here as a paragraph.').contents?.entries.length ?? 0, 0);
   });
 
+  it('reads an ILACS heading whose grade a PDF broke over two lines', () => {
+    const report = parseLines(
+      { framework: 'ilacs' },
+      'The experiences and progress of children in care and care leavers: requires', 'improvement to be good', '1. Most children live in stable homes.',
+    );
+    const grade = report.sections[0]?.judgement?.grade;
+    assert.deepStrictEqual([report.sections[0]?.title, grade?.level?.key, grade?.range.start, grade?.range.end], [
+      'The experiences and progress of children in care and care leavers',
+      'requires-improvement',
+      { line: 0, character: 67 },
+      { line: 1, character: 22 },
+    ]);
+    assert.deepStrictEqual(report.sections.map((section) => section.title), ['The experiences and progress of children in care and care leavers']);
+  });
+
   it('reads a record row whose grade cell runs on, so that the cell can be reported', () => {
     const report = parseLines(SLAC, 'Record of main findings', '', 'Overall effectiveness\tAdequate', `Staying safe\tGood${' good'.repeat(200)}`, 'Being healthy\tGood');
     assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.grade?.level?.key ?? null]), [

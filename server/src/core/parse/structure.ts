@@ -191,6 +191,10 @@ export class StructureParser {
         if (headingShaped(title) && !/[.,;:]$/.test(title)) return this.heading(index, fused.title, null, fused.grade);
       }
       const unknownLabel = this.colonWithUnknownLabel(index, text, span);
+      if (unknownLabel?.lastLine) {
+        this.kinds[unknownLabel.lastLine] = LineKind.Heading;
+        return this.headingSpan(index, spanOf(this.lines, index, unknownLabel.title), null, unknownLabel.grade, unknownLabel.lastLine);
+      }
       if (unknownLabel) return this.heading(index, unknownLabel.title, null, unknownLabel.grade);
       const known = this.framework.matchTitle(content) !== null || this.genericRole(content) !== null;
       const timescaleOk = !content.endsWith(':') || known;
@@ -312,7 +316,7 @@ export class StructureParser {
    * "Care leavers: satisfactory" where headings carry their grade after a colon: a judgement with a grade that is
    * not on the scale (kept, so that grade-out-of-scale can say so).
    */
-  private colonWithUnknownLabel(index: number, text: string, span: Span): { title: Span; grade: Grade } | null {
+  private colonWithUnknownLabel(index: number, text: string, span: Span): { title: Span; grade: Grade; lastLine?: number } | null {
     if (!this.framework.styles.has('heading-colon-label')) return null;
     const colon = text.lastIndexOf(':', span.end);
     if (colon <= span.start) return null;
@@ -323,10 +327,28 @@ export class StructureParser {
     if (this.framework.matchTitle(text.slice(title.start, title.end))?.kind !== 'judgement') return null;
     const labelRange = lineRange(index, label.start, label.end);
     const level = this.framework.levelForLabel(labelText);
+    if (!level && this.framework.isLabelStart(labelText)) {
+      const broken = this.labelBrokenOver(index, labelText, label.start);
+      if (broken) return { title, grade: broken, lastLine: index + 1 };
+    }
     return {
       title,
       grade: { text: labelText, range: labelRange, number: null, label: { text: labelText, range: labelRange, level }, level, numberLevel: null, style: 'heading-colon-label' },
     };
+  }
+
+  /** "…: requires" with "improvement to be good" on the next line: a label a PDF broke after its first words. */
+  private labelBrokenOver(index: number, start: string, startCharacter: number): Grade | null {
+    const next = index + 1;
+    if (next >= this.lines.length || this.lines.isBlank(next)) return null;
+    const rest = this.lines.masked(next);
+    const restSpan = trimmedSpan(rest.replace(/\.\s*$/, ' '));
+    if (restSpan.end - restSpan.start > 40) return null;
+    const whole = `${start} ${rest.slice(restSpan.start, restSpan.end)}`;
+    const level = this.framework.levelForLabel(whole);
+    if (!level) return null;
+    const range = { start: { line: index, character: startCharacter }, end: { line: next, character: restSpan.end } };
+    return { text: whole, range, number: null, label: { text: whole, range, level }, level, numberLevel: null, style: 'heading-colon-label' };
   }
 
   /** "The judgements on areas of the service … are:" just above a summary table stands for its heading. */
