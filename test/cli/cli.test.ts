@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -25,6 +26,21 @@ describe('inspection-lint CLI', () => {
     assert.match(run.stdout, /seeds\/slac-2011-rutland\.txt \(SLAC 2011\)/);
     assert.match(run.stdout, /379:1 +warning +The record group .* record-group-mismatch/);
     assert.match(run.stdout, /✖ 3 problems \(0 errors, 3 warnings\)/);
+  });
+
+  it('calls a report with notes only clean, and exits 0', () => {
+    const run = runCli(['test/fixtures/frameworks/sif/clean-2015.txt']);
+    assert.strictEqual(run.status, 0, run.stderr);
+    assert.match(run.stdout, /info +"requires improvement" was the SIF wording/);
+    assert.match(run.stdout, /✔ no problems; \d+ notes/);
+    assert.doesNotMatch(run.stdout, /✖/);
+  });
+
+  it('ends quietly when its reader stops early (| head)', () => {
+    const bin = path.join(repoRoot, 'bin', 'inspection-lint.js');
+    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" --format sarif seeds | head -c 100 > /dev/null`], { cwd: repoRoot, encoding: 'utf8' });
+    assert.strictEqual(piped.stderr, '');
+    assert.strictEqual(piped.status, 0);
   });
 
   it('searches a folder and its subfolders for reports, skipping dependencies, build output and hidden folders', () => {

@@ -222,6 +222,11 @@ function listRules(format: string, io: Io): number {
 
 /** Entry point of the bin. */
 export function runCli(): void {
+  // output piped into a reader that stops early (| head): end quietly, as other command-line tools do
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   main(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),

@@ -44,9 +44,14 @@ export const formatStylish: Formatter = (files, { color }) => {
     const reports = files.filter((file) => file.framework).length;
     out.push(paint('bold', `✔ ${files.length} file${files.length === 1 ? '' : 's'} checked (${reports} recognised as reports): no problems`));
   } else {
-    const summary = `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} info` : ''})`;
-    out.push(paint(errors ? 'red' : 'yellow', paint('bold', `✖ ${summary}`)));
-    if (fixable) out.push(paint('dim', `  ${fixable} can be fixed with a quick fix in the editor.`));
+    if (errors + warnings === 0) {
+      // notes alone (an older wording, say) do not make a report fail
+      out.push(paint('bold', `✔ no problems; ${infos} note${infos === 1 ? '' : 's'}`));
+    } else {
+      const summary = `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} info` : ''})`;
+      out.push(paint(errors ? 'red' : 'yellow', paint('bold', `✖ ${summary}`)));
+    }
+    if (fixable) out.push(paint('dim', `  ${fixable} can be fixed with --fix (the editor offers a quick fix for more).`));
   }
   return out.join('\n');
 };
