@@ -252,6 +252,12 @@ const CASES: Record<string, RuleCase[]> = {
       expect: [7],
     },
     {
+      name: 'an overall section naming an outcome by its verb ("help children stay safe")',
+      framework: 'apa-2007',
+      lines: [...apaSection("Overall effectiveness of children's services", 'Grade 3', 'The council delivers good services. Services to help children stay safe are good.'), ...apaSection('Staying safe', 'Grade 2', APA_SENTENCE('adequate'))],
+      expect: [7],
+    },
+    {
       name: 'an overall section agreeing with the grades',
       framework: 'apa-2007',
       lines: [...apaSection("Overall effectiveness of children's services", 'Grade 3', 'The council delivers good services. The contribution to children and young people being healthy and to staying safe is good.'), ...apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good')), ...apaSection('Staying safe', 'Grade 3', APA_SENTENCE('good'))],
