@@ -210,6 +210,44 @@ describe('parse: messy real drafts', () => {
     assert.deepStrictEqual(report.sections.map((section) => section.title), ['The experiences and progress of children in care and care leavers']);
   });
 
+  it('reads record rows a PDF broke without tabs: a title over two lines with its grade on a line of its own', () => {
+    const report = parseLines(
+      SLAC,
+      'Record of main findings', 'Safeguarding services', 'Quality of provision Good', 'The contribution of health agencies to keeping children and',
+      'young people safe', 'Good', 'Partnership working Outstanding',
+    );
+    assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.grade?.level?.key]), [
+      ['Quality of provision', 'good'],
+      ['The contribution of health agencies to keeping children and young people safe', 'good'],
+      ['Partnership working', 'outstanding'],
+    ]);
+  });
+
+  it('reads a summary table whose cells lost their tabs: "Judgement Grade" over wrapped rows, and numbered SIF rows', () => {
+    const ilacs = parseLines(
+      { framework: 'ilacs' },
+      'Judgement Grade', 'The impact of leaders on social work practice with', 'children and families', 'Inadequate',
+      'The experiences and progress of children in care and care', 'leavers', 'Requires improvement', 'to be good', 'Overall effectiveness Inadequate',
+      '', 'Children’s services in Kelsey Vale are inadequate.',
+    );
+    assert.deepStrictEqual(ilacs.record?.rows.map((row) => [row.title.text, row.grade?.level?.key]), [
+      ['The impact of leaders on social work practice with children and families', 'inadequate'],
+      ['The experiences and progress of children in care and care leavers', 'requires-improvement'],
+      ['Overall effectiveness', 'inadequate'],
+    ]);
+    const sif = parseLines(
+      { framework: 'sif' },
+      'Children\'s services in Tollerton are inadequate', '', '1. Children who need help and protection Inadequate',
+      '2. Children looked after and achieving permanence Requires improvement to be good', '2.1 Adoption performance Outstanding', '',
+      '1. A first paragraph of the report, numbered as the body is.',
+    );
+    assert.deepStrictEqual(sif.record?.rows.map((row) => [row.title.text, row.grade?.level?.key]), [
+      ['Children who need help and protection', 'inadequate'],
+      ['Children looked after and achieving permanence', 'requires-improvement'],
+      ['Adoption performance', 'outstanding'],
+    ]);
+  });
+
   it('reads a record row whose grade cell runs on, so that the cell can be reported', () => {
     const report = parseLines(SLAC, 'Record of main findings', '', 'Overall effectiveness\tAdequate', `Staying safe\tGood${' good'.repeat(200)}`, 'Being healthy\tGood');
     assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.grade?.level?.key ?? null]), [

@@ -94,6 +94,17 @@ export interface RecordContext {
 
 const HEADER_CELL = /^(?:judgements?|grades?|aspects?|areas?|inspection judgements?|outcomes?|ratings?|findings?|judgement grade)$/i;
 
+/** "Judgement Grade" as a line of its own: a table's header row whose cells lost their tab. */
+export function isSpacedHeaderRow(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words.length === 2 && words.every((word) => HEADER_CELL.test(word));
+}
+
+/** The start of a label broken over lines ("Requires" of "Requires improvement to be good"), and nothing else. */
+function isLabelStartOnly(framework: CompiledFramework, content: string): boolean {
+  return content.length <= 40 && framework.isLabelStart(content);
+}
+
 export function isHeaderRow(text: string, cells: Span[]): boolean {
   const filled = cells.filter((cell) => cell.end > cell.start);
   return filled.length >= 2 && filled.every((cell) => HEADER_CELL.test(text.slice(cell.start, cell.end)));
@@ -200,7 +211,7 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
       continue;
     }
     const cells = tableCells(text);
-    if (isHeaderRow(text, cells)) {
+    if (isHeaderRow(text, cells) || (rows.length === 0 && isSpacedHeaderRow(text))) {
       owned.push(line);
       last = line;
       continue;
@@ -209,8 +220,8 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     const span = trimmedSpan(text);
     const content = text.slice(span.start, span.end);
 
-    // "<TAB>Inadequate" under a title broken over lines
-    if (leadingTab && pending) {
+    // "<TAB>Inadequate" under a title broken over lines; from a PDF, the grade may stand on its own line without the tab
+    if (pending && (leadingTab || readGrade(text, span.start, span.end, { framework, line, allowLabelOnly: true })?.level || isLabelStartOnly(framework, content))) {
       gradedRow(pending, line, span);
       continue;
     }
@@ -234,6 +245,17 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
       }
       gradedRow(titlePieces, line, gradeSpan);
       continue;
+    }
+    // "1. Children who need help and protection Inadequate": a numbered row whose cells lost their tab
+    const rowNumber = pending ? null : /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)/.exec(content);
+    if (rowNumber) {
+      const numberedRow = readTrailingGrade(text, span.start + rowNumber[0].length, span.end, { framework, line, allowLabelOnly: true });
+      if (numberedRow?.grade.level && framework.matchTitle(text.slice(numberedRow.title.start, numberedRow.title.end))?.kind === 'judgement') {
+        addRow(spanOf(lines, line, numberedRow.title), numberedRow.grade, lineRange(line, numberedRow.title.start, span.end));
+        owned.push(line);
+        last = line;
+        continue;
+      }
     }
     const joinedTitle = pending ? `${piecesSpan(pending).text} ${content}` : content;
     const continuesTitle = framework.isTitleStart(joinedTitle) && !/[.!?]$/.test(content);
