@@ -96,6 +96,7 @@ const HEADER_CELL = /^(?:judgements?|grades?|aspects?|areas?|inspection judgemen
 
 /** "Judgement Grade" as a line of its own: a table's header row whose cells lost their tab. */
 export function isSpacedHeaderRow(text: string): boolean {
+  if (text.length > 40) return false;
   const words = text.trim().split(/\s+/);
   return words.length === 2 && words.every((word) => HEADER_CELL.test(word));
 }
