@@ -339,6 +339,18 @@ describe('language server: pull diagnostics, live configuration and robustness',
       assert.deepStrictEqual(report.items.map((d) => d.code), ['record-group-mismatch', 'record-entry-without-section', 'record-entry-without-section']);
       const again = await client.request<{ kind: string }>('textDocument/diagnostic', { ...td(uri), previousResultId: report.resultId });
       assert.strictEqual(again.kind, 'unchanged');
+      // typing inside a paragraph far from every problem changes no diagnostic: nothing is sent again
+      const seed = readSeed('slac-2011-rutland').split('\n');
+      const paragraph = seed.findIndex((line) => line.startsWith('14. The capacity of safeguarding services'));
+      await client.change(uri, 2, [{ range: { start: at(paragraph, 30), end: at(paragraph, 30) }, text: 'x' }]);
+      const typed = await client.request<{ kind: string; resultId: string }>('textDocument/diagnostic', { ...td(uri), previousResultId: report.resultId });
+      assert.strictEqual(typed.kind, 'unchanged');
+      // a change that moves the problems sends them in full, with a new result id
+      await client.change(uri, 3, [{ range: { start: at(0, 0), end: at(0, 0) }, text: '\n' }]);
+      const moved = await client.request<{ kind: string; items: Diagnostic[]; resultId: string }>('textDocument/diagnostic', { ...td(uri), previousResultId: typed.resultId });
+      assert.strictEqual(moved.kind, 'full');
+      assert.notStrictEqual(moved.resultId, report.resultId);
+      assert.strictEqual(moved.items[0]?.range.start.line, report.items[0]!.range.start.line + 1);
       await new Promise((resolve) => setTimeout(resolve, 200));
       assert.strictEqual(client.published.get(uri), undefined);
     } finally {

@@ -21,7 +21,7 @@ import { codeActions, FIX_ALL_KIND, fixAllEdits, isFixAllData } from './features
 import { completions } from './features/completion';
 import { documentInfo, judgementSummary, recordOfFindingsEdit } from './features/custom';
 import { Requests } from './protocol';
-import { diagnosticsFor, SOURCE } from './features/diagnostics';
+import { diagnosticsFor, fingerprintOf, SOURCE } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
@@ -48,6 +48,9 @@ export function startServer(connection: Connection): void {
   /** The analysis last shown for each document (what is linted on save only, when lint-as-you-type is off). */
   const shown = new Map<string, Analysis>();
   let generation = 0;
+  /** The diagnostics last sent to a pulling client, per document, as a fingerprint, with their result id. */
+  const pulled = new Map<string, { resultId: string; fingerprint: string }>();
+  let pullCount = 0;
   /** Settings a client serves through workspace/configuration arrive after initialization: analyses wait for them. */
   let settingsReady: Promise<void> = Promise.resolve();
   let markSettingsReady: () => void = () => undefined;
@@ -218,6 +221,7 @@ export function startServer(connection: Connection): void {
     analyzer.forget(uri);
     shown.delete(uri);
     changeTimes.delete(uri);
+    pulled.delete(uri);
     if (isConfigUri(uri)) {
       analyzer.setOpenConfig(uri, null);
       refreshAll();
@@ -235,9 +239,16 @@ export function startServer(connection: Connection): void {
   const pullDiagnostics = safe('pull diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (params: DocumentDiagnosticParams): DocumentDiagnosticReport => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const resultId = `${document.version}:${generation}`;
-      if (params.previousResultId === resultId && settings.lintAsYouType) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: diagnosticsOf(document.uri, false) };
+      const items = diagnosticsOf(document.uri, false);
+      // the same diagnostics as the client already has (typing inside a paragraph, mostly): say so, send nothing
+      const fingerprint = fingerprintOf(items);
+      const previous = pulled.get(document.uri);
+      if (previous && previous.fingerprint === fingerprint && params.previousResultId === previous.resultId) {
+        return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: previous.resultId };
+      }
+      const resultId = `${document.version}:${generation}:${++pullCount}`;
+      pulled.set(document.uri, { resultId, fingerprint });
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   });
 
   connection.onDocumentSymbol(safe('document symbols', [], (params) => {

@@ -55,3 +55,13 @@ export function findDiagnostic(analysis: Analysis, lsp: LspDiagnostic): Diagnost
       (diagnostic.message === lsp.message || diagnostic.range.end.character === lsp.range.end.character),
   );
 }
+
+/** Everything a client shows of a set of diagnostics, as one string: equal strings mean nothing to resend. */
+export function fingerprintOf(diagnostics: readonly LspDiagnostic[]): string {
+  const parts: string[] = [];
+  for (const d of diagnostics) {
+    const related = d.relatedInformation?.map((info) => `${info.location.range.start.line}:${info.location.range.start.character}:${info.location.range.end.line}:${info.location.range.end.character}:${info.message}`).join('|') ?? '';
+    parts.push(`${d.range.start.line}:${d.range.start.character}:${d.range.end.line}:${d.range.end.character}:${d.severity}:${String(d.code)}:${d.message}:${related}:${d.tags?.join(',') ?? ''}`);
+  }
+  return parts.join('\n');
+}
