@@ -13,7 +13,7 @@ import type {
   TextSpan,
 } from '../model';
 import { lineRange, range, trimmedSpan, type Range, type Span } from '../text';
-import { readGrade, readTrailingGrade } from './grades';
+import { readGrade, readTrailingGrade, type TitledGrade } from './grades';
 import { bulletItem, isTableRule, isTimescale, Lines, markdownHeading, numberedLine, proseShaped, tableCells } from './lines';
 
 export function spanOf(lines: Lines, line: number, span: Span): TextSpan {
@@ -93,6 +93,14 @@ export interface RecordContext {
 }
 
 const HEADER_CELL = /^(?:judgements?|grades?|aspects?|areas?|inspection judgements?|outcomes?|ratings?|findings?|judgement grade)$/i;
+
+/** "1. Children who need help and protection Inadequate": a numbered row of a summary table whose cells lost their tab. */
+export function readNumberedRow(text: string, span: Span, framework: CompiledFramework, line: number): TitledGrade | null {
+  const rowNumber = /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)/.exec(text.slice(span.start, span.end));
+  if (!rowNumber) return null;
+  const row = readTrailingGrade(text, span.start + rowNumber[0].length, span.end, { framework, line, allowLabelOnly: true });
+  return row?.grade.level && framework.matchTitle(text.slice(row.title.start, row.title.end))?.kind === 'judgement' ? row : null;
+}
 
 /** "Judgement Grade" as a line of its own: a table's header row whose cells lost their tab. */
 export function isSpacedHeaderRow(text: string): boolean {
@@ -247,16 +255,12 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
       gradedRow(titlePieces, line, gradeSpan);
       continue;
     }
-    // "1. Children who need help and protection Inadequate": a numbered row whose cells lost their tab
-    const rowNumber = pending ? null : /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)/.exec(content);
-    if (rowNumber) {
-      const numberedRow = readTrailingGrade(text, span.start + rowNumber[0].length, span.end, { framework, line, allowLabelOnly: true });
-      if (numberedRow?.grade.level && framework.matchTitle(text.slice(numberedRow.title.start, numberedRow.title.end))?.kind === 'judgement') {
-        addRow(spanOf(lines, line, numberedRow.title), numberedRow.grade, lineRange(line, numberedRow.title.start, span.end));
-        owned.push(line);
-        last = line;
-        continue;
-      }
+    const numberedRow = pending ? null : readNumberedRow(text, span, framework, line);
+    if (numberedRow) {
+      addRow(spanOf(lines, line, numberedRow.title), numberedRow.grade, lineRange(line, numberedRow.title.start, span.end));
+      owned.push(line);
+      last = line;
+      continue;
     }
     const joinedTitle = pending ? `${piecesSpan(pending).text} ${content}` : content;
     const continuesTitle = framework.isTitleStart(joinedTitle) && !/[.!?]$/.test(content);

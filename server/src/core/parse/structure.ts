@@ -14,10 +14,10 @@ import type {
   TextSpan,
 } from '../model';
 import { lineRange, range, trimmedSpan, type Span } from '../text';
-import { isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readRecord, spanOf } from './blocks';
+import { isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
 import { evaluativeTerms, type FoundTerm } from './evaluation';
 import { splitSentences } from './sentences';
-import { readFusedGrade, readGrade, readTrailingGrade } from './grades';
+import { readFusedGrade, readGrade } from './grades';
 import {
   bulletItem,
   genericHeadingRole,
@@ -156,7 +156,7 @@ export class StructureParser {
     // "Judgement Grade" over a summary table whose cells lost their tabs
     if (!this.record && isSpacedHeaderRow(content)) return this.summaryTable(index + 1, spanOf(this.lines, index, span));
     const numbered = numberedLine(raw);
-    if (numbered && !this.record && this.numberedSummaryRow(index, text, numbered.textStart) && this.numberedSummaryRow(this.lines.nextNonBlank(index + 1), null, null)) {
+    if (numbered && !this.record && this.numberedSummaryRow(index) && this.numberedSummaryRow(this.lines.nextNonBlank(index + 1))) {
       return this.summaryTable(index, this.tableIntroduction(index));
     }
     if (numbered) {
@@ -342,14 +342,12 @@ export class StructureParser {
     };
   }
 
-  /** "1. Children who need help and protection Inadequate": a numbered row of a summary table whose cells lost their tab. */
-  private numberedSummaryRow(index: number, text: string | null, textStart: number | null): boolean {
+  /** Is line `index` a numbered row of a summary table whose cells lost their tab? */
+  private numberedSummaryRow(index: number): boolean {
     if (index < 0 || index >= this.lines.length) return false;
-    const line = text ?? this.lines.masked(index);
-    const start = textStart ?? numberedLine(this.lines.text(index))?.textStart;
-    if (start === undefined || line.includes('\t') || line.length > 200) return false;
-    const row = readTrailingGrade(line, start, line.length, { framework: this.framework, line: index, allowLabelOnly: true });
-    return Boolean(row?.grade.level) && this.framework.matchTitle(line.slice(row!.title.start, row!.title.end))?.kind === 'judgement';
+    const line = this.lines.masked(index);
+    if (line.includes('\t') || line.length > 200) return false;
+    return readNumberedRow(line, trimmedSpan(line), this.framework, index) !== null;
   }
 
   /** "…: requires" with "improvement to be good" on the next line: a label a PDF broke after its first words. */
