@@ -28,6 +28,20 @@ describe('inspection-lint CLI', () => {
     assert.match(run.stdout, /✖ 3 problems \(0 errors, 3 warnings\)/);
   });
 
+  it('reads a byte order mark as no text, and a file that is not UTF-8 as Windows-1252, saying so', () => {
+    const seed = readSeed('annual-rating-2009-rutland');
+    fs.writeFileSync(path.join(tmp, 'bom.txt'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(seed, 'utf8')]));
+    // 0x92 is a right single quotation mark in Windows-1252 and no UTF-8 at all
+    fs.writeFileSync(path.join(tmp, 'latin.txt'), Buffer.from(seed.replace(/\u2019/g, "'").replace("children's", 'children\x92s'), 'latin1'));
+    const run = runCli(['--format', 'json', path.join(tmp, 'bom.txt'), path.join(tmp, 'latin.txt')]);
+    assert.strictEqual(run.status, 0, run.stderr);
+    const results = JSON.parse(run.stdout) as { filePath: string; messages: unknown[] }[];
+    assert.deepStrictEqual(results.map((result) => [path.basename(result.filePath), result.messages.length]), [['bom.txt', 0], ['latin.txt', 0]]);
+    const stylish = runCli([path.join(tmp, 'bom.txt'), path.join(tmp, 'latin.txt')]);
+    assert.match(stylish.stdout, /latin\.txt is not UTF-8: read as Windows-1252/);
+    assert.doesNotMatch(stylish.stdout, /bom\.txt is not UTF-8/);
+  });
+
   it('calls a report with notes only clean, and exits 0', () => {
     const run = runCli(['test/fixtures/frameworks/sif/clean-2015.txt']);
     assert.strictEqual(run.status, 0, run.stderr);

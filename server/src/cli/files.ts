@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { isUtf8 } from 'buffer';
 import * as path from 'path';
 
 /** Extensions of files the linter reads when it is given a folder or a glob. */
@@ -93,10 +94,8 @@ export function readReport(file: string, shownAs: string): ReadFile {
     throw new UsageError(`Cannot read ${shownAs}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   if (bytes.subarray(0, 8000).includes(0)) throw new UsageError(`${shownAs} is a binary file, not a report`);
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? { text, bom: true } : { text };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), note: `${shownAs} is not UTF-8: read as Windows-1252` };
-  }
+  // a native validity check and decoding: a fatal TextDecoder does the same, several times slower
+  if (!isUtf8(bytes)) return { text: new TextDecoder('windows-1252').decode(bytes), note: `${shownAs} is not UTF-8: read as Windows-1252` };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return bom ? { text: bytes.toString('utf8', 3), bom: true } : { text: bytes.toString('utf8') };
 }

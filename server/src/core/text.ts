@@ -74,6 +74,12 @@ export function trimmedSpan(line: string, from = 0, to = line.length): Span {
   return { start, end };
 }
 
+/** Is the text empty once the white space trimmedSpan ignores is left out? */
+export function isBlankText(line: string): boolean {
+  for (let index = 0; index < line.length; index++) if (!isSpace(line.charCodeAt(index))) return false;
+  return true;
+}
+
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0 || code === 0xfeff || code === 11 || code === 12;
 }
@@ -107,4 +113,19 @@ export function phrasePattern(phrase: string): string {
     .split(/\s+/)
     .map((word) => escapeRegExp(word).replace(/'/g, "['\u2019]"))
     .join('\\s+');
+}
+
+/** What \s matches in a regular expression, without one. */
+export function isWhiteSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Every run of white space as one space (`.replace(/\s+/g, ' ')`), returning the text itself when it has none to collapse. */
+export function collapseWhiteSpace(text: string): string {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 32 ? isWhiteSpace(text.charCodeAt(index + 1)) : isWhiteSpace(code)) return text.replace(/\s+/g, ' ');
+  }
+  return text;
 }

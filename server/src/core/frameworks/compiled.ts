@@ -93,7 +93,19 @@ function alternation(phrases: Iterable<string>): string {
   return unique.length ? unique.map(phrasePattern).join('|') : '(?!)';
 }
 
-const normalizePhrase = (text: string) => normalizeTitle(text);
+const phraseCache = new Map<string, string>();
+
+/** normalizeTitle, remembered: labels, terms and mentions are a few short strings met again and again. */
+function normalizePhrase(text: string): string {
+  let key = phraseCache.get(text);
+  if (key === undefined) {
+    key = normalizeTitle(text);
+    if (text.length > 200) return key;
+    if (phraseCache.size > 20000) phraseCache.clear();
+    phraseCache.set(text, key);
+  }
+  return key;
+}
 
 export function compileFramework(profile: FrameworkProfile): CompiledFramework {
   const cached = cache.get(profile);

@@ -14,7 +14,7 @@ import type {
 } from '../model';
 import { lineRange, range, trimmedSpan, type Range, type Span } from '../text';
 import { readGrade, readTrailingGrade, type TitledGrade } from './grades';
-import { bulletItem, isTableRule, isTimescale, Lines, markdownHeading, numberedLine, proseShaped, tableCells } from './lines';
+import { bulletItem, isTableRule, opensWith, isTimescale, Lines, markdownHeading, numberedLine, proseShaped, tableCells } from './lines';
 
 export function spanOf(lines: Lines, line: number, span: Span): TextSpan {
   return { text: lines.text(line).slice(span.start, span.end), range: lineRange(line, span.start, span.end) };
@@ -93,6 +93,8 @@ export interface RecordContext {
 }
 
 const HEADER_CELL = /^(?:judgements?|grades?|aspects?|areas?|inspection judgements?|outcomes?|ratings?|findings?|judgement grade)$/i;
+/** The letters HEADER_CELL's words start with. */
+const HEADER_INITIALS = 'jgaiorfJGAIORF';
 
 /** "1. Children who need help and protection Inadequate": a numbered row of a summary table whose cells lost their tab. */
 export function readNumberedRow(text: string, span: Span, framework: CompiledFramework, line: number): TitledGrade | null {
@@ -104,7 +106,7 @@ export function readNumberedRow(text: string, span: Span, framework: CompiledFra
 
 /** "Judgement Grade" as a line of its own: a table's header row whose cells lost their tab. */
 export function isSpacedHeaderRow(text: string): boolean {
-  if (text.length > 40) return false;
+  if (text.length > 40 || !opensWith(text, HEADER_INITIALS)) return false;
   const words = text.trim().split(/\s+/);
   return words.length === 2 && words.every((word) => HEADER_CELL.test(word));
 }

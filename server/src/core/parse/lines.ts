@@ -1,4 +1,4 @@
-import { maskMarkup, mayHaveMarkup, trimmedSpan, type Span } from '../text';
+import { isBlankText, isWhiteSpace, maskMarkup, mayHaveMarkup, trimmedSpan, type Span } from '../text';
 
 const PAGE_LINE = /(?:^|\t|\s)page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$/i;
 
@@ -7,12 +7,13 @@ const PAGE_LINE = /(?:^|\t|\s)page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$/i;
  * above them ("Inspection of X children's services"), and bare page numbers. They read as blank lines.
  */
 export function pageFurniture(raw: readonly string[]): Set<number> {
+  const furniture = new Set<number>();
   const pages: number[] = [];
   for (let index = 0; index < raw.length; index++) {
     const line = raw[index] as string;
-    if (line.length < 160 && /page\s+\d/i.test(line) && PAGE_LINE.test(line)) pages.push(index);
+    if (line.length < 160 && PAGE_ANYWHERE.test(line) && PAGE_LINE.test(line)) pages.push(index);
   }
-  const furniture = new Set<number>();
+  for (let index = 0; index < raw.length; index++) if (mayBePageNumber(raw[index] as string)) furniture.add(index);
   if (pages.length < 2) return furniture;
   for (const page of pages) furniture.add(page);
   const above = new Map<string, number[]>();
@@ -27,9 +28,26 @@ export function pageFurniture(raw: readonly string[]): Set<number> {
     else above.set(key, [index]);
   }
   for (const lines of above.values()) if (lines.length >= 2) for (const index of lines) furniture.add(index);
-  for (let index = 0; index < raw.length; index++) if (/^\s*\d{1,3}\s*$/.test(raw[index] as string)) furniture.add(index);
   return furniture;
 }
+
+const PAGE_ANYWHERE = /page\s+\d/i;
+
+/** A bare page number on a line of its own ("  12 "). */
+function mayBePageNumber(line: string): boolean {
+  let digits = 0;
+  for (let index = 0; index < line.length; index++) {
+    const code = line.charCodeAt(index);
+    if (code >= 48 && code <= 57) digits++;
+    else if (code > 32 && code < 128) return false;
+  }
+  if (digits < 1 || digits > 3) return false;
+  // the regex judges the white space
+  return /^\s*\d{1,3}\s*$/.test(line);
+}
+
+const MARKUP_LINE = 1;
+const FURNITURE_LINE = 2;
 
 const MARKERS = ['*', '<', '__', '`', '\uFEFF', '\u00A0'];
 
@@ -69,20 +87,23 @@ export class Lines {
   private readonly maskedCache: (string | undefined)[];
   readonly furniture: ReadonlySet<number>;
 
-  /** The lines that may hold markup to mask; every other line is its own masked text. */
-  private readonly markupLines: Set<number>;
+  /** Per line: MARKUP when it may hold markup to mask, FURNITURE when it reads as blank; 0 when it is its own masked text. */
+  private readonly flags: Uint8Array;
 
   /** `text`, when given, is the whole document: markup is then found in a few searches of it rather than line by line. */
   constructor(readonly raw: readonly string[], text?: string) {
     this.maskedCache = new Array(raw.length);
     this.furniture = pageFurniture(raw);
+    this.flags = new Uint8Array(raw.length);
     // the offsets of the whole text match the lines only when they were split at single LF characters
     let joinedLength = raw.length - 1;
     for (const line of raw) joinedLength += line.length;
-    this.markupLines =
-      text !== undefined && joinedLength === text.length
-        ? linesWithMarkup(raw, text)
-        : new Set(raw.flatMap((line, index) => (mayHaveMarkup(line) ? [index] : [])));
+    if (text !== undefined && joinedLength === text.length) {
+      for (const index of linesWithMarkup(raw, text)) this.flags[index] = MARKUP_LINE;
+    } else {
+      for (let index = 0; index < raw.length; index++) if (mayHaveMarkup(raw[index] as string)) this.flags[index] = MARKUP_LINE;
+    }
+    for (const index of this.furniture) this.flags[index] = FURNITURE_LINE;
   }
 
   get length(): number {
@@ -94,18 +115,19 @@ export class Lines {
   }
 
   masked(index: number): string {
-    if (!this.markupLines.has(index) && !this.furniture.has(index)) return this.raw[index] ?? '';
+    const flag = this.flags[index];
+    if (!flag) return this.raw[index] ?? '';
+    if (flag === FURNITURE_LINE) return '';
     let masked = this.maskedCache[index];
     if (masked === undefined) {
-      masked = this.furniture.has(index) ? '' : maskMarkup(this.raw[index] ?? '');
+      masked = maskMarkup(this.raw[index] ?? '');
       this.maskedCache[index] = masked;
     }
     return masked;
   }
 
   isBlank(index: number): boolean {
-    const span = trimmedSpan(this.masked(index));
-    return span.start === span.end;
+    return isBlankText(this.masked(index));
   }
 
   /** Index of the next line at or after `from` that has text, or -1. */
@@ -139,14 +161,17 @@ export function markdownHeading(text: string): MarkdownHeading | null {
 
 /** "---", "| --- | :---: |", "-----\t-----" */
 export function isTableRule(text: string): boolean {
+  if (!opensWith(text, '|:-*')) return false;
   if (text.indexOf('---') < 0 && text.indexOf('*') < 0) return false;
   return /^\s*\|?\s*:?-{3,}:?\s*(?:[|\t]\s*:?-{3,}:?\s*)*\|?\s*$/.test(text) || /^\s*(?:\*\s*){3,}$/.test(text);
 }
 
 const BULLET = /^(\s*)([-+*\u2022\u00b7\u25aa\u25e6\u2013\u2014\u25cf\u2023\u2043\uf0b7])\s+(?=\S)/;
+const BULLET_MARKERS = '-+*\u2022\u00b7\u25aa\u25e6\u2013\u2014\u25cf\u2023\u2043\uf0b7';
 
 /** A list item: the span of its text after the marker. */
 export function bulletItem(raw: string): Span | null {
+  if (!opensWith(raw, BULLET_MARKERS)) return null;
   const match = BULLET.exec(raw);
   if (!match) return null;
   return trimmedSpan(raw, match[0].length);
@@ -154,6 +179,7 @@ export function bulletItem(raw: string): Span | null {
 
 /** "11. The overall effectiveness …": the paragraph number and where the text after it starts. */
 export function numberedLine(raw: string): { number: number; numberSpan: Span; textStart: number } | null {
+  if (!opensWith(raw, DIGITS)) return null;
   const match = /^(\s*)(\d{1,4})\.(?=\s+\S)\s+/.exec(raw);
   if (!match?.[2]) return null;
   const start = (match[1] ?? '').length;
@@ -165,7 +191,7 @@ export function numberedLine(raw: string): { number: number; numberSpan: Span; t
 }
 
 export function isHtmlCommentStart(text: string): boolean {
-  return /^\s*<!--/.test(text);
+  return opensWith(text, '<') && /^\s*<!--/.test(text);
 }
 
 /**
@@ -177,7 +203,7 @@ export function tableCells(text: string): Span[] {
   let from = 0;
   let to = text.length;
   if (text.includes('\t')) separator = /\t+/g;
-  else if (/^\s*\|.*\|\s*$/.test(text)) {
+  else if (opensWith(text, '|') && /^\s*\|.*\|\s*$/.test(text)) {
     separator = /(?<!\\)\|/g;
     from = text.indexOf('|') + 1;
     to = text.lastIndexOf('|');
@@ -230,11 +256,20 @@ export function headingShaped(text: string): boolean {
 /** A line ending on one of these words is a sentence cut short (a page break), not a heading. */
 const DANGLING_END = /\s(?:the|a|an|of|in|to|for|and|or|with|this|that|these|by|on|at|from|is|are|was|were|which|who|as|their|its|our|has|have|be)$/i;
 
-/** What \s matches in a regular expression, without one. */
-function isWhiteSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+const DIGITS = '0123456789';
+
+/**
+ * Could a pattern anchored at the start of the line, after any white space, match? Only if the first other
+ * character is one of `characters`: a cheap test that spares most lines the regular expression.
+ */
+export function opensWith(text: string, characters: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (!isWhiteSpace(code)) return characters.includes(text.charAt(index));
+  }
+  return false;
 }
+
 
 /** Does the line read as running prose (a paragraph a heading would introduce)? */
 export function proseShaped(text: string): boolean {

@@ -1,4 +1,4 @@
-import type { Range } from '../text';
+import { isWhiteSpace, type Range } from '../text';
 
 /**
  * A paragraph's text joined from its lines (one space stands for each line break), with a way back
@@ -64,7 +64,8 @@ export function splitSentences(text: string, limit = Infinity): SentenceSpan[] {
     start = skipSpace(text, end);
   }
   if (out.length < limit && start < text.length) {
-    const end = text.trimEnd().length;
+    let end = text.length;
+    while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
     if (end > start) out.push({ start, end });
   }
   return out;
@@ -72,16 +73,25 @@ export function splitSentences(text: string, limit = Infinity): SentenceSpan[] {
 
 function skipSpace(text: string, from: number): number {
   let index = from;
-  while (index < text.length && /\s/.test(text.charAt(index))) index++;
+  while (index < text.length && isWhiteSpace(text.charCodeAt(index))) index++;
   return index;
+}
+
+/** [A-Za-z.] */
+function isLetterOrDot(code: number): boolean {
+  return code === 46 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 function isAbbreviation(text: string, dot: number): boolean {
   let wordStart = dot;
-  while (wordStart > 0 && /[A-Za-z.]/.test(text.charAt(wordStart - 1))) wordStart--;
-  const word = text.slice(wordStart, dot).toLowerCase();
-  if (!word) return false;
-  if (ABBREVIATIONS.has(word)) return true;
+  while (wordStart > 0 && isLetterOrDot(text.charCodeAt(wordStart - 1))) wordStart--;
+  if (wordStart === dot) return false;
   // a single initial, "J. Smith"
-  return word.length === 1 && /[A-Z]/.test(text.charAt(wordStart));
+  if (dot - wordStart === 1) {
+    const code = text.charCodeAt(wordStart);
+    if (code >= 65 && code <= 90) return true;
+  }
+  // no abbreviation in the list is longer than this
+  if (dot - wordStart > 6) return false;
+  return ABBREVIATIONS.has(text.slice(wordStart, dot).toLowerCase());
 }

@@ -13,7 +13,7 @@ import type {
   SectionKind,
   TextSpan,
 } from '../model';
-import { lineRange, range, trimmedSpan, type Span } from '../text';
+import { collapseWhiteSpace, isWhiteSpace, lineRange, range, trimmedSpan, type Span } from '../text';
 import { isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
 import { evaluativeTerms, type FoundTerm } from './evaluation';
 import { splitSentences } from './sentences';
@@ -67,6 +67,16 @@ interface Statement {
   sentence: Span;
   /** More text follows the sentence on the line. */
   runsOn: boolean;
+}
+
+/** "Being healthy:" is titled "Being healthy" (what `.replace(/\s*:\s*$/, '')` does, without the regex's scan of every position). */
+function withoutTrailingColon(text: string): string {
+  let end = text.length;
+  while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  if (end === 0 || text.charCodeAt(end - 1) !== 58 /* : */) return text;
+  end--;
+  while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(0, end);
 }
 
 /** Lines pasted between two rows of the record that still leave it one table. */
@@ -539,8 +549,11 @@ export class StructureParser {
   private joinedHeading(index: number): number | null {
     const { lines } = this;
     const next = index + 1;
-    if (next >= lines.length || lines.isBlank(next) || !this.framework.profile) return null;
+    if (next >= lines.length || !this.framework.profile) return null;
     const first = lines.masked(index);
+    // the first line is short: most lines are paragraphs, and are turned away before anything is sliced
+    if (first.length > 160 && trimmedSpan(first).end - trimmedSpan(first).start > 160) return null;
+    if (lines.isBlank(next)) return null;
     const second = lines.masked(next);
     const a = trimmedSpan(first);
     const b = trimmedSpan(second);
@@ -612,7 +625,7 @@ export class StructureParser {
   private headingSpan(index: number, headingSpan: TextSpan, markdownDepth: number | null, fusedGrade: Grade | undefined, lastLine: number): number {
     const { lines } = this;
     this.kinds[index] = LineKind.Heading;
-    const title = headingSpan.text.replace(/\s*[:]\s*$/, '').replace(/\s+/g, ' ');
+    const title = collapseWhiteSpace(withoutTrailingColon(headingSpan.text));
     const role = this.framework.matchTitle(title);
     const generic = role ? null : this.genericRole(title);
     const recordTitle = role?.kind === 'heading' && role.heading.kind === 'record';
