@@ -197,11 +197,15 @@ export function compileFramework(profile: FrameworkProfile): CompiledFramework {
     recordTitles: profile.record.titles,
     isLabelStart: (text) => {
       const key = normalizePhrase(text);
-      return Boolean(key) && labelKeys.some((label) => label === key || label.startsWith(key + ' '));
+      if (!key) return false;
+      const prefix = key + ' ';
+      return labelKeys.some((label) => label === key || label.startsWith(prefix));
     },
     isTitleStart: (text) => {
       const key = titleKey(text);
-      return Boolean(key) && titleKeys.some((title) => title === key || title.startsWith(key + ' '));
+      if (!key) return false;
+      const prefix = key + ' ';
+      return titleKeys.some((title) => title === key || title.startsWith(prefix));
     },
     statements,
   };

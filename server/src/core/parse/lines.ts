@@ -250,11 +250,21 @@ export function headingShaped(text: string): boolean {
   if (text.includes('\t')) return false;
   let words = 1;
   for (let index = 0; index < length; index++) if (text.charCodeAt(index) === 32 && text.charCodeAt(index + 1) !== 32) words++;
-  return words <= 22 && !DANGLING_END.test(text) && !NOT_A_HEADING.test(text);
+  return words <= 22 && !endsDangling(text) && !NOT_A_HEADING.test(text);
 }
 
 /** A line ending on one of these words is a sentence cut short (a page break), not a heading. */
-const DANGLING_END = /\s(?:the|a|an|of|in|to|for|and|or|with|this|that|these|by|on|at|from|is|are|was|were|which|who|as|their|its|our|has|have|be)$/i;
+const DANGLING_WORDS = new Set(
+  'the a an of in to for and or with this that these by on at from is are was were which who as their its our has have be'.split(' '),
+);
+
+/** Does the text end, after white space, on a dangling word? (/\s(?:the|a|…)$/i without a scan of every position.) */
+function endsDangling(text: string): boolean {
+  let start = text.length;
+  while (start > 0 && !isWhiteSpace(text.charCodeAt(start - 1))) start--;
+  if (start === 0 || text.length - start > 5) return false;
+  return DANGLING_WORDS.has(text.slice(start).toLowerCase());
+}
 
 const DIGITS = '0123456789';
 

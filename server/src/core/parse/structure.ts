@@ -29,6 +29,7 @@ import {
   Lines,
   markdownHeading,
   numberedLine,
+  opensWith,
   proseShaped,
   tableCells,
 } from './lines';
@@ -191,8 +192,11 @@ export class StructureParser {
       const grade = readGrade(text, span.start, span.end, gradeCtx);
       if (grade) return this.gradeLine(index, grade);
     }
-    const cells = tableCells(text);
-    if (cells.length >= 2) return this.tableRow(index, text, cells);
+    // a Markdown table row (tab-separated rows were read above)
+    if (opensWith(text, '|')) {
+      const cells = tableCells(text);
+      if (cells.length >= 2) return this.tableRow(index, text, cells);
+    }
 
     const statement = this.readStatement(index, text, span);
     if (statement) return this.statementLine(index, statement);
