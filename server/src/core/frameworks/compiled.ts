@@ -65,19 +65,23 @@ export function foldApostrophes(text: string): string {
   return text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
-const keyCache = new Map<string, string>();
+/** A memo of a string function over the short strings reports repeat (titles, labels, terms); it stays small. */
+function remembered(compute: (text: string) => string): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      value = compute(text);
+      if (text.length > 200) return value;
+      if (cache.size > 20000) cache.clear();
+      cache.set(text, value);
+    }
+    return value;
+  };
+}
 
 /** The key a title is compared by: lower case, no punctuation, no leading number or bracketed abbreviation. */
-export function titleKey(title: string): string {
-  let key = keyCache.get(title);
-  if (key === undefined) {
-    key = computeTitleKey(title);
-    // headings repeat within and across reports; the cache stays small
-    if (keyCache.size > 20000) keyCache.clear();
-    keyCache.set(title, key);
-  }
-  return key;
-}
+export const titleKey = remembered(computeTitleKey);
 
 function computeTitleKey(title: string): string {
   // "The Local Safeguarding Children Board (LSCB)": an abbreviation in brackets does not change the title
@@ -93,19 +97,8 @@ function alternation(phrases: Iterable<string>): string {
   return unique.length ? unique.map(phrasePattern).join('|') : '(?!)';
 }
 
-const phraseCache = new Map<string, string>();
-
 /** normalizeTitle, remembered: labels, terms and mentions are a few short strings met again and again. */
-function normalizePhrase(text: string): string {
-  let key = phraseCache.get(text);
-  if (key === undefined) {
-    key = normalizeTitle(text);
-    if (text.length > 200) return key;
-    if (phraseCache.size > 20000) phraseCache.clear();
-    phraseCache.set(text, key);
-  }
-  return key;
-}
+const normalizePhrase = remembered(normalizeTitle);
 
 export function compileFramework(profile: FrameworkProfile): CompiledFramework {
   const cached = cache.get(profile);

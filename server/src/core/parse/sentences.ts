@@ -49,6 +49,8 @@ const ABBREVIATIONS = new Set([
   'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'ltd', 'co', 'hmi',
 ]);
 
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((word) => word.length));
+
 const BOUNDARY = /[.!?]+["'\u2019\u201d)\]]*(?=\s+["'\u2018\u201c(]?[A-Z0-9\u00a3]|\s*$)/g;
 
 /** Sentence boundaries in a paragraph; abbreviations and initials do not end a sentence. */
@@ -91,7 +93,6 @@ function isAbbreviation(text: string, dot: number): boolean {
     const code = text.charCodeAt(wordStart);
     if (code >= 65 && code <= 90) return true;
   }
-  // no abbreviation in the list is longer than this
-  if (dot - wordStart > 6) return false;
+  if (dot - wordStart > LONGEST_ABBREVIATION) return false;
   return ABBREVIATIONS.has(text.slice(wordStart, dot).toLowerCase());
 }

@@ -555,13 +555,12 @@ export class StructureParser {
     const next = index + 1;
     if (next >= lines.length || !this.framework.profile) return null;
     const first = lines.masked(index);
-    // the first line is short: most lines are paragraphs, and are turned away before anything is sliced
-    if (first.length > 160 && trimmedSpan(first).end - trimmedSpan(first).start > 160) return null;
-    if (lines.isBlank(next)) return null;
-    const second = lines.masked(next);
     const a = trimmedSpan(first);
+    // the first line is short: most lines are paragraphs, and are turned away before the next line is read
+    if (a.end - a.start > 160 || lines.isBlank(next)) return null;
+    const second = lines.masked(next);
     const b = trimmedSpan(second);
-    if (a.end - a.start > 160 || b.end - b.start > 200 || /[.!?]$/.test(first.slice(a.start, a.end))) return null;
+    if (b.end - b.start > 200 || /[.!?]$/.test(first.slice(a.start, a.end))) return null;
     const head = first.slice(a.start, a.end);
     if (!this.framework.isTitleStart(head)) return null;
     const joined = `${head} ${second.slice(b.start, b.end)}`;
