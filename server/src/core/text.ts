@@ -121,11 +121,14 @@ export function isWhiteSpace(code: number): boolean {
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+/** Runs of white space that are not already one space: replacing only these leaves the single spaces between words alone. */
+const WHITE_SPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
+
 /** Every run of white space as one space (`.replace(/\s+/g, ' ')`), returning the text itself when it has none to collapse. */
 export function collapseWhiteSpace(text: string): string {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
-    if (code === 32 ? isWhiteSpace(text.charCodeAt(index + 1)) : isWhiteSpace(code)) return text.replace(/\s+/g, ' ');
+    if (code === 32 ? isWhiteSpace(text.charCodeAt(index + 1)) : isWhiteSpace(code)) return text.replace(WHITE_SPACE_TO_COLLAPSE, ' ');
   }
   return text;
 }

@@ -2,7 +2,7 @@ import { compileFramework, titleKey } from '../frameworks/compiled';
 import type { FrameworkRegistry } from '../frameworks/registry';
 import type { FrameworkProfile } from '../frameworks/profile';
 import type { Directive, FrameworkResolution } from '../model';
-import { maskMarkup } from '../text';
+import { collapseWhiteSpace, maskMarkup } from '../text';
 import type { Lines } from './lines';
 
 /** Only the start of a long document is read to recognise its framework. */
@@ -72,7 +72,7 @@ function lowered(profile: FrameworkProfile): Lowered {
 }
 
 function lower(text: string): string {
-  return text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ');
+  return collapseWhiteSpace(text.toLowerCase().replace(/[\u2018\u2019]/g, "'"));
 }
 
 /** Scores each framework on the report's own evidence and picks the best, if it is convincing. */

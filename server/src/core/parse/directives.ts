@@ -12,6 +12,8 @@ const LINT = /<!--\s*inspection-lint-(disable-next-line|disable-line|disable-fil
 export function readDirectives(lines: Lines): Directive[] {
   const out: Directive[] = [];
   for (let line = 0; line < lines.length; line++) {
+    // a comment opens with "<", which marks the line as one that may hold markup
+    if (!lines.mayHoldMarkup(line)) continue;
     const text = lines.text(line);
     if (!text.includes('<!--')) continue;
     if (line < FRAMEWORK_DIRECTIVE_LINES) {

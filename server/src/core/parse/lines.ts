@@ -87,7 +87,7 @@ export class Lines {
   private readonly maskedCache: (string | undefined)[];
   readonly furniture: ReadonlySet<number>;
 
-  /** Per line: MARKUP when it may hold markup to mask, FURNITURE when it reads as blank; 0 when it is its own masked text. */
+  /** Per line, bits: MARKUP_LINE when it may hold markup to mask, FURNITURE_LINE when it reads as blank; 0 when it is its own masked text. */
   private readonly flags: Uint8Array;
 
   /** `text`, when given, is the whole document: markup is then found in a few searches of it rather than line by line. */
@@ -103,7 +103,7 @@ export class Lines {
     } else {
       for (let index = 0; index < raw.length; index++) if (mayHaveMarkup(raw[index] as string)) this.flags[index] = MARKUP_LINE;
     }
-    for (const index of this.furniture) this.flags[index] = FURNITURE_LINE;
+    for (const index of this.furniture) this.flags[index] |= FURNITURE_LINE;
   }
 
   get length(): number {
@@ -114,10 +114,15 @@ export class Lines {
     return this.raw[index] ?? '';
   }
 
+  /** Whether the line may hold markup or a comment ("<!--"): a line without is its own masked text. */
+  mayHoldMarkup(index: number): boolean {
+    return ((this.flags[index] ?? 0) & MARKUP_LINE) !== 0;
+  }
+
   masked(index: number): string {
     const flag = this.flags[index];
     if (!flag) return this.raw[index] ?? '';
-    if (flag === FURNITURE_LINE) return '';
+    if (flag & FURNITURE_LINE) return '';
     let masked = this.maskedCache[index];
     if (masked === undefined) {
       masked = maskMarkup(this.raw[index] ?? '');

@@ -463,7 +463,8 @@ export class StructureParser {
   private readStatement(index: number, text: string, span: Span): Statement | null {
     const statements = this.framework.statements;
     if (!statements.length) return null;
-    const folded = foldApostrophes(text.slice(span.start, Math.min(span.end, span.start + 240)));
+    // the openings are sorted longest first: one character past the longest is all the test below reads
+    const folded = foldApostrophes(text.slice(span.start, Math.min(span.end, span.start + 240, span.start + statements[0]!.opening.length + 1)));
     const statement = statements.find((candidate) => folded.startsWith(candidate.opening) && /^(?:\s|$)/.test(folded.slice(candidate.opening.length)));
     if (!statement) return null;
     // "Children's services in X are good. Since the last inspection …": the first sentence states the judgement
