@@ -10,6 +10,7 @@ import * as path from 'path';
 import { performance, PerformanceObserver } from 'perf_hooks';
 import { lint } from '../server/src/lint/engine';
 import { LspClient } from '../test/helpers/lsp-client';
+import { ONE_SHOT_V8_FLAGS } from '../server/src/cli/v8-tuning';
 import { makeCorpus, type Corpus } from './corpus';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -55,23 +56,34 @@ function cliThroughput(corpus: Corpus) {
   return { ours: median(ours), peer: median(peer) };
 }
 
-/** Where the CLI's time goes: starting Node, loading our modules, and a first (cold) pass against warm ones. */
+/**
+ * Where the CLI's time goes: starting Node, loading our modules, and a first (cold) pass against warm ones. The cold
+ * pass is measured as the CLI runs it (V8 tuned for a one-shot run) and with V8's defaults, alternately.
+ */
 function cliBreakdown(corpus: Corpus) {
   const node: number[] = [];
   const version: number[] = [];
-  const passes: { loaded: number; cold: number; warm: number }[] = [];
+  type Passes = { loaded: number; cold: number; warm: number };
+  const tuned: Passes[] = [];
+  const defaults: Passes[] = [];
+  const coldPass = (extra: string[]): Passes => {
+    const child = spawnSync(process.execPath, [path.join(__dirname, 'cold-pass.js'), corpus.files200, ...extra], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`cold-pass failed: ${child.stderr}`);
+    return JSON.parse(child.stdout) as Passes;
+  };
   for (let run = 0; run < RUNS; run++) {
     node.push(timeProcess(process.execPath, ['-e', '0'], root));
     version.push(timeProcess(process.execPath, [path.join(root, 'bin', 'inspection-lint.js'), '--version'], root));
-    const child = spawnSync(process.execPath, [path.join(__dirname, 'cold-pass.js'), corpus.files200], { encoding: 'utf8' });
-    if (child.status !== 0) throw new Error(`cold-pass failed: ${child.stderr}`);
-    passes.push(JSON.parse(child.stdout) as { loaded: number; cold: number; warm: number });
+    tuned.push(coldPass([]));
+    defaults.push(coldPass(['--v8-defaults']));
   }
   return {
     node: median(node),
     startup: median(version),
-    cold: median(passes.map((pass) => pass.cold)),
-    warm: median(passes.map((pass) => pass.warm)),
+    cold: median(tuned.map((pass) => pass.cold)),
+    warm: median(tuned.map((pass) => pass.warm)),
+    coldDefaults: median(defaults.map((pass) => pass.cold)),
+    warmDefaults: median(defaults.map((pass) => pass.warm)),
   };
 }
 
@@ -218,8 +230,9 @@ async function main(): Promise<void> {
     ['CLI speed-up over markdownlint-cli2', `${(cli.peer / cli.ours).toFixed(1)}×`, 'target ≥ 20×'],
     ['CLI breakdown: starting Node (`node -e 0`)', ms(breakdown.node), ''],
     ['CLI breakdown: starting Node and loading the linter (`--version`)', ms(breakdown.startup), ''],
-    ['CLI breakdown: first pass over the 200 reports in a fresh process (cold JIT)', ms(breakdown.cold), ''],
+    ['CLI breakdown: first pass over the 200 reports in a fresh process (cold JIT)', ms(breakdown.cold), `${ONE_SHOT_V8_FLAGS.join(' ')}, as the CLI runs`],
     ['CLI breakdown: best later pass in that process (warm JIT)', ms(breakdown.warm), ''],
+    ["CLI breakdown: the same two passes with V8's defaults", `${ms(breakdown.coldDefaults)} / ${ms(breakdown.warmDefaults)}`, ''],
     [`In process, 200 reports, after ${WARM_UP_PASSES} warm-up passes: read + split lines (floor)`, ms(inside.floor), ''],
     ['In process, 200 reports: read + parse + all rules', ms(inside.analysis), `${((inside.bytes / 1e6) / (inside.analysis / 1000)).toFixed(0)} MB/s`],
     ['Analysis ÷ floor', `${(inside.analysis / inside.floor).toFixed(1)}×`, 'target ≤ 3×'],

@@ -6,6 +6,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { ONE_SHOT_V8_FLAGS } from '../../server/src/cli/v8-tuning';
 import { runCli } from '../helpers/cli';
 import { fosteringReview } from '../helpers/frameworks';
 import { readSeed, repoRoot } from '../helpers/paths';
@@ -55,6 +56,20 @@ describe('inspection-lint CLI', () => {
     const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" --format sarif seeds | head -c 100 > /dev/null`], { cwd: repoRoot, encoding: 'utf8' });
     assert.strictEqual(piped.stderr, '');
     assert.strictEqual(piped.status, 0);
+  });
+
+  it('tunes V8 with flags this Node knows, and reports the same with V8\'s defaults', () => {
+    const known = spawnSync(process.execPath, [...ONE_SHOT_V8_FLAGS, '-e', '0'], { encoding: 'utf8' });
+    assert.strictEqual(known.stderr, '');
+    assert.strictEqual(known.status, 0);
+    const tuned = runCli(['--format', 'json', 'seeds', 'test/fixtures']);
+    // the bin without its tuning line
+    const untuned = path.join(tmp, 'untuned-bin.js');
+    fs.writeFileSync(untuned, `require(${JSON.stringify(path.join(repoRoot, 'out', 'server', 'src', 'cli', 'main.js'))}).runCli();\n`);
+    const defaults = spawnSync(process.execPath, [untuned, '--format', 'json', 'seeds', 'test/fixtures'], { cwd: repoRoot, encoding: 'utf8' });
+    assert.ok(JSON.parse(tuned.stdout).length > 20);
+    assert.strictEqual(tuned.stdout, defaults.stdout);
+    assert.strictEqual(tuned.status, defaults.status);
   });
 
   it('searches a folder and its subfolders for reports, skipping dependencies, build output and hidden folders', () => {
