@@ -8,9 +8,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance, PerformanceObserver } from 'perf_hooks';
+import { ONE_SHOT_V8_FLAGS } from '../server/src/cli/v8-tuning';
 import { lint } from '../server/src/lint/engine';
 import { LspClient } from '../test/helpers/lsp-client';
-import { ONE_SHOT_V8_FLAGS } from '../server/src/cli/v8-tuning';
 import { makeCorpus, type Corpus } from './corpus';
 
 const root = path.resolve(__dirname, '..', '..');
