@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Bundles the extension client and the language server into dist/ with esbuild (npm run bundle).
+// Bundles the extension client, the language server and the CLI into dist/ with esbuild (npm run bundle),
+// then makes the CLI's code cache (scripts/cli-code-cache.js).
 'use strict';
 const esbuild = require('esbuild');
 const path = require('path');
@@ -11,9 +12,12 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
 ])
   // the validated built-in profiles go with the server (written by npm run build)
   .then(() => require('fs').copyFileSync(path.join(root, 'out', 'frameworks.json'), path.join(root, 'dist', 'frameworks.json')))
+  // in a fresh process: the cache must be made with the V8 flags the bin sets, and nothing else
+  .then(() => require('child_process').execFileSync(process.execPath, [path.join(__dirname, 'cli-code-cache.js')], { stdio: 'inherit' }))
   .catch((error) => {
     console.error(error);
     process.exit(1);
