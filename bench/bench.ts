@@ -32,9 +32,9 @@ function now(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
-function timeProcess(command: string, args: string[], cwd: string): number {
+function timeProcess(command: string, args: string[], cwd: string, env: Record<string, string> = {}): number {
   const start = now();
-  const run = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 });
   const elapsed = now() - start;
   if (run.error) throw run.error;
   if (run.status !== 0 && run.status !== 1) throw new Error(`${path.basename(args[0] ?? command)} failed (${run.status}): ${run.stderr}`);
@@ -43,17 +43,20 @@ function timeProcess(command: string, args: string[], cwd: string): number {
 
 const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 
-/** CLI throughput, whole process, on the 200-file corpus: ours and markdownlint-cli2, alternately. */
+/** CLI throughput, whole process, on the 200-file corpus: ours (with and without its code cache) and markdownlint-cli2, alternately. */
 function cliThroughput(corpus: Corpus) {
   const out = path.join(corpus.dir, 'out.json');
   const ours: number[] = [];
+  const uncached: number[] = [];
   const peer: number[] = [];
   const markdownlint = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+  const args = [path.join(root, 'bin', 'inspection-lint.js'), '--format', 'json', '-o', out, '--no-config', corpus.files200];
   for (let run = 0; run < RUNS; run++) {
-    ours.push(timeProcess(process.execPath, [path.join(root, 'bin', 'inspection-lint.js'), '--format', 'json', '-o', out, '--no-config', corpus.files200], root));
+    ours.push(timeProcess(process.execPath, args, root));
+    uncached.push(timeProcess(process.execPath, args, root, { NODE_DISABLE_COMPILE_CACHE: '1' }));
     peer.push(timeProcess(process.execPath, [markdownlint, `${path.basename(corpus.files200)}/*.md`], corpus.dir));
   }
-  return { ours: median(ours), peer: median(peer) };
+  return { ours: median(ours), uncached: median(uncached), peer: median(peer) };
 }
 
 /**
@@ -63,6 +66,7 @@ function cliThroughput(corpus: Corpus) {
 function cliBreakdown(corpus: Corpus) {
   const node: number[] = [];
   const version: number[] = [];
+  const versionUncached: number[] = [];
   type Passes = { loaded: number; cold: number; warm: number };
   const tuned: Passes[] = [];
   const defaults: Passes[] = [];
@@ -74,12 +78,14 @@ function cliBreakdown(corpus: Corpus) {
   for (let run = 0; run < RUNS; run++) {
     node.push(timeProcess(process.execPath, ['-e', '0'], root));
     version.push(timeProcess(process.execPath, [path.join(root, 'bin', 'inspection-lint.js'), '--version'], root));
+    versionUncached.push(timeProcess(process.execPath, [path.join(root, 'bin', 'inspection-lint.js'), '--version'], root, { NODE_DISABLE_COMPILE_CACHE: '1' }));
     tuned.push(coldPass([]));
     defaults.push(coldPass(['--v8-defaults']));
   }
   return {
     node: median(node),
     startup: median(version),
+    startupUncached: median(versionUncached),
     cold: median(tuned.map((pass) => pass.cold)),
     warm: median(tuned.map((pass) => pass.warm)),
     coldDefaults: median(defaults.map((pass) => pass.cold)),
@@ -228,8 +234,9 @@ async function main(): Promise<void> {
     ['CLI, whole process, 200 reports: inspection-lint', ms(cli.ours), ''],
     ['CLI, whole process, 200 reports: markdownlint-cli2', ms(cli.peer), ''],
     ['CLI speed-up over markdownlint-cli2', `${(cli.peer / cli.ours).toFixed(1)}×`, 'target ≥ 20×'],
+    ['CLI, whole process, 200 reports, without its code cache (NODE_DISABLE_COMPILE_CACHE=1)', ms(cli.uncached), ''],
     ['CLI breakdown: starting Node (`node -e 0`)', ms(breakdown.node), ''],
-    ['CLI breakdown: starting Node and loading the linter (`--version`)', ms(breakdown.startup), ''],
+    ['CLI breakdown: starting Node and loading the linter (`--version`), with / without the code cache', `${ms(breakdown.startup)} / ${ms(breakdown.startupUncached)}`, ''],
     ['CLI breakdown: first pass over the 200 reports in a fresh process (cold JIT)', ms(breakdown.cold), `${ONE_SHOT_V8_FLAGS.join(' ')}, as the CLI runs`],
     ['CLI breakdown: best later pass in that process (warm JIT)', ms(breakdown.warm), ''],
     ["CLI breakdown: the same two passes with V8's defaults", `${ms(breakdown.coldDefaults)} / ${ms(breakdown.warmDefaults)}`, ''],

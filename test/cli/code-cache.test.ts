@@ -11,13 +11,13 @@ const codeCache = path.join(repoRoot, 'out', 'server', 'src', 'cli', 'code-cache
 const tuning = path.join(repoRoot, 'out', 'server', 'src', 'cli', 'v8-tuning.js');
 
 /** Loads a bundle in a fresh Node, tuned as the bin is unless told otherwise; says how the cache was used and what the bundle exports. */
-function loadInFreshNode(file: string, tuned = true): { cache: string; exports: string[] } {
+function loadInFreshNode(file: string, tuned = true, env: Record<string, string> = {}): { cache: string; exports: string[] } {
   const script = [
     tuned ? `require(${JSON.stringify(tuning)}).tuneV8ForOneShotRun();` : '',
     `const loaded = require(${JSON.stringify(codeCache)}).loadWithCodeCache(${JSON.stringify(file)});`,
     'process.stdout.write(JSON.stringify({ cache: loaded.cache, exports: Object.keys(loaded.exports).sort() }));',
   ].join('\n');
-  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '', ...env } });
   assert.strictEqual(run.status, 0, run.stderr);
   return JSON.parse(run.stdout) as { cache: string; exports: string[] };
 }
@@ -30,10 +30,11 @@ describe('the CLI bundle and its code cache', () => {
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('is taken by V8 when the bin\'s flags are set, and only then', () => {
+  it('is taken by V8 when the bin\'s flags are set, and only then; NODE_DISABLE_COMPILE_CACHE turns it off', () => {
     assert.deepStrictEqual(loadInFreshNode(bundle), { cache: 'used', exports: ['USAGE', 'main', 'runCli'] });
     // the cache is only good for the flags it was made with
     assert.strictEqual(loadInFreshNode(bundle, false).cache, 'rejected');
+    assert.strictEqual(loadInFreshNode(bundle, true, { NODE_DISABLE_COMPILE_CACHE: '1' }).cache, 'disabled');
   });
 
   it('reports exactly what the compiled sources report', () => {

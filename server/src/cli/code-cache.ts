@@ -13,7 +13,8 @@ import * as vm from 'vm';
  * V8 checks that the cache comes from the same V8, the same flags and a source of the same length, but neither the
  * source itself nor (in release builds) the cache's own integrity. So the cache file starts with the SHA-1 of the
  * bundle it was made from and the SHA-1 of the data that follows, and a cache that fails either is not handed to V8.
- * A cache that is not used only costs its reading: the bundle is then compiled as usual.
+ * A cache that is not used only costs its reading: the bundle is then compiled as usual. NODE_DISABLE_COMPILE_CACHE=1
+ * (the variable Node's own compile cache obeys) turns it off.
  */
 export type CacheUse =
   | 'used'
@@ -23,6 +24,8 @@ export type CacheUse =
   | 'stale'
   /** Its data does not match its checksum (a damaged file). */
   | 'damaged'
+  /** NODE_DISABLE_COMPILE_CACHE is set. */
+  | 'disabled'
   | 'missing';
 
 export interface LoadedBundle {
@@ -42,28 +45,32 @@ export function codeCacheFile(bundle: string): string {
   return `${bundle}.cache`;
 }
 
+/** The stored cache for this text of the bundle, if there is a sound one. */
+function readCache(bundle: string, hash: string): { use: CacheUse; data?: Buffer } {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return { use: 'disabled' };
+  let stored: Buffer;
+  try {
+    stored = fs.readFileSync(codeCacheFile(bundle));
+  } catch {
+    return { use: 'missing' };
+  }
+  if (stored.length < HEADER_LENGTH) return { use: 'damaged' };
+  if (stored.toString('latin1', 0, HASH_LENGTH) !== hash) return { use: 'stale' };
+  const data = stored.subarray(HEADER_LENGTH);
+  if (stored.toString('latin1', HASH_LENGTH, HEADER_LENGTH) !== sha1(data)) return { use: 'damaged' };
+  return { use: 'used', data };
+}
+
 /** Compiles and runs a CommonJS bundle as `require` would, with its code cache when one was made from this text. */
 export function loadWithCodeCache(bundle: string): LoadedBundle {
   const source = fs.readFileSync(bundle, 'utf8');
   const hash = sha1(source);
-  let cachedData: Buffer | undefined;
-  let cache: CacheUse = 'missing';
-  try {
-    const stored = fs.readFileSync(codeCacheFile(bundle));
-    const data = stored.subarray(HEADER_LENGTH);
-    if (stored.length < HEADER_LENGTH) cache = 'damaged';
-    else if (stored.toString('latin1', 0, HASH_LENGTH) !== hash) cache = 'stale';
-    else if (stored.toString('latin1', HASH_LENGTH, HEADER_LENGTH) !== sha1(data)) cache = 'damaged';
-    else cachedData = data;
-  } catch {
-    // no cache: compile as usual
-  }
-  const script = new vm.Script(Module.wrap(source), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
-  if (cachedData) cache = script.cachedDataRejected ? 'rejected' : 'used';
+  const { use, data } = readCache(bundle, hash);
+  const script = new vm.Script(Module.wrap(source), { filename: bundle, ...(data ? { cachedData: data } : {}) });
   const module = { exports: {} as Record<string, unknown>, filename: bundle, id: bundle };
   const compiled = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
   compiled(module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));
-  return { exports: module.exports, script, hash, cache };
+  return { exports: module.exports, script, hash, cache: data && script.cachedDataRejected ? 'rejected' : use };
 }
 
 /** Saves the bytecode compiled so far for a bundle loaded by loadWithCodeCache. */
