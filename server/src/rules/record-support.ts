@@ -1,7 +1,8 @@
+import { rememberLast } from '../core/analysis/last-result';
 import { judgementKey } from '../core/analysis/record-links';
 import { writeGrade } from '../core/frameworks/notation';
 import type { Level } from '../core/frameworks/profile';
-import { judgementSections, type RecordOfFindings, type RecordRow, type Report, type Section } from '../core/model';
+import { judgementSections, type RecordOfFindings, type RecordRow, type Section } from '../core/model';
 import type { RuleContext, TextEdit } from './rule';
 import { insertAt, titleOf } from './support';
 
@@ -49,11 +50,7 @@ interface Neighbours {
   next(section: Section, strict: boolean): RecordRow | null;
 }
 
-const neighbourCache = new WeakMap<Report, Neighbours>();
-
-function neighboursIn(context: RuleContext): Neighbours {
-  const cached = neighbourCache.get(context.report);
-  if (cached) return cached;
+const neighboursIn = rememberLast((context: RuleContext): Neighbours => {
   const links = context.links();
   const sections = judgementSections(context.report).filter((candidate) => candidate.judgement?.grade);
   const partOf = (section: Section) => section.part?.definition?.id;
@@ -89,9 +86,8 @@ function neighboursIn(context: RuleContext): Neighbours {
     previous: (section, strict) => pick(before.get(section), strict),
     next: (section, strict) => pick(after.get(section), strict),
   };
-  neighbourCache.set(context.report, neighbours);
   return neighbours;
-}
+});
 
 const keyOf = (section: Section) => judgementKey(section.judgement?.definition?.id, section.title);
 

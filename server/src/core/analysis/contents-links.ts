@@ -1,5 +1,6 @@
 import { titleKey } from '../frameworks/compiled';
 import { flattenSections, type ContentsEntry, type Report, type Section } from '../model';
+import { rememberLast } from './last-result';
 
 export interface ContentsLinks {
   sectionOf(entry: ContentsEntry): Section | null;
@@ -9,8 +10,6 @@ export interface ContentsLinks {
   /** Headings a contents page should list but does not. */
   unlistedSections: Section[];
 }
-
-const cache = new WeakMap<Report, ContentsLinks>();
 
 /** Headings a contents page lists: everything but subsections of a judgement, action lists and the contents itself. */
 function listedHeadings(sections: readonly Section[], out: Section[] = []): Section[] {
@@ -23,9 +22,7 @@ function listedHeadings(sections: readonly Section[], out: Section[] = []): Sect
 }
 
 /** Pairs contents entries with headings of the same title, in the report's order (a title may appear once per part). */
-export function linkContents(report: Report): ContentsLinks {
-  const cached = cache.get(report);
-  if (cached) return cached;
+export const linkContents = rememberLast((report: Report): ContentsLinks => {
   const toSection = new Map<ContentsEntry, Section>();
   const toEntry = new Map<Section, ContentsEntry>();
   const waiting = new Map<string, Section[]>();
@@ -60,6 +57,5 @@ export function linkContents(report: Report): ContentsLinks {
     // a contents page lists headings down to some depth: only headings at the depths it lists must be there
     unlistedSections: headings.filter((heading) => !toEntry.has(heading) && listedLevels.has(heading.level)),
   };
-  cache.set(report, links);
   return links;
-}
+});

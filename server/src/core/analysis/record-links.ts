@@ -1,5 +1,6 @@
 import { titleKey } from '../frameworks/compiled';
 import { judgementSections, type Report, type RecordGroup, type RecordRow, type Section } from '../model';
+import { rememberLast } from './last-result';
 
 /** Record rows printed under the group of one part while they give the judgements of another. */
 export interface MisplacedRows {
@@ -19,8 +20,6 @@ export interface RecordLinks {
   misplaced: MisplacedRows[];
 }
 
-const cache = new WeakMap<Report, RecordLinks>();
-
 export function judgementKey(definitionId: string | undefined, title: string): string {
   return definitionId ?? `title:${titleKey(title)}`;
 }
@@ -34,9 +33,7 @@ const sectionPart = (section: Section) => section.part?.definition?.id ?? null;
  * are paired in order (a record lists them in the body's order); the part printed above a row only decides
  * when the counts differ, because a misprinted group row must not make every row under it look wrong.
  */
-export function linkRecord(report: Report): RecordLinks {
-  const cached = cache.get(report);
-  if (cached) return cached;
+export const linkRecord = rememberLast((report: Report): RecordLinks => {
 
   const toSection = new Map<RecordRow, Section>();
   const toRow = new Map<Section, RecordRow>();
@@ -83,9 +80,8 @@ export function linkRecord(report: Report): RecordLinks {
     unmatchedSections: report.record ? graded.filter((section) => !toRow.has(section) && !isRecorded(section)) : [],
     misplaced: [...misplaced.values()],
   };
-  cache.set(report, links);
   return links;
-}
+});
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
