@@ -20,6 +20,8 @@ import { makeCorpus, type Corpus } from './corpus';
 const root = path.resolve(__dirname, '..', '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const WARM_UP_PASSES = 5;
+/** Keystrokes per latency run. */
+const EDITS = 200;
 /** Keystrokes after the server starts during which V8 is still optimising its code: reported apart as well. */
 const SERVER_WARM_UP_EDITS = 20;
 
@@ -27,6 +29,13 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** The median of each figure over several runs. */
+function medians<T extends Record<string, number>>(runs: readonly T[]): T {
+  const first = runs[0];
+  if (!first) throw new Error('no runs');
+  return Object.fromEntries(Object.keys(first).map((key) => [key, median(runs.map((run) => run[key] as number))])) as T;
 }
 
 function percentile(values: number[], p: number): number {
@@ -143,8 +152,11 @@ async function inProcess(corpus: Corpus) {
   };
 }
 
+type Latency = { p50: number; p95: number; laterP50: number; laterP95: number; edits: number };
+type Work = { p50: number; p95: number; bytes: number };
+
 /** Time from a didChange (one character typed) to the diagnostics for that version, over a real JSON-RPC connection. */
-async function editorLatency(file: string, edits: number, pull = false) {
+async function editorLatency(file: string, edits: number, pull = false): Promise<Latency> {
   const serverScript = fs.existsSync(path.join(root, 'dist', 'server.js')) ? path.join(root, 'dist', 'server.js') : undefined;
   const client = await LspClient.start({ ...(serverScript ? { serverScript } : {}), pull });
   try {
@@ -167,6 +179,8 @@ async function editorLatency(file: string, edits: number, pull = false) {
       if (pull) resultId = (await pullReport(resultId)).resultId ?? resultId;
       else await client.diagnosticsForVersion(uri, version);
       times.push(now() - start);
+      // an editor keeps the latest diagnostics of a document, not every set (200 × 341 KB on the 1 MB report)
+      client.published.delete(uri);
     }
     const later = times.slice(SERVER_WARM_UP_EDITS);
     return { p50: percentile(times, 50), p95: percentile(times, 95), edits, laterP50: percentile(later, 50), laterP95: percentile(later, 95) };
@@ -176,7 +190,7 @@ async function editorLatency(file: string, edits: number, pull = false) {
 }
 
 /** The server's own work for each keystroke, without the JSON-RPC connection: update the text, analyse, encode the diagnostics. */
-function keystrokeWork(file: string, edits: number) {
+function keystrokeWork(file: string, edits: number): Work {
   const text = fs.readFileSync(file, 'utf8');
   const lines = text.split('\n');
   let line = Math.floor(lines.length / 2);
@@ -243,12 +257,20 @@ async function main(): Promise<void> {
   const cli = cliThroughput(corpus);
   const breakdown = cliBreakdown(corpus);
   const inside = await inProcess(corpus);
-  const seed = await editorLatency(corpus.seed001, 200);
-  const large = await editorLatency(corpus.large1, 200);
-  const seedPull = await editorLatency(corpus.seed001, 200, true);
-  const largePull = await editorLatency(corpus.large1, 200, true);
-  const seedWork = keystrokeWork(corpus.seed001, 200);
-  const largeWork = keystrokeWork(corpus.large1, 200);
+  // each a median over RUNS runs of 200 edits, the four kinds taking turns: a burst of load on the shared machine
+  // lands in one run, not in every figure of one kind
+  const latencyRuns = { seed: [] as Latency[], large: [] as Latency[], seedPull: [] as Latency[], largePull: [] as Latency[] };
+  const workRuns = { seed: [] as Work[], large: [] as Work[] };
+  for (let run = 0; run < RUNS; run++) {
+    latencyRuns.seed.push(await editorLatency(corpus.seed001, EDITS));
+    latencyRuns.large.push(await editorLatency(corpus.large1, EDITS));
+    latencyRuns.seedPull.push(await editorLatency(corpus.seed001, EDITS, true));
+    latencyRuns.largePull.push(await editorLatency(corpus.large1, EDITS, true));
+    workRuns.seed.push(keystrokeWork(corpus.seed001, EDITS));
+    workRuns.large.push(keystrokeWork(corpus.large1, EDITS));
+  }
+  const [seed, large, seedPull, largePull] = [latencyRuns.seed, latencyRuns.large, latencyRuns.seedPull, latencyRuns.largePull].map(medians);
+  const [seedWork, largeWork] = [workRuns.seed, workRuns.large].map(medians);
   const scale = scaling(corpus);
   const memory = await serverMemory(corpus);
   const large10 = (() => {
@@ -277,7 +299,7 @@ async function main(): Promise<void> {
     ['Analysis ÷ floor', `${(inside.analysis / inside.floor).toFixed(1)}×`, 'target ≤ 3×'],
     ['Analysis ÷ floor, best run of each', `${inside.bestRatio.toFixed(1)}×`, ''],
     ['Share of analysis time spent collecting garbage', `${(inside.garbageShare * 100).toFixed(0)} %`, ''],
-    [`Keystroke to diagnostics, seed 001 (83 KB), ${seed.edits} edits: p50 / p95`, `${ms(seed.p50)} / ${ms(seed.p95)}`, 'target p95 ≤ 10 ms'],
+    [`Keystroke to diagnostics, seed 001 (83 KB), ${seed.edits} edits (median of ${RUNS} runs): p50 / p95`, `${ms(seed.p50)} / ${ms(seed.p95)}`, 'target p95 ≤ 10 ms'],
     [`Keystroke to diagnostics, 1 MB report, ${large.edits} edits: p50 / p95`, `${ms(large.p50)} / ${ms(large.p95)}`, 'target p95 ≤ 50 ms'],
     [`Keystroke to diagnostics pulled (LSP 3.17, as VS Code asks), seed 001, ${seedPull.edits} edits: p50 / p95`, `${ms(seedPull.p50)} / ${ms(seedPull.p95)}`, 'target p95 ≤ 10 ms'],
     [`Keystroke to diagnostics pulled, 1 MB report, ${largePull.edits} edits: p50 / p95`, `${ms(largePull.p50)} / ${ms(largePull.p95)}`, 'target p95 ≤ 50 ms'],
