@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { opensWith } from '../../server/src/core/parse/lines';
+import { LEAD_IN_PATTERNS, LONGEST_LEAD_IN, lastWords } from '../../server/src/core/parse/evaluation';
+import { headingShaped, leadingCode, opensWith } from '../../server/src/core/parse/lines';
 import { collapseWhiteSpace, isWhiteSpace } from '../../server/src/core/text';
 
 // The parser's hand-written character checks replace regular expressions for speed: they must agree with them.
@@ -38,6 +39,58 @@ describe('text helpers agree with the regular expressions they replace', () => {
         assert.strictEqual(opensWith(line, characters), pattern.test(line), JSON.stringify({ line, characters }));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('shortcuts in the parser agree with the tests they stand for', () => {
+  it('leadingCode(text) is the character opensWith tests', () => {
+    const text = fc.string({ unit: fc.constantFrom(' ', '\t', '\u00a0', '\u3000', '\ufeff', '|', '#', '1', 'a', '\u2022'), maxLength: 8 });
+    fc.assert(
+      fc.property(text, (line) => {
+        const first = /^\s*(\S)/.exec(line)?.[1];
+        assert.strictEqual(leadingCode(line), first === undefined ? -1 : first.charCodeAt(0), JSON.stringify(line));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('headingShaped is the regular-expression definition it replaced', () => {
+    const notAHeading =
+      /^(?:dear|yours|kind regards|best wishes|with best wishes|regards|cc|tel|fax|email|e-mail|telephone)\b|^\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}$|@|www\.|https?:|\.gov\.uk|\.org\.uk|\u00a9|^page\s+\d+(?:\s+of\s+\d+)?$/i;
+    const reference = (text: string): boolean => {
+      if (text.length < 3 || text.length > 160) return false;
+      if (!/^[A-Z0-9\u2018\u201c"'(]/.test(text)) return false;
+      if (/[.,;]$/.test(text) && !/\b(?:etc|inc|ltd)\.$/i.test(text)) return false;
+      if (text.includes('\t')) return false;
+      const words = text.split(/ (?! )/).length;
+      return words <= 22 && !/\s(?:the|a|an|of|in|to|for|and|or|with|this|that|these|by|on|at|from|is|are|was|were|which|who|as|their|its|our|has|have|be)$/i.test(text) && !notAHeading.test(text);
+    };
+    const word = fc.constantFrom('Being', 'healthy', 'Grade', '3', 'the', 'of', 'Dear', 'Page', 'www.x', 'a@b', 'etc.', 'Ltd.', 'May', '12', '2007', 'x', '\u2018Good', '(LSCB)', 'an');
+    const separator = fc.constantFrom(' ', '  ', '\t', '\u00a0', '', '.', ',', ';', ':');
+    const line = fc.array(fc.tuple(word, separator), { maxLength: 30 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
+    fc.assert(fc.property(line, (text) => assert.strictEqual(headingShaped(text), reference(text), JSON.stringify(text))), { numRuns: 5000 });
+    const words = (count: number) => ['Being', ...Array.from({ length: count - 1 }, () => 'well')].join(' ');
+    for (const text of ['Being healthy', 'Dear Ms Smith', 'Page 3 of 17', 'Areas for development', 'Services for children and', 'Contact: a@b.gov.uk', words(22), words(23)]) {
+      assert.strictEqual(headingShaped(text), reference(text), text);
+    }
+  });
+
+  it(`the patterns read on a term's lead-in match its last ${LONGEST_LEAD_IN} words exactly when they match the whole of it`, () => {
+    const word = fc.constantFrom(
+      'not', 'no', 'longer', 'never', "isn't", 'far', 'from', 'at', 'least', 'better', 'than', 'to', 'be', 'been', 'being', 'is', 'are',
+      'was', 'were', 'had', 'used', 'yet', 'consistently', 'judged', 'rated', 'as', 'other', 'similar', 'statistical', 'neighbours',
+      'that', 'it', 'found', 'described', 'in', 'order', 'needs', 'services', 'council', 'the', 'now', 'very', 'which',
+    );
+    const separator = fc.constantFrom(' ', '  ', '\u00a0', '\t', ', ', ' - ');
+    const leadIn = fc.array(fc.tuple(word, separator), { maxLength: 24 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
+    fc.assert(
+      fc.property(leadIn, (text) => {
+        const tail = lastWords(text, LONGEST_LEAD_IN);
+        assert.ok(text.endsWith(tail));
+        for (const pattern of LEAD_IN_PATTERNS) assert.strictEqual(pattern.test(tail), pattern.test(text), `${pattern.source.slice(0, 40)} on ${JSON.stringify(text)}`);
+      }),
+      { numRuns: 5000 },
     );
   });
 });

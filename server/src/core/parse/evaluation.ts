@@ -1,5 +1,6 @@
 import type { CompiledFramework } from '../frameworks/compiled';
 import type { JudgementDefinition, Level } from '../frameworks/profile';
+import { isWhiteSpace } from '../text';
 import type { SentenceSpan } from './sentences';
 
 /** An evaluative term found in a sentence that really states a level (not negated, not a range, not a wish). */
@@ -38,8 +39,32 @@ const PAST_TIME = /\b(?:last year|previously|formerly|at the (?:last|previous) i
 /** Any of the words before a term that keep it from stating a level, in one search rather than four. */
 const NOT_STATED_BEFORE = new RegExp([NEGATED, BOUNDED_BEFORE, ASPIRATION, OTHER_SUBJECT].map((regex) => `(?:${regex.source})`).join('|'), 'i');
 
-function inThePast(before: string): boolean {
-  if (PAST_COPULA.test(before)) return true;
+/**
+ * The patterns above that end at the term (`…\s+$`) span at most this many words: "statistical neighbours that
+ * are found to be" is the longest.
+ */
+export const LONGEST_LEAD_IN = 10;
+
+/** The patterns read on a term's lead-in only (exported for the test that holds them to LONGEST_LEAD_IN). */
+export const LEAD_IN_PATTERNS: readonly RegExp[] = [NOT_STATED_BEFORE, COMPARISON, PREDICATIVE, PAST_COPULA];
+
+/**
+ * The last `count` words of the text with the white space after them. A pattern ending at the text's end that spans
+ * no more words matches the tail exactly when it matches the text; a regular expression tries every position of
+ * the text for such a pattern, and the tail has far fewer.
+ */
+export function lastWords(text: string, count: number): string {
+  let start = text.length;
+  for (let word = 0; word < count; word++) {
+    while (start > 0 && isWhiteSpace(text.charCodeAt(start - 1))) start--;
+    while (start > 0 && !isWhiteSpace(text.charCodeAt(start - 1))) start--;
+    if (start === 0) return text;
+  }
+  return text.slice(start);
+}
+
+function inThePast(before: string, leadIn: string): boolean {
+  if (PAST_COPULA.test(leadIn)) return true;
   let clauseStart = before.length - 1;
   while (clauseStart >= 0 && before.charCodeAt(clauseStart) !== 44 /* , */ && before.charCodeAt(clauseStart) !== 59 /* ; */) clauseStart--;
   return PAST_TIME.test(before.slice(clauseStart + 1));
@@ -75,21 +100,22 @@ export function evaluativeTerms(text: string, sentence: SentenceSpan, framework:
     // "Although partnership working is good, the overall effectiveness … is adequate": the main clause judges
     if (term.start < conceded) return;
     const before = beforeWithinClause(text, sentence.start, term.start);
+    const leadIn = lastWords(before, LONGEST_LEAD_IN);
     const after = text.slice(term.end, Math.min(sentence.end, term.end + 40));
     const previous = raw[index - 1];
     const next = raw[index + 1];
     // "good or outstanding", "good and outstanding": a spread of levels, not one judgement
     if (next && /^\s*(?:or|and\/or)\s+$/i.test(text.slice(term.end, next.start))) return;
     if (previous && /^\s*(?:or|and\/or)\s+$/i.test(text.slice(previous.end, term.start))) return;
-    if (NOT_STATED_BEFORE.test(before)) return;
+    if (NOT_STATED_BEFORE.test(leadIn)) return;
     if (RANGE_AFTER.test(after) || SET_PHRASE_AFTER.test(after)) return;
-    if (COMPARISON.test(before) && /^\s+as\b/i.test(after)) return;
+    if (/^\s+as\b/i.test(after) && COMPARISON.test(leadIn)) return;
     // "risen from good to outstanding": the level reached counts; "ranges from adequate to good" states no one level
     const fromTo = previous && /^\s*to\s+$/i.test(text.slice(previous.end, term.start));
     if (fromTo && SPREAD.test(beforeWithinClause(text, sentence.start, previous.start))) return;
-    const predicative = fromTo || VERB_TERM.test(text.slice(term.start, term.end)) || PREDICATIVE.test(before);
+    const predicative = fromTo || VERB_TERM.test(text.slice(term.start, term.end)) || PREDICATIVE.test(leadIn);
     // spelled out: a spread followed by new properties takes V8's slow path on every call
-    found.push({ start: term.start, end: term.end, level: term.level, predicative: Boolean(predicative), past: inThePast(before) });
+    found.push({ start: term.start, end: term.end, level: term.level, predicative: Boolean(predicative), past: inThePast(before, leadIn) });
   });
   return found;
 }

@@ -113,13 +113,23 @@ function makeGrade(
 /** Reads `text[start, end)` (markup already masked) as a grade notation, or returns null. */
 export function readGrade(text: string, start: number, end: number, ctx: GradeContext): Grade | null {
   const span = trimmedSpan(text, start, end);
+  const length = span.end - span.start;
+  if (length > 80 || length < (ctx.allowLabelOnly ? 1 : 2)) return null;
+  // the first and last characters decide which notations can match: most lines need one test at most
+  const first = text.charCodeAt(span.start) | 0x20;
+  let last = span.end - 1;
+  if (text.charCodeAt(last) === 0x2e /* . */) last--;
+  while (last > span.start && text.charCodeAt(last) === 0x20) last--;
+  const ending = last >= span.start ? text.charCodeAt(last) : -1;
+  const endsInBracket = ending === 0x29 /* ) */ || ending === 0x5d; /* ] */
+  const endsInDigit = ending >= 0x30 && ending <= 0x39;
+  const labelOnly = ctx.allowLabelOnly || ctx.framework.styles.has('label');
+  if (first !== 0x67 /* g */ && !endsInBracket && !endsInDigit && !labelOnly) return null;
+
   const segment = text.slice(span.start, span.end);
-  if (segment.length > 80 || segment.length < (ctx.allowLabelOnly ? 1 : 2)) return null;
   const p = patterns(ctx.framework);
   const at = (indices: Indices): Indices => (indices ? [indices[0] + span.start, indices[1] + span.start] : undefined);
   const whole: [number, number] = [span.start, span.end];
-  const first = segment.charCodeAt(0) | 0x20;
-
   if (first === 0x67 /* g */) {
     const m = p.gradeNumber.exec(segment);
     if (m?.indices) {
@@ -128,27 +138,22 @@ export function readGrade(text: string, start: number, end: number, ctx: GradeCo
     }
     if (p.unreadable.test(segment)) return { ...makeGrade(ctx, text, whole, 'grade-number', undefined, undefined), unreadable: true };
   }
-  // the last character decides which notations can match: most lines end in a letter and need one test at most
-  let last = segment.length - 1;
-  if (segment.charCodeAt(last) === 0x2e /* . */) last--;
-  while (last > 0 && segment.charCodeAt(last) === 0x20) last--;
-  const ending = segment.charCodeAt(last);
   let m: RegExpExecArray | null;
-  if (ending === 0x29 /* ) */ || ending === 0x5d /* ] */) {
+  if (endsInBracket) {
     m = p.labelGradeNumberParen.exec(segment);
     if (m?.indices) return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
     m = p.labelNumber.exec(segment) ?? p.freeLabelNumber.exec(segment);
     if (m?.indices) return makeGrade(ctx, text, whole, 'label-number', at(m.indices[m.length - 1]), at(m.indices[1]));
     return null;
   }
-  if (ending >= 0x30 && ending <= 0x39) {
+  if (endsInDigit) {
     // a table cell holding a bare number: "3"
     if (ctx.allowLabelOnly && /^\d{1,3}$/.test(segment)) return makeGrade(ctx, text, whole, 'number', whole, undefined);
     m = p.labelGradeNumber.exec(segment);
     if (m?.indices) return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
     return null;
   }
-  if (ctx.allowLabelOnly || ctx.framework.styles.has('label')) {
+  if (labelOnly) {
     m = p.labelOnly.exec(segment);
     if (m?.indices) return makeGrade(ctx, text, whole, 'label', undefined, at(m.indices[1]));
   }

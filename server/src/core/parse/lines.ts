@@ -48,6 +48,9 @@ function mayBePageNumber(line: string): boolean {
 
 const MARKUP_LINE = 1;
 const FURNITURE_LINE = 2;
+/** Whether the line is blank has been worked out: BLANK_LINE holds the answer. */
+const BLANK_KNOWN = 4;
+const BLANK_LINE = 8;
 
 const MARKERS = ['*', '<', '__', '`', '\uFEFF', '\u00A0'];
 
@@ -87,7 +90,10 @@ export class Lines {
   private readonly maskedCache: (string | undefined)[];
   readonly furniture: ReadonlySet<number>;
 
-  /** Per line, bits: MARKUP_LINE when it may hold markup to mask, FURNITURE_LINE when it reads as blank; 0 when it is its own masked text. */
+  /**
+   * Per line, bits: MARKUP_LINE when it may hold markup to mask, FURNITURE_LINE when it reads as blank (neither: it is
+   * its own masked text); BLANK_KNOWN and BLANK_LINE once isBlank has been asked (the parser asks again and again).
+   */
   private readonly flags: Uint8Array;
 
   /** `text`, when given, is the whole document: markup is then found in a few searches of it rather than line by line. */
@@ -120,7 +126,7 @@ export class Lines {
   }
 
   masked(index: number): string {
-    const flag = this.flags[index];
+    const flag = (this.flags[index] ?? 0) & (MARKUP_LINE | FURNITURE_LINE);
     if (!flag) return this.raw[index] ?? '';
     if (flag & FURNITURE_LINE) return '';
     let masked = this.maskedCache[index];
@@ -132,7 +138,12 @@ export class Lines {
   }
 
   isBlank(index: number): boolean {
-    return isBlankText(this.masked(index));
+    const flag = this.flags[index];
+    if (flag === undefined) return true;
+    if (flag & BLANK_KNOWN) return (flag & BLANK_LINE) !== 0;
+    const blank = isBlankText(this.masked(index));
+    this.flags[index] = flag | BLANK_KNOWN | (blank ? BLANK_LINE : 0);
+    return blank;
   }
 
   /** Index of the next line at or after `from` that has text, or -1. */
@@ -164,15 +175,29 @@ export function markdownHeading(text: string): MarkdownHeading | null {
   return { depth: match[1].length, title };
 }
 
+const TABLE_RULE_LEADS = '|:-*';
+
+/** Could a line whose first character (leadingCode) is `code` be a table rule? */
+export function mayBeTableRule(code: number): boolean {
+  return code >= 0 && TABLE_RULE_LEADS.includes(String.fromCharCode(code));
+}
+
 /** "---", "| --- | :---: |", "-----\t-----" */
 export function isTableRule(text: string): boolean {
-  if (!opensWith(text, '|:-*')) return false;
+  if (!opensWith(text, TABLE_RULE_LEADS)) return false;
   if (text.indexOf('---') < 0 && text.indexOf('*') < 0) return false;
   return /^\s*\|?\s*:?-{3,}:?\s*(?:[|\t]\s*:?-{3,}:?\s*)*\|?\s*$/.test(text) || /^\s*(?:\*\s*){3,}$/.test(text);
 }
 
 const BULLET = /^(\s*)([-+*\u2022\u00b7\u25aa\u25e6\u2013\u2014\u25cf\u2023\u2043\uf0b7])\s+(?=\S)/;
 const BULLET_MARKERS = '-+*\u2022\u00b7\u25aa\u25e6\u2013\u2014\u25cf\u2023\u2043\uf0b7';
+
+const BULLET_CODES = new Set([...BULLET_MARKERS].map((marker) => marker.charCodeAt(0)));
+
+/** Could a line whose first character (leadingCode) is `code` be a list item? */
+export function mayBeBullet(code: number): boolean {
+  return BULLET_CODES.has(code);
+}
 
 /** A list item: the span of its text after the marker. */
 export function bulletItem(raw: string): Span | null {
@@ -236,26 +261,40 @@ export function isTimescale(text: string): boolean {
 }
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
-const NOT_A_HEADING = new RegExp(
+/** Lines that are shaped like headings but are letter furniture: salutations, dates, page numbers. */
+const NOT_A_HEADING_OPENING = new RegExp(
   [
     '^(?:dear|yours|kind regards|best wishes|with best wishes|regards|cc|tel|fax|email|e-mail|telephone)\\b',
     `^\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\s+\\d{4}$`,
-    '@|www\\.|https?:|\\.gov\\.uk|\\.org\\.uk|\u00a9',
     '^page\\s+\\d+(?:\\s+of\\s+\\d+)?$',
   ].join('|'),
   'i',
 );
+/** Addresses anywhere in the line (searched apart: the anchored alternatives above fail at once). */
+const NOT_A_HEADING_ANYWHERE = /@|www\.|https?:|\.gov\.uk|\.org\.uk|\u00a9/i;
+
+/** Characters a heading may start with: [A-Z0-9‘“"'(]. */
+function opensHeading(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 0x2018 || code === 0x201c || code === 34 || code === 39 || code === 40;
+}
+
+const MAX_HEADING_WORDS = 22;
 
 /** Could this text be a heading, judging by its shape alone? */
 export function headingShaped(text: string): boolean {
   const length = text.length;
   if (length < 3 || length > 160) return false;
-  if (!/^[A-Z0-9\u2018\u201c"'(]/.test(text)) return false;
-  if (/[.,;]$/.test(text) && !/\b(?:etc|inc|ltd)\.$/i.test(text)) return false;
-  if (text.includes('\t')) return false;
+  if (!opensHeading(text.charCodeAt(0))) return false;
+  const last = text.charCodeAt(length - 1);
+  // a sentence's end, unless an abbreviation's
+  if ((last === 46 /* . */ || last === 44 /* , */ || last === 59 /* ; */) && !/\b(?:etc|inc|ltd)\.$/i.test(text)) return false;
   let words = 1;
-  for (let index = 0; index < length; index++) if (text.charCodeAt(index) === 32 && text.charCodeAt(index + 1) !== 32) words++;
-  return words <= 22 && !endsDangling(text) && !NOT_A_HEADING.test(text);
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 9 /* tab */) return false;
+    if (code === 32 && text.charCodeAt(index + 1) !== 32 && ++words > MAX_HEADING_WORDS) return false;
+  }
+  return !endsDangling(text) && !NOT_A_HEADING_OPENING.test(text) && !NOT_A_HEADING_ANYWHERE.test(text);
 }
 
 /** A line ending on one of these words is a sentence cut short (a page break), not a heading. */
@@ -272,6 +311,19 @@ function endsDangling(text: string): boolean {
 }
 
 const DIGITS = '0123456789';
+
+export function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** The first character that is not white space, at or after `from` (which must not follow any other), or -1. */
+export function leadingCode(text: string, from = 0): number {
+  for (let index = from; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (!isWhiteSpace(code)) return code;
+  }
+  return -1;
+}
 
 /**
  * Could a pattern anchored at the start of the line, after any white space, match? Only if the first other

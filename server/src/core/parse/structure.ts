@@ -26,10 +26,13 @@ import {
   isHtmlCommentStart,
   isTableRule,
   isTimescale,
+  leadingCode,
   Lines,
   markdownHeading,
+  isDigit,
+  mayBeBullet,
+  mayBeTableRule,
   numberedLine,
-  opensWith,
   proseShaped,
   tableCells,
 } from './lines';
@@ -78,6 +81,12 @@ function withoutTrailingColon(text: string): string {
   end--;
   while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--;
   return text.slice(0, end);
+}
+
+const enum Code {
+  Hash = 35,
+  Angle = 60,
+  Pipe = 124,
 }
 
 /** Lines pasted between two rows of the record that still leave it one table. */
@@ -139,9 +148,12 @@ export class StructureParser {
       this.kinds[index] = LineKind.Blank;
       return index + 1;
     }
-    if (isHtmlCommentStart(text)) return this.comment(index);
+    // the first character rules out most kinds of line before any of their tests runs
+    const lead = leadingCode(text, span.start);
+    const rawLead = lines.mayHoldMarkup(index) ? leadingCode(raw) : lead;
+    if (lead === Code.Angle && isHtmlCommentStart(text)) return this.comment(index);
 
-    const md = markdownHeading(text);
+    const md = lead === Code.Hash ? markdownHeading(text) : null;
     if (md) {
       if (md.title.end > md.title.start) {
         // "## Children in care: good", "## Being healthy Grade 3"
@@ -154,7 +166,7 @@ export class StructureParser {
       this.kinds[index] = LineKind.Table;
       return index + 1;
     }
-    if (isTableRule(text)) {
+    if (mayBeTableRule(lead) && isTableRule(text)) {
       this.kinds[index] = LineKind.Table;
       return index + 1;
     }
@@ -166,7 +178,7 @@ export class StructureParser {
     }
     // "Judgement Grade" over a summary table whose cells lost their tabs
     if (!this.record && isSpacedHeaderRow(content)) return this.summaryTable(index + 1, spanOf(this.lines, index, span));
-    const numbered = numberedLine(raw);
+    const numbered = isDigit(rawLead) ? numberedLine(raw) : null;
     if (numbered && !this.record && this.numberedSummaryRow(index) && this.numberedSummaryRow(this.lines.nextNonBlank(index + 1))) {
       return this.summaryTable(index, this.tableIntroduction(index));
     }
@@ -180,7 +192,7 @@ export class StructureParser {
       this.proseStart.set(index, numbered.textStart);
       return this.prose(index);
     }
-    if (bulletItem(raw)) {
+    if (mayBeBullet(rawLead) && bulletItem(raw)) {
       this.kinds[index] = LineKind.Bullet;
       this.awaitingGrade = null;
       return index + 1;
@@ -193,7 +205,7 @@ export class StructureParser {
       if (grade) return this.gradeLine(index, grade);
     }
     // a Markdown table row (tab-separated rows were read above)
-    if (opensWith(text, '|')) {
+    if (lead === Code.Pipe) {
       const cells = tableCells(text);
       if (cells.length >= 2) return this.tableRow(index, text, cells);
     }
