@@ -1,8 +1,9 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { LEAD_IN_PATTERNS, LONGEST_LEAD_IN, lastWords } from '../../server/src/core/parse/evaluation';
-import { headingShaped, leadingCode, opensWith } from '../../server/src/core/parse/lines';
-import { collapseWhiteSpace, isWhiteSpace } from '../../server/src/core/text';
+import { endsSentence } from '../../server/src/core/parse/judgements';
+import { Lines, headingShaped, leadingCode, opensWith } from '../../server/src/core/parse/lines';
+import { collapseWhiteSpace, isWhiteSpace, splitLines } from '../../server/src/core/text';
 
 // The parser's hand-written character checks replace regular expressions for speed: they must agree with them.
 
@@ -91,6 +92,27 @@ describe('shortcuts in the parser agree with the tests they stand for', () => {
         for (const pattern of LEAD_IN_PATTERNS) assert.strictEqual(pattern.test(tail), pattern.test(text), `${pattern.source.slice(0, 40)} on ${JSON.stringify(text)}`);
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  it('endsSentence is /[.!?:]["\'\u2019\u201d)]?$/', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', '.', '!', '?', ':', '"', "'", '\u2019', '\u201d', ')', '(', ','), maxLength: 6 });
+    fc.assert(fc.property(text, (line) => assert.strictEqual(endsSentence(line), /[.!?:]["'\u2019\u201d)]?$/.test(line), JSON.stringify(line))), { numRuns: 3000 });
+  });
+
+  it('Lines.hasTab tells the lines holding a tab, whether the whole text is searched or each line', () => {
+    const line = fc.string({ unit: fc.constantFrom('a', ' ', '\t', '*', '<', '`', '_', '\u00a0'), maxLength: 6 });
+    const document = fc.tuple(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'));
+    fc.assert(
+      fc.property(document, ([rows, eol]) => {
+        const text = rows.join(eol);
+        const raw = splitLines(text);
+        // with the text (searched whole when split at LF) and without it (read line by line)
+        for (const lines of [new Lines(raw, text), new Lines(raw)]) {
+          raw.forEach((row, index) => assert.strictEqual(lines.hasTab(index), row.includes('\t'), JSON.stringify({ text, index })));
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 });

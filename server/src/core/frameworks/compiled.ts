@@ -155,7 +155,9 @@ export function compileFramework(profile: FrameworkProfile): CompiledFramework {
       const role = titles.get(key.slice(0, including));
       if (role) return role;
     }
-    const year = /\s\d{4}(?:\s*-\s*\d{2,4})?$/.exec(key);
+    // a year ends in a digit: the regular expression, tried at every position, is spared the other titles
+    const lastCode = key.charCodeAt(key.length - 1);
+    const year = lastCode >= 48 && lastCode <= 57 ? /\s\d{4}(?:\s*-\s*\d{2,4})?$/.exec(key) : null;
     return year ? (titles.get(key.slice(0, year.index)) ?? null) : null;
   };
 

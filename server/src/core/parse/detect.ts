@@ -128,7 +128,7 @@ export function detect(lines: Lines, profiles: readonly FrameworkProfile[]): Fra
   const titleKeys: string[] = [];
   for (let index = 0; index < sampleEnd; index++) {
     const text = lines.text(index);
-    if (text.length > 0 && text.length < 120 && !text.includes('\t')) titleKeys.push(titleKey(maskMarkup(text)));
+    if (text.length > 0 && text.length < 120 && !lines.hasTab(index)) titleKeys.push(titleKey(maskMarkup(text)));
   }
   let best: FrameworkResolution | null = null;
   let bestScore = 0;

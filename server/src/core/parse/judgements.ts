@@ -8,6 +8,8 @@ import { LineKind, type Structure } from './structure';
 
 /** How far into its first paragraph a section's judgement sentence may be. */
 const JUDGEMENT_SENTENCE_WINDOW = 2;
+/** A judgement sentence's score when it names its subject and speaks in the present. */
+const BEST_SCORE = 3;
 
 /** Words with which a judgement sentence names what it grades. */
 const SUBJECT =
@@ -21,6 +23,17 @@ function titleWordsIn(sentence: string, title: string): boolean {
   if (!words.length) return false;
   const lower = sentence.toLowerCase();
   return words.every((word) => lower.includes(word.slice(0, Math.max(4, word.length - 2))));
+}
+
+/** Closing quotes and brackets that may follow a sentence's final stop. */
+const CLOSERS = '"\'\u2019\u201d)';
+const STOPS = '.!?:';
+
+/** Does the text end a sentence (/[.!?:]["'’”)]?$/, read from the end rather than tried at every position)? */
+export function endsSentence(text: string): boolean {
+  let last = text.length - 1;
+  if (last >= 0 && CLOSERS.includes(text.charAt(last))) last--;
+  return last >= 0 && STOPS.includes(text.charAt(last));
 }
 
 export class ProseReader {
@@ -44,7 +57,7 @@ export class ProseReader {
       last = line;
       line++;
       if (line <= limit && kinds[line] !== LineKind.Prose) {
-        const ended = /[.!?:]["'\u2019\u201d)]?$/.test(pieces[pieces.length - 1]?.text ?? '.');
+        const ended = endsSentence(pieces[pieces.length - 1]?.text ?? '.');
         const resume = lines.nextNonBlank(line, limit + 1);
         if (!ended && resume > 0 && kinds[resume] === LineKind.Prose && /^\s*[a-z]/.test(lines.masked(resume))) line = resume;
       }
@@ -77,6 +90,8 @@ export class ProseReader {
         // a sentence about the service as a whole, in the present, beats an earlier one about a part or the past
         const score = (about ? 2 : 0) + (term.past ? 0 : 1);
         if (!best || score > best.score) best = { sentence, term, score };
+        // a later sentence replaces the best only with a higher score
+        if (score === BEST_SCORE) break;
       }
       if (best) {
         judgement.sentence = {

@@ -51,19 +51,13 @@ const FURNITURE_LINE = 2;
 /** Whether the line is blank has been worked out: BLANK_LINE holds the answer. */
 const BLANK_KNOWN = 4;
 const BLANK_LINE = 8;
+const TAB_LINE = 16;
 
 const MARKERS = ['*', '<', '__', '`', '\uFEFF', '\u00A0'];
 
-/** Lines holding a markup character, found with a few native searches of the whole text (lines joined by LF). */
-function linesWithMarkup(raw: readonly string[], text: string): Set<number> {
-  const found = new Set<number>();
-  if (!mayHaveMarkup(text)) return found;
-  const starts = new Array<number>(raw.length);
-  let offset = 0;
-  for (let index = 0; index < raw.length; index++) {
-    starts[index] = offset;
-    offset += (raw[index] as string).length + 1;
-  }
+/** Lines holding any of the markers, found with native searches of the whole text (the lines joined by LF). */
+function linesHolding(markers: readonly string[], text: string, starts: readonly number[]): number[] {
+  const found: number[] = [];
   const lineAt = (position: number) => {
     let low = 0;
     let high = starts.length - 1;
@@ -74,15 +68,28 @@ function linesWithMarkup(raw: readonly string[], text: string): Set<number> {
     }
     return low;
   };
-  for (const marker of MARKERS) {
+  for (const marker of markers) {
     for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
       const line = lineAt(at);
-      found.add(line);
+      found.push(line);
       // the rest of the line is covered: jump to the next line
       at = (starts[line + 1] ?? text.length) - 1;
     }
   }
   return found;
+}
+
+/** Where each line starts in the text the lines joined by LF make, or null when `text` is not that text. */
+function lineStarts(raw: readonly string[], text: string | undefined): number[] | null {
+  if (text === undefined) return null;
+  const starts = new Array<number>(raw.length);
+  let offset = 0;
+  for (let index = 0; index < raw.length; index++) {
+    starts[index] = offset;
+    offset += (raw[index] as string).length + 1;
+  }
+  // the offsets match only when the text was split at single LF characters
+  return offset - 1 === text.length ? starts : null;
 }
 
 /** The document as lines, with formatting markup masked lazily (offsets unchanged) and page furniture blanked. */
@@ -92,22 +99,28 @@ export class Lines {
 
   /**
    * Per line, bits: MARKUP_LINE when it may hold markup to mask, FURNITURE_LINE when it reads as blank (neither: it is
-   * its own masked text); BLANK_KNOWN and BLANK_LINE once isBlank has been asked (the parser asks again and again).
+   * its own masked text); TAB_LINE when it holds a tab; BLANK_KNOWN and BLANK_LINE once isBlank has been asked (the
+   * parser asks again and again).
    */
   private readonly flags: Uint8Array;
 
-  /** `text`, when given, is the whole document: markup is then found in a few searches of it rather than line by line. */
+  /**
+   * `text`, when given, is the whole document: markup and tabs are then found in a few searches of it rather than
+   * line by line.
+   */
   constructor(readonly raw: readonly string[], text?: string) {
     this.maskedCache = new Array(raw.length);
     this.furniture = pageFurniture(raw);
     this.flags = new Uint8Array(raw.length);
-    // the offsets of the whole text match the lines only when they were split at single LF characters
-    let joinedLength = raw.length - 1;
-    for (const line of raw) joinedLength += line.length;
-    if (text !== undefined && joinedLength === text.length) {
-      for (const index of linesWithMarkup(raw, text)) this.flags[index] = MARKUP_LINE;
+    const starts = lineStarts(raw, text);
+    if (starts && text !== undefined) {
+      if (mayHaveMarkup(text)) for (const index of linesHolding(MARKERS, text, starts)) this.flags[index] |= MARKUP_LINE;
+      for (const index of linesHolding(['\t'], text, starts)) this.flags[index] |= TAB_LINE;
     } else {
-      for (let index = 0; index < raw.length; index++) if (mayHaveMarkup(raw[index] as string)) this.flags[index] = MARKUP_LINE;
+      for (let index = 0; index < raw.length; index++) {
+        const line = raw[index] as string;
+        this.flags[index] = (mayHaveMarkup(line) ? MARKUP_LINE : 0) | (line.includes('\t') ? TAB_LINE : 0);
+      }
     }
     for (const index of this.furniture) this.flags[index] |= FURNITURE_LINE;
   }
@@ -118,6 +131,11 @@ export class Lines {
 
   text(index: number): string {
     return this.raw[index] ?? '';
+  }
+
+  /** Whether the line (as written) holds a tab. */
+  hasTab(index: number): boolean {
+    return ((this.flags[index] ?? 0) & TAB_LINE) !== 0;
   }
 
   /** Whether the line may hold markup or a comment ("<!--"): a line without is its own masked text. */

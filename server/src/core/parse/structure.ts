@@ -172,7 +172,8 @@ export class StructureParser {
     }
     const content = text.slice(span.start, span.end);
     // "1. Children who need help and protection<TAB>Good" is a table row, not a numbered paragraph
-    if (text.includes('\t')) {
+    // (masking may blank a tab inside a tag or comment: the masked text has the last word)
+    if (lines.hasTab(index) && text.includes('\t')) {
       const cells = tableCells(text);
       if (cells.length >= 2) return this.tableRow(index, text, cells);
     }
