@@ -31,6 +31,13 @@ describe('text helpers agree with the regular expressions they replace', () => {
     assert.strictEqual(collapseWhiteSpace(' a  b\t\nc '), ' a b c ');
   });
 
+  it('splitLines is .split(/\\r\\n|\\r|\\n/), with LF alone and with CR among the terminators', () => {
+    const lineBreaky = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\n', '\r', '\u2028', 'é', '\ud83d'), maxLength: 40 });
+    fc.assert(fc.property(lineBreaky, (text) => assert.deepStrictEqual(splitLines(text), text.split(/\r\n|\r|\n/))), { numRuns: 2000 });
+    assert.deepStrictEqual(splitLines(''), ['']);
+    assert.deepStrictEqual(splitLines('a\n\nb\n'), ['a', '', 'b', '']);
+  });
+
   it('opensWith(text, characters) is /^\\s*[characters]/', () => {
     const sets = ['|:-*', '0123456789', '<', '-+*\u2022\u00b7\u25aa\u25e6\u2013\u2014\u25cf\u2023\u2043\uf0b7'];
     const text = fc.string({ unit: fc.constantFrom(' ', '\t', '\u00a0', '\u3000', '|', ':', '-', '*', '1', '9', '<', 'a', '\u2022', '\uf0b7', '\ud83d'), maxLength: 8 });
