@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { LEAD_IN_PATTERNS, LONGEST_LEAD_IN, lastWords } from '../../server/src/core/parse/evaluation';
 import { endsSentence } from '../../server/src/core/parse/judgements';
-import { Lines, headingShaped, leadingCode, opensWith } from '../../server/src/core/parse/lines';
-import { collapseWhiteSpace, isWhiteSpace, splitLines } from '../../server/src/core/text';
+import { Lines, TIMESCALE, headingShaped, isTimescale, leadingCode, opensWith, withoutFinalStop } from '../../server/src/core/parse/lines';
+import { collapseWhiteSpace, isWhiteSpace, splitLines, wordCount } from '../../server/src/core/text';
 
 // The parser's hand-written character checks replace regular expressions for speed: they must agree with them.
 
@@ -23,6 +23,15 @@ describe('text helpers agree with the regular expressions they replace', () => {
   it("collapseWhiteSpace is .replace(/\\s+/g, ' ')", () => {
     fc.assert(fc.property(spacey, (text) => assert.strictEqual(collapseWhiteSpace(text), text.replace(/\s+/g, ' '))), { numRuns: 2000 });
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => assert.strictEqual(collapseWhiteSpace(text), text.replace(/\s+/g, ' '))));
+  });
+
+  it('wordCount is .trim().split(/\\s+/).length', () => {
+    fc.assert(fc.property(spacey, (text) => assert.strictEqual(wordCount(text), text.trim().split(/\s+/).length, JSON.stringify(text))), { numRuns: 2000 });
+  });
+
+  it("withoutFinalStop is .replace(/[:.]\\s*$/, '')", () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', '\t', '\u00a0', '\u3000', '.', ':', ';', '\n'), maxLength: 8 });
+    fc.assert(fc.property(text, (line) => assert.strictEqual(withoutFinalStop(line), line.replace(/[:.]\s*$/, ''), JSON.stringify(line))), { numRuns: 3000 });
   });
 
   it('collapseWhiteSpace returns a text with nothing to collapse as it is', () => {
@@ -74,13 +83,23 @@ describe('shortcuts in the parser agree with the tests they stand for', () => {
       const words = text.split(/ (?! )/).length;
       return words <= 22 && !/\s(?:the|a|an|of|in|to|for|and|or|with|this|that|these|by|on|at|from|is|are|was|were|which|who|as|their|its|our|has|have|be)$/i.test(text) && !notAHeading.test(text);
     };
-    const word = fc.constantFrom('Being', 'healthy', 'Grade', '3', 'the', 'of', 'Dear', 'Page', 'www.x', 'a@b', 'etc.', 'Ltd.', 'May', '12', '2007', 'x', '\u2018Good', '(LSCB)', 'an');
+    const word = fc.constantFrom('Being', 'healthy', 'Grade', '3', 'the', 'of', 'Dear', 'Page', 'www.x', 'WWW.X', 'a@b', 'HTTPS:', 'x.Gov.uk', '\u00a9', 'etc.', 'Ltd.', 'May', '12', '2007', 'x', '\u2018Good', '(LSCB)', 'an');
     const separator = fc.constantFrom(' ', '  ', '\t', '\u00a0', '', '.', ',', ';', ':');
     const line = fc.array(fc.tuple(word, separator), { maxLength: 30 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
     fc.assert(fc.property(line, (text) => assert.strictEqual(headingShaped(text), reference(text), JSON.stringify(text))), { numRuns: 5000 });
     const words = (count: number) => ['Being', ...Array.from({ length: count - 1 }, () => 'well')].join(' ');
     for (const text of ['Being healthy', 'Dear Ms Smith', 'Page 3 of 17', 'Areas for development', 'Services for children and', 'Contact: a@b.gov.uk', words(22), words(23)]) {
       assert.strictEqual(headingShaped(text), reference(text), text);
+    }
+  });
+
+  it('isTimescale is TIMESCALE on the trimmed text, for texts under 60 characters', () => {
+    const word = fc.constantFrom('Immediately', 'within', 'WITHIN', 'six', '3', 'months', 'For', 'action', 'in', 'the', 'next', 'longer', 'Medium', 'short', 'term', '-', 'Short-term', 'iN');
+    const separator = fc.constantFrom(' ', '  ', '\t', '\u00a0', '\ufeff', '', ':');
+    const text = fc.tuple(separator, fc.array(fc.tuple(word, separator), { maxLength: 8 })).map(([lead, parts]) => lead + parts.map(([w, s]) => w + s).join(''));
+    fc.assert(fc.property(text, (line) => assert.strictEqual(isTimescale(line), line.length < 60 && TIMESCALE.test(line.trim()), JSON.stringify(line))), { numRuns: 5000 });
+    for (const line of ['Within six months', '  immediately:', 'Longer term', 'For action in the next three months', 'Being healthy']) {
+      assert.strictEqual(isTimescale(line), TIMESCALE.test(line.trim()), line);
     }
   });
 

@@ -135,6 +135,22 @@ export function isWhiteSpace(code: number): boolean {
 /** Runs of white space that are not already one space: replacing only these leaves the single spaces between words alone. */
 const WHITE_SPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
 
+/** How many words `text.trim().split(/\s+/)` gives (1 for a blank text), without building them. */
+export function wordCount(text: string): number {
+  let count = 1;
+  let afterSpace = false;
+  let seenWord = false;
+  for (let index = 0; index < text.length; index++) {
+    const space = isWhiteSpace(text.charCodeAt(index));
+    if (!space) {
+      if (afterSpace && seenWord) count++;
+      seenWord = true;
+    }
+    afterSpace = space;
+  }
+  return count;
+}
+
 /** Every run of white space as one space (`.replace(/\s+/g, ' ')`), returning the text itself when it has none to collapse. */
 export function collapseWhiteSpace(text: string): string {
   for (let index = 0; index < text.length; index++) {

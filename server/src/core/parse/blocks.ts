@@ -12,7 +12,7 @@ import type {
   RecordRow,
   TextSpan,
 } from '../model';
-import { lineRange, range, trimmedSpan, type Range, type Span } from '../text';
+import { lineRange, range, trimmedSpan, wordCount, type Range, type Span } from '../text';
 import { readGrade, readTrailingGrade, type TitledGrade } from './grades';
 import { bulletItem, isTableRule, opensWith, isTimescale, Lines, markdownHeading, numberedLine, proseShaped, tableCells } from './lines';
 
@@ -106,7 +106,7 @@ export function readNumberedRow(text: string, span: Span, framework: CompiledFra
 
 /** "Judgement Grade" as a line of its own: a table's header row whose cells lost their tab. */
 export function isSpacedHeaderRow(text: string): boolean {
-  if (text.length > 40 || !opensWith(text, HEADER_INITIALS)) return false;
+  if (text.length > 40 || !opensWith(text, HEADER_INITIALS) || wordCount(text) !== 2) return false;
   const words = text.trim().split(/\s+/);
   return words.length === 2 && words.every((word) => HEADER_CELL.test(word));
 }

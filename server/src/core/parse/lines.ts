@@ -271,11 +271,14 @@ export function tableCells(text: string): Span[] {
   return cells;
 }
 
-const TIMESCALE =
+export const TIMESCALE =
   /^(?:immediately|within\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)|for\s+(?:immediate\s+)?action(?:\s+(?:in|over|within)\s+(?:the\s+)?(?:next\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?)|(?:longer|medium|short)[-\s]term))?|in\s+the\s+(?:longer|medium|short)[-\s]term|(?:longer|medium|short)[-\s]term)\s*:?$/i;
 
+/** The letters TIMESCALE's alternatives start with ("immediately", "within", "for", "in", "longer", "medium", "short"). */
+const TIMESCALE_INITIALS = 'iwflmsIWFLMS';
+
 export function isTimescale(text: string): boolean {
-  return text.length < 60 && TIMESCALE.test(text.trim());
+  return text.length < 60 && opensWith(text, TIMESCALE_INITIALS) && TIMESCALE.test(text.trim());
 }
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
@@ -312,7 +315,12 @@ export function headingShaped(text: string): boolean {
     if (code === 9 /* tab */) return false;
     if (code === 32 && text.charCodeAt(index + 1) !== 32 && ++words > MAX_HEADING_WORDS) return false;
   }
-  return !endsDangling(text) && !NOT_A_HEADING_OPENING.test(text) && !NOT_A_HEADING_ANYWHERE.test(text);
+  return !endsDangling(text) && !NOT_A_HEADING_OPENING.test(text) && !(mayHoldAddress(text) && NOT_A_HEADING_ANYWHERE.test(text));
+}
+
+/** Every alternative of NOT_A_HEADING_ANYWHERE holds one of these characters: most headings hold none. */
+function mayHoldAddress(text: string): boolean {
+  return text.indexOf('.') >= 0 || text.indexOf(':') >= 0 || text.indexOf('@') >= 0 || text.indexOf('\u00a9') >= 0;
 }
 
 /** A line ending on one of these words is a sentence cut short (a page break), not a heading. */
@@ -381,9 +389,17 @@ export function titleCellOf(text: string, filled: Span[]): Span {
   return /^\d{1,2}(?:\.\d{1,2})*\.?$/.test(text.slice(first.start, first.end)) && filled.length >= 3 ? filled[1]! : first;
 }
 
+/** The text without a final ':' or '.' and the white space after it (`.replace(/[:.]\s*$/, '')` read from the end). */
+export function withoutFinalStop(text: string): string {
+  let end = text.length;
+  while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  const last = text.charCodeAt(end - 1);
+  return last === 58 /* : */ || last === 46 /* . */ ? text.slice(0, end - 1) : text;
+}
+
 /** Headings every report may have, whatever its framework: the contents, a record of findings, areas for improvement. */
 export function genericHeadingRole(title: string): 'contents' | 'record' | 'actions' | null {
-  const clean = title.replace(/[:.]\s*$/, '').trim();
+  const clean = withoutFinalStop(title).trim();
   if (clean.length > 120) return null;
   if (GENERIC_CONTENTS.test(clean)) return 'contents';
   if (GENERIC_RECORD.test(clean)) return 'record';
