@@ -107,8 +107,7 @@ export function readNumberedRow(text: string, span: Span, framework: CompiledFra
 /** "Judgement Grade" as a line of its own: a table's header row whose cells lost their tab. */
 export function isSpacedHeaderRow(text: string): boolean {
   if (text.length > 40 || !opensWith(text, HEADER_INITIALS) || wordCount(text) !== 2) return false;
-  const words = text.trim().split(/\s+/);
-  return words.length === 2 && words.every((word) => HEADER_CELL.test(word));
+  return text.trim().split(/\s+/).every((word) => HEADER_CELL.test(word));
 }
 
 /** The start of a label broken over lines ("Requires" of "Requires improvement to be good"), and nothing else. */
