@@ -422,3 +422,26 @@ describe('missing-record-entry: a heading too long to be a row', () => {
     assert.match(problem.message, /has no row in the record of main findings\.$/);
   });
 });
+
+describe("grade-out-of-scale: the message gives the framework's scale", () => {
+  const messages = (lines: string[], framework: string) =>
+    lint(lines.join('\n'), { framework }).diagnostics.filter((d) => d.ruleId === 'grade-out-of-scale').map((d) => d.message);
+
+  it('names the best and worst grades for a number off the scale, in the direction the framework runs', () => {
+    assert.deepStrictEqual(messages(apaSection('Being healthy', 'Grade 5', APA_SENTENCE('good')), 'apa-2007'), [
+      'Grade 5 is not on the APA 2007 scale: Grade 4 (Outstanding) is best, Grade 1 (Inadequate) is worst.',
+    ]);
+    assert.deepStrictEqual(messages([...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 0 (Good)', 25, 'The quality of provision is good.')], 'slac-2011'), [
+      'Grade 0 is not on the SLAC 2011 scale: Grade 1 (Outstanding) is best, Grade 4 (Inadequate) is worst.',
+    ]);
+  });
+
+  it('lists the labels for a label off the scale, and gives the scale for a grade it cannot read', () => {
+    assert.deepStrictEqual(messages([...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Very good)', 25, 'The quality of provision is good.')], 'slac-2011'), [
+      '"Very good" is not a grade of the SLAC 2011 scale (Outstanding, Good, Adequate, Inadequate).',
+    ]);
+    assert.deepStrictEqual(messages(apaSection('Being healthy', 'Grade 3.5', APA_SENTENCE('good')), 'apa-2007'), [
+      'Grade 3.5 is written as a grade but gives no grade of the APA 2007 scale: Grade 4 (Outstanding) is best, Grade 1 (Inadequate) is worst.',
+    ]);
+  });
+});

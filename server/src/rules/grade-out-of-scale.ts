@@ -14,13 +14,14 @@ export default defineRule({
     const profile = context.report.framework?.profile;
     const framework = context.framework;
     if (!profile || !framework) return [];
-    const scale = describeScale(profile);
-    const labels = profile.scale.levels.map((level) => level.label).join(', ');
+    // worded only for a report that has a problem: most have none
+    const scale = () => describeScale(profile);
+    const labels = () => profile.scale.levels.map((level) => level.label).join(', ');
     const problems: Problem[] = [];
     for (const grade of allGrades(context.report)) {
       if (grade.unreadable) {
         problems.push({
-          message: `${clip(grade.text)} is written as a grade but gives no grade of the ${frameworkName(context)} scale: ${scale}.`,
+          message: `${clip(grade.text)} is written as a grade but gives no grade of the ${frameworkName(context)} scale: ${scale()}.`,
           range: grade.range,
         });
         continue;
@@ -29,14 +30,14 @@ export default defineRule({
         problems.push({
           message:
             profile.scale.direction === 'labels-only'
-              ? `${frameworkName(context)} grades have no numbers (${labels}), but this grade is written ${clip(grade.text)}.`
-              : `Grade ${grade.number.value} is not on the ${frameworkName(context)} scale: ${scale}.`,
+              ? `${frameworkName(context)} grades have no numbers (${labels()}), but this grade is written ${clip(grade.text)}.`
+              : `Grade ${grade.number.value} is not on the ${frameworkName(context)} scale: ${scale()}.`,
           range: grade.number.range,
         });
       }
       if (grade.label && !grade.label.level) {
         problems.push({
-          message: `${quote(grade.label.text)} is not a grade of the ${frameworkName(context)} scale (${labels}).`,
+          message: `${quote(grade.label.text)} is not a grade of the ${frameworkName(context)} scale (${labels()}).`,
           range: grade.label.range,
         });
       }
