@@ -77,9 +77,12 @@ function findTitle(lines: Lines, titles: readonly string[]): TextSpan | null {
     if (span.end - span.start < 3 || span.end - span.start > 200) continue;
     const content = text.slice(span.start, span.end);
     const folded = content.toLowerCase().replace(/\u2019/g, "'");
-    const result = { text: lines.text(line).slice(span.start, span.end), range: lineRange(line, span.start, span.end) };
-    if (wanted.some((title) => folded.includes(title)) && !/[.;]$/.test(content) && content.split(/\s+/).length <= 24) return result;
-    if (md && !firstMarkdown) firstMarkdown = result;
+    const named = wanted.some((title) => folded.includes(title)) && !/[.;]$/.test(content) && content.split(/\s+/).length <= 24;
+    if (named || (md && !firstMarkdown)) {
+      const result = { text: lines.text(line).slice(span.start, span.end), range: lineRange(line, span.start, span.end) };
+      if (named) return result;
+      firstMarkdown = result;
+    }
   }
   return firstMarkdown;
 }
