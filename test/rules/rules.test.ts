@@ -444,4 +444,11 @@ describe("grade-out-of-scale: the message gives the framework's scale", () => {
       'Grade 3.5 is written as a grade but gives no grade of the APA 2007 scale: Grade 4 (Outstanding) is best, Grade 1 (Inadequate) is worst.',
     ]);
   });
+
+  it('lists the labels for a number, in a framework whose grades are labels only', () => {
+    const lines = ["Inspection of children's social care services", '', '## The impact of leaders on social work practice with children and families', '', 'Grade 2', '', 'Leaders are good.'];
+    assert.deepStrictEqual(messages(lines, 'ilacs'), [
+      'ILACS grades have no numbers (Outstanding, Good, Requires improvement to be good, Inadequate), but this grade is written Grade 2.',
+    ]);
+  });
 });
