@@ -8,6 +8,7 @@ import { builtinFrameworks } from '../core/frameworks/builtin';
 import { splitLines } from '../core/text';
 import { parse, parseLines } from '../core/parse/parse';
 import { lintReport, type LintResult } from '../lint/engine';
+import { LineDocument } from './line-document';
 import type { Settings } from './settings';
 
 export interface Analysis extends LintResult {
@@ -115,12 +116,16 @@ export class Analyzer {
     return this.analyse(document, text).diagnostics;
   }
 
-  private analyse(document: TextDocument, text = document.getText()): Analysis {
+  private analyse(document: TextDocument, text?: string): Analysis {
     const config = this.configFor(document.uri);
     const filePath = filePathOf(document.uri);
-    const eol: '\n' | '\r\n' = text.includes('\r\n') ? '\r\n' : '\n';
+    // a document kept as lines is read as lines: joining them would copy the whole text on every keystroke
+    const source = text === undefined && document instanceof LineDocument ? document : null;
+    const whole = source ? source.textIfJoined : (text ?? document.getText());
+    const crlf = source ? source.crlf : (whole as string).includes('\r\n');
+    const eol: '\n' | '\r\n' = crlf ? '\r\n' : '\n';
     const base = { uri: document.uri, version: document.version, config, eol };
-    if (text.length > this.settings.maxFileSize) {
+    if ((source ? source.length : (whole as string).length) > this.settings.maxFileSize) {
       const empty = parse('', { registry: config.registry });
       return { ...base, report: empty, diagnostics: [], lines: [], framework: null, isReport: TEXT_LANGUAGES.has(document.languageId), tooLarge: true };
     }
@@ -129,11 +134,11 @@ export class Analyzer {
       override ??
       (this.settings.framework !== 'auto' ? this.settings.framework : undefined) ??
       (filePath ? frameworkFor(config, filePath) : undefined);
-    const lines = splitLines(text);
+    const lines = source ? source.lines : splitLines(whole as string);
     const report = parseLines(lines, {
       registry: config.registry,
       ...(forced ? { framework: forced, frameworkSource: override || this.settings.framework !== 'auto' ? 'option' : 'config' } : {}),
-    }, text);
+    }, whole);
     const isReport = this.isReport(document, report.framework !== null || report.directives.some((d) => d.kind === 'framework'), filePath, config);
     const result = isReport
       ? lintReport(report, lines, { rules: { ...config.config.rules, ...this.settings.rules } }, eol)

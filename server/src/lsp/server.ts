@@ -13,7 +13,6 @@ import {
   type Diagnostic as LspDiagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../config/names';
 import { VERSION } from '../version';
 import { Analyzer, type Analysis } from './analysis';
@@ -26,6 +25,7 @@ import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
+import { LineDocuments } from './line-document';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 /** Changes closer together than this come from a program, not from typing. */
@@ -37,7 +37,7 @@ const isConfigUri = (uri: string) => uri.endsWith(`/${CONFIG_FILE_NAME}`);
 
 /** Wires the pure analysis to a connection: one small module per feature, this file only adapts. */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(LineDocuments);
   let settings: Settings = DEFAULT_SETTINGS;
   let capabilities: ClientCapabilities = {};
   let pull = false;

@@ -1,0 +1,208 @@
+import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+
+/**
+ * An open document kept as its lines, edited line by line.
+ *
+ * vscode-languageserver-textdocument keeps one string and splices every change into it, so each keystroke copies the
+ * whole text (83 KB for seed 001, 1 MB for the bench's large report). A text over 128 KB is a large object to V8, put
+ * in freshly mapped memory, and on the shared VMs here a fresh page costs about 15 µs to touch: 0.7 ms a keystroke
+ * on seed 001 and 6 ms on the 1 MB report, before any analysis. The parser reads lines, so a change here replaces
+ * only the lines it touches; the whole text is joined only when a feature asks for it.
+ *
+ * Positions are read as vscode-languageserver-textdocument reads them (so its tests of the same edits agree):
+ * lines end at LF, CRLF or a lone CR, a character past the end of its line means the end of the line, a line past
+ * the end means the end of the document.
+ */
+export class LineDocument implements TextDocument {
+  private joined: string | undefined;
+  private starts: number[] | undefined;
+
+  private constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    readonly version: number,
+    /** The lines, without their terminators: what `splitLines` makes of the text. */
+    readonly lines: readonly string[],
+    /** The terminator after each line ('' after the last). */
+    private readonly ends: readonly string[],
+    /** Length of the whole text in UTF-16 code units. */
+    readonly length: number,
+  ) {}
+
+  static create(uri: string, languageId: string, version: number, content: string): LineDocument {
+    const { lines, ends } = splitWithEnds(content);
+    const document = new LineDocument(uri, languageId, version, lines, ends, content.length);
+    document.joined = content;
+    return document;
+  }
+
+  /** The document after `changes`, applied in order (as TextDocuments applies a didChange). */
+  static update(document: LineDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): LineDocument {
+    let lines = document.lines;
+    let ends = document.ends;
+    let length = document.length;
+    let joined: string | undefined = document.joined;
+    for (const change of changes) {
+      if (!('range' in change) || !change.range) {
+        ({ lines, ends } = splitWithEnds(change.text));
+        length = change.text.length;
+        joined = change.text;
+        continue;
+      }
+      const edited = replaceRange(lines, ends, change.range, change.text);
+      lines = edited.lines;
+      ends = edited.ends;
+      length += edited.lengthChange;
+      joined = undefined;
+    }
+    const next = new LineDocument(document.uri, document.languageId, version, lines, ends, length);
+    next.joined = joined;
+    return next;
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  /** The whole text if it has been joined already (or was given whole), else undefined. */
+  get textIfJoined(): string | undefined {
+    return this.joined;
+  }
+
+  /** Whether any line ends in CRLF. */
+  get crlf(): boolean {
+    return this.ends.includes('\r\n');
+  }
+
+  getText(range?: Range): string {
+    if (this.joined === undefined) {
+      const parts = new Array<string>(this.lines.length);
+      for (let index = 0; index < this.lines.length; index++) parts[index] = (this.lines[index] as string) + (this.ends[index] as string);
+      this.joined = parts.join('');
+    }
+    if (!range) return this.joined;
+    return this.joined.substring(this.offsetAt(range.start), this.offsetAt(range.end));
+  }
+
+  getLineRange(line: number): Range {
+    if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const index = Math.min(line, this.lines.length - 1);
+    return { start: { line: index, character: 0 }, end: { line: index, character: (this.lines[index] as string).length } };
+  }
+
+  getEOLCharacters(line: number): string {
+    return line >= 0 && line < this.ends.length ? (this.ends[line] as string) : '';
+  }
+
+  offsetAt(position: Position): number {
+    const { line, character } = this.clamp(position);
+    return this.lineStarts()[line]! + character;
+  }
+
+  positionAt(offset: number): Position {
+    const starts = this.lineStarts();
+    const at = Math.max(0, Math.min(Number.isFinite(offset) ? Math.trunc(offset) : 0, this.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= at) low = middle;
+      else high = middle - 1;
+    }
+    // an offset inside a line's terminator is the end of that line
+    return { line: low, character: Math.min(at - starts[low]!, (this.lines[low] as string).length) };
+  }
+
+  /** A position inside the text: line and character as vscode-languageserver-textdocument clamps them. */
+  private clamp(position: Position): Position {
+    return clampPosition(this.lines, position);
+  }
+
+  private lineStarts(): number[] {
+    if (!this.starts) {
+      const starts = new Array<number>(this.lines.length);
+      let offset = 0;
+      for (let index = 0; index < this.lines.length; index++) {
+        starts[index] = offset;
+        offset += (this.lines[index] as string).length + (this.ends[index] as string).length;
+      }
+      this.starts = starts;
+    }
+    return this.starts;
+  }
+}
+
+/** For `new TextDocuments(LineDocuments)`. */
+export const LineDocuments = {
+  create: (uri: string, languageId: string, version: number, content: string) => LineDocument.create(uri, languageId, version, content),
+  update: (document: LineDocument, changes: TextDocumentContentChangeEvent[], version: number) => LineDocument.update(document, changes, version),
+};
+
+/** Lines (as `splitLines` cuts them) and the terminator after each. */
+export function splitWithEnds(text: string): { lines: string[]; ends: string[] } {
+  const lines: string[] = [];
+  const ends: string[] = [];
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code !== 10 && code !== 13) continue;
+    lines.push(text.slice(start, index));
+    if (code === 13 && text.charCodeAt(index + 1) === 10) {
+      ends.push('\r\n');
+      index++;
+    } else ends.push(code === 13 ? '\r' : '\n');
+    start = index + 1;
+  }
+  lines.push(text.slice(start));
+  ends.push('');
+  return { lines, ends };
+}
+
+function clampPosition(lines: readonly string[], position: Position): Position {
+  const line = Number.isFinite(position.line) ? Math.trunc(position.line) : 0;
+  if (line < 0) return { line: 0, character: 0 };
+  if (line >= lines.length) return { line: lines.length - 1, character: (lines[lines.length - 1] as string).length };
+  const character = Number.isFinite(position.character) ? Math.trunc(position.character) : 0;
+  return { line, character: Math.max(0, Math.min(character, (lines[line] as string).length)) };
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** Replaces a range with text: only the lines the range touches are cut again. */
+function replaceRange(
+  lines: readonly string[],
+  ends: readonly string[],
+  range: Range,
+  text: string,
+): { lines: string[]; ends: string[]; lengthChange: number } {
+  let start = clampPosition(lines, range.start);
+  let end = clampPosition(lines, range.end);
+  if (before(end, start)) [start, end] = [end, start];
+  // a lone CR ending the line above could join an LF the text starts with into one CRLF: cut that line again too
+  const first = start.line > 0 && ends[start.line - 1] === '\r' ? start.line - 1 : start.line;
+  let oldLength = 0;
+  let prefix = '';
+  for (let line = first; line < start.line; line++) prefix += (lines[line] as string) + (ends[line] as string);
+  for (let line = first; line <= end.line; line++) oldLength += (lines[line] as string).length + (ends[line] as string).length;
+  const lastEnd = ends[end.line] as string;
+  const region = prefix + (lines[start.line] as string).slice(0, start.character) + text + (lines[end.line] as string).slice(end.character) + lastEnd;
+  const cut = splitWithEnds(region);
+  // the region ends with the last line's terminator: the empty piece after it is the next line's start, not a line
+  if (lastEnd) {
+    cut.lines.pop();
+    cut.ends.pop();
+  }
+  const nextLines = lines.slice(0, first);
+  const nextEnds = ends.slice(0, first);
+  for (let index = 0; index < cut.lines.length; index++) {
+    nextLines.push(cut.lines[index] as string);
+    nextEnds.push(cut.ends[index] as string);
+  }
+  for (let line = end.line + 1; line < lines.length; line++) {
+    nextLines.push(lines[line] as string);
+    nextEnds.push(ends[line] as string);
+  }
+  return { lines: nextLines, ends: nextEnds, lengthChange: region.length - oldLength };
+}
