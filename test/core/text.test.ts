@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { LEAD_IN_PATTERNS, LONGEST_LEAD_IN, lastWords } from '../../server/src/core/parse/evaluation';
 import { endsSentence } from '../../server/src/core/parse/judgements';
+import { BOUNDARY, boundaryStart, nextBoundary } from '../../server/src/core/parse/sentences';
 import { Lines, TIMESCALE, headingShaped, isTimescale, leadingCode, opensWith, withoutFinalStop } from '../../server/src/core/parse/lines';
 import { collapseWhiteSpace, isWhiteSpace, splitLines, wordCount } from '../../server/src/core/text';
 
@@ -119,6 +120,26 @@ describe('shortcuts in the parser agree with the tests they stand for', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('nextBoundary finds the matches of the sentence BOUNDARY expression, one after another', () => {
+    const prose = fc.string({ unit: fc.constantFrom('a', 'B', '7', '.', '.', '!', '?', ' ', ' ', '\n', '\u00a0', '"', "'", '\u2018', '\u2019', '\u201c', '\u201d', '(', ')', ']', '\u00a3', 'e.g'), maxLength: 30 });
+    const byRegex = (text: string) => {
+      const pattern = new RegExp(BOUNDARY.source, 'g');
+      const found: [number, number][] = [];
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) found.push([match.index, match.index + match[0].length]);
+      return found;
+    };
+    const byScan = (text: string) => {
+      const found: [number, number][] = [];
+      let from = 0;
+      for (let end = nextBoundary(text, from); end >= 0; end = nextBoundary(text, from)) {
+        found.push([boundaryStart(text, end), end]);
+        from = end;
+      }
+      return found;
+    };
+    fc.assert(fc.property(prose, (text) => assert.deepStrictEqual(byScan(text), byRegex(text), JSON.stringify(text))), { numRuns: 5000 });
   });
 
   it('endsSentence is /[.!?:]["\'\u2019\u201d)]?$/', () => {

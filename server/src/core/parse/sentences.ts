@@ -51,17 +51,20 @@ const ABBREVIATIONS = new Set([
 
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((word) => word.length));
 
-const BOUNDARY = /[.!?]+["'\u2019\u201d)\]]*(?=\s+["'\u2018\u201c(]?[A-Z0-9\u00a3]|\s*$)/g;
+/** The sentence boundary as a regular expression; `nextBoundary` finds the same matches without building them. */
+export const BOUNDARY = /[.!?]+["'\u2019\u201d)\]]*(?=\s+["'\u2018\u201c(]?[A-Z0-9\u00a3]|\s*$)/g;
 
 /** Sentence boundaries in a paragraph; abbreviations and initials do not end a sentence. */
 export function splitSentences(text: string, limit = Infinity): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   let start = skipSpace(text, 0);
-  BOUNDARY.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while (out.length < limit && (match = BOUNDARY.exec(text))) {
-    const end = match.index + match[0].length;
-    if (match[0].startsWith('.') && isAbbreviation(text, match.index)) continue;
+  let from = 0;
+  while (out.length < limit) {
+    const end = nextBoundary(text, from);
+    if (end < 0) break;
+    from = end;
+    const stop = boundaryStart(text, end);
+    if (text.charCodeAt(stop) === 46 /* . */ && isAbbreviation(text, stop)) continue;
     if (end > start) out.push({ start, end });
     start = skipSpace(text, end);
   }
@@ -71,6 +74,59 @@ export function splitSentences(text: string, limit = Infinity): SentenceSpan[] {
     if (end > start) out.push({ start, end });
   }
   return out;
+}
+
+/**
+ * Where the next match of BOUNDARY at or after `from` ends, or -1 when there is none. A scan rather than the
+ * regular expression: the sentences of every paragraph are read on each keystroke, and each match the regular
+ * expression returns is an array and a string to collect.
+ *
+ * A run of stops and closing quotes either ends where the look-ahead holds or holds no match at all: a match
+ * starting later in the run ends at the same place, and a shorter one is followed by a stop or a closer, never white
+ * space. So the scan tests each run once, at its end.
+ */
+export function nextBoundary(text: string, from: number): number {
+  const length = text.length;
+  let index = from;
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    if (!isStop(code)) {
+      index++;
+      continue;
+    }
+    while (index < length && isStop(text.charCodeAt(index))) index++;
+    while (index < length && isCloser(text.charCodeAt(index))) index++;
+    if (sentenceFollows(text, index)) return index;
+  }
+  return -1;
+}
+
+/** Where the boundary ending at `end` starts: its first stop. */
+export function boundaryStart(text: string, end: number): number {
+  let index = end;
+  while (index > 0 && isCloser(text.charCodeAt(index - 1))) index--;
+  while (index > 0 && isStop(text.charCodeAt(index - 1))) index--;
+  return index;
+}
+
+function isStop(code: number): boolean {
+  return code === 46 || code === 33 || code === 63;
+}
+
+/** ["'’”)\]] */
+function isCloser(code: number): boolean {
+  return code === 34 || code === 39 || code === 0x2019 || code === 0x201d || code === 41 || code === 93;
+}
+
+/** The look-ahead (?=\s+["'‘“(]?[A-Z0-9£]|\s*$) at `at`. */
+function sentenceFollows(text: string, at: number): boolean {
+  let index = at;
+  while (index < text.length && isWhiteSpace(text.charCodeAt(index))) index++;
+  if (index === text.length) return true;
+  if (index === at) return false;
+  let code = text.charCodeAt(index);
+  if (code === 34 || code === 39 || code === 0x2018 || code === 0x201c || code === 40) code = text.charCodeAt(index + 1);
+  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 0xa3;
 }
 
 function skipSpace(text: string, from: number): number {
