@@ -1,7 +1,7 @@
 import { linkRecord } from '../core/analysis/record-links';
 import { compileFramework } from '../core/frameworks/compiled';
 import { parseLines, type ParseOptions, type ParseResult } from '../core/parse/parse';
-import { splitLines, type Range } from '../core/text';
+import { detached, splitLines, type Range } from '../core/text';
 import { allRules } from '../rules';
 import type { Fix, RelatedLocation, Rule, RuleContext, Severity, SeveritySetting } from '../rules/rule';
 import { suppressions } from './suppressions';
@@ -65,13 +65,14 @@ export function lintReport(
     }
     for (const problem of problems) {
       if (suppressed(rule.meta.id, problem.range.start.line)) continue;
+      // a message quoting the report is a slice of its text: detached, a kept diagnostic does not keep the report
       diagnostics.push({
         ruleId: rule.meta.id,
         severity: milder(setting, problem.severity),
-        message: problem.message,
+        message: detached(problem.message),
         range: problem.range,
-        related: problem.related ?? [],
-        fixes: problem.fixes ?? [],
+        related: problem.related?.map((related) => ({ ...related, message: detached(related.message) })) ?? [],
+        fixes: problem.fixes?.map(detachedFix) ?? [],
       });
     }
   }
@@ -79,6 +80,10 @@ export function lintReport(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
   );
   return { report, diagnostics };
+}
+
+function detachedFix(fix: Fix): Fix {
+  return { ...fix, title: detached(fix.title), edits: fix.edits.map((edit) => ({ range: edit.range, newText: detached(edit.newText) })) };
 }
 
 const ORDER: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
