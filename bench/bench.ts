@@ -212,25 +212,66 @@ function keystrokeWork(file: string, edits: number): Work {
   return { p50: percentile(times, 50), p95: percentile(times, 95), bytes };
 }
 
-/** Analysis time for 1×, 10× and 100× the text of seed 001. */
-function scaling(corpus: Corpus) {
+/**
+ * Analysis time for 1×, 10× and 100× the text of seed 001, with the time spent collecting garbage inside each timed
+ * analysis. The model of a large report outlives several young collections, which copy and promote it; on a VM where
+ * touching a fresh page is slow, that is most of what grows per megabyte.
+ */
+async function scaling(corpus: Corpus) {
   const text = fs.readFileSync(corpus.seed001, 'utf8');
-  const out: { factor: number; megabytes: number; time: number; perMegabyte: number }[] = [];
+  const out: { factor: number; megabytes: number; time: number; perMegabyte: number; collecting: number; faultsPerMegabyte: number }[] = [];
+  const collections: { start: number; duration: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) collections.push({ start: entry.startTime, duration: entry.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
   for (const factor of [1, 10, 100]) {
     const big = Array.from({ length: factor }, () => text).join('\n');
-    const times: number[] = [];
+    const runs: { time: number; collecting: number; faults: number }[] = [];
     lint(big);
     // the same amount of text analysed for each factor: the 1× figure, one analysis of about a millisecond, is
     // otherwise the noisiest of the three and sways the growth figure
     for (let run = 0; run < Math.max(RUNS, Math.round(100 / factor)); run++) {
-      const start = now();
+      const faults = process.resourceUsage().minorPageFault;
+      const from = performance.now();
       lint(big);
-      times.push(now() - start);
+      const to = performance.now();
+      const touched = process.resourceUsage().minorPageFault - faults;
+      // garbage collections are reported after the fact
+      await new Promise((resolve) => setImmediate(resolve));
+      const collecting = collections.filter((gc) => gc.start >= from && gc.start <= to).reduce((sum, gc) => sum + gc.duration, 0);
+      runs.push({ time: to - from, collecting, faults: touched });
     }
     const megabytes = Buffer.byteLength(big) / 1e6;
-    out.push({ factor, megabytes, time: median(times), perMegabyte: median(times) / megabytes });
+    const time = median(runs.map((run) => run.time));
+    out.push({
+      factor,
+      megabytes,
+      time,
+      perMegabyte: time / megabytes,
+      collecting: median(runs.map((run) => run.collecting)) / megabytes,
+      faultsPerMegabyte: median(runs.map((run) => run.faults)) / megabytes,
+    });
   }
+  observer.disconnect();
   return out;
+}
+
+/**
+ * What touching a page of fresh memory costs on this machine, in µs: every large string, and every page the heap
+ * grows by, pays it once (about 15 µs on the VM of 2026-12-02, where it was a large share of the keystroke and
+ * CLI figures). Printed with the machine, since it differs between machines.
+ */
+function freshPageCost(): number {
+  const page = 4096;
+  const costs: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const memory = Buffer.allocUnsafeSlow(64 * 1024 * 1024);
+    const start = now();
+    for (let offset = 0; offset < memory.length; offset += page) memory[offset] = 1;
+    costs.push(((now() - start) * 1000) / (memory.length / page));
+  }
+  return median(costs);
 }
 
 /** Resident memory of the server with all 200 reports open. */
@@ -253,7 +294,7 @@ async function serverMemory(corpus: Corpus) {
 async function main(): Promise<void> {
   const corpus = makeCorpus(path.join(root, 'bench', '.corpus'), path.join(root, 'seeds'));
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
-  console.log(`Machine: ${machine}`);
+  console.log(`Machine: ${machine}; touching a fresh 4 KB page of memory costs ${freshPageCost().toFixed(2)} µs`);
   console.log(`Corpus: ${corpus.count} reports (${(corpus.bytes200 / 1e6).toFixed(1)} MB), large reports of ${(fs.statSync(corpus.large1).size / 1e6).toFixed(1)} MB and ${(fs.statSync(corpus.large10).size / 1e6).toFixed(1)} MB; medians of ${RUNS} runs\n`);
 
   const cli = cliThroughput(corpus);
@@ -273,7 +314,7 @@ async function main(): Promise<void> {
   }
   const [seed, large, seedPull, largePull] = [latencyRuns.seed, latencyRuns.large, latencyRuns.seedPull, latencyRuns.largePull].map(medians);
   const [seedWork, largeWork] = [workRuns.seed, workRuns.large].map(medians);
-  const scale = scaling(corpus);
+  const scale = await scaling(corpus);
   const memory = await serverMemory(corpus);
   const large10 = (() => {
     const text = fs.readFileSync(corpus.large10, 'utf8');
@@ -317,9 +358,18 @@ async function main(): Promise<void> {
     ],
     ...scale.map(
       (row) =>
-        [`Analysis of ${row.factor}× seed 001 (${row.megabytes.toFixed(1)} MB)`, ms(row.time), `${row.perMegabyte.toFixed(1)} ms/MB`] as [string, string, string],
+        [
+          `Analysis of ${row.factor}× seed 001 (${row.megabytes.toFixed(1)} MB)`,
+          ms(row.time),
+          `${row.perMegabyte.toFixed(1)} ms/MB, of which collecting garbage ${row.collecting.toFixed(1)}; ${row.faultsPerMegabyte.toFixed(0)} fresh pages touched per MB`,
+        ] as [string, string, string],
     ),
     ['Growth from 1× to 100× (ms/MB at 100× ÷ at 1×)', `${(scale[2]!.perMegabyte / scale[0]!.perMegabyte).toFixed(2)}`, 'linear ≈ 1'],
+    [
+      'The same growth outside garbage collection',
+      `${((scale[2]!.perMegabyte - scale[2]!.collecting) / (scale[0]!.perMegabyte - scale[0]!.collecting)).toFixed(2)}`,
+      `from 10× to 100×: ${(scale[2]!.time / scale[1]!.time).toFixed(1)}× the time for 10× the text`,
+    ],
     [`Analysis of the ${(fs.statSync(corpus.large10).size / 1e6).toFixed(0)} MB report`, ms(large10), ''],
     [`Server memory (RSS) with ${memory.documents} reports open`, `${memory.rss.toFixed(0)} MB`, 'target ≤ 150 MB'],
   ];
