@@ -227,7 +227,7 @@ async function scaling(corpus: Corpus) {
   observer.observe({ entryTypes: ['gc'] });
   for (const factor of [1, 10, 100]) {
     const big = Array.from({ length: factor }, () => text).join('\n');
-    const runs: { time: number; collecting: number; faults: number }[] = [];
+    const runs: { from: number; to: number; faults: number }[] = [];
     lint(big);
     // the same amount of text analysed for each factor: the 1× figure, one analysis of about a millisecond, is
     // otherwise the noisiest of the three and sways the growth figure
@@ -236,20 +236,21 @@ async function scaling(corpus: Corpus) {
       const from = performance.now();
       lint(big);
       const to = performance.now();
-      const touched = process.resourceUsage().minorPageFault - faults;
-      // garbage collections are reported after the fact
+      runs.push({ from, to, faults: process.resourceUsage().minorPageFault - faults });
       await new Promise((resolve) => setImmediate(resolve));
-      const collecting = collections.filter((gc) => gc.start >= from && gc.start <= to).reduce((sum, gc) => sum + gc.duration, 0);
-      runs.push({ time: to - from, collecting, faults: touched });
     }
+    // garbage collections are reported after the fact
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const collectingIn = (run: { from: number; to: number }) =>
+      collections.filter((gc) => gc.start >= run.from && gc.start <= run.to).reduce((sum, gc) => sum + gc.duration, 0);
     const megabytes = Buffer.byteLength(big) / 1e6;
-    const time = median(runs.map((run) => run.time));
+    const time = median(runs.map((run) => run.to - run.from));
     out.push({
       factor,
       megabytes,
       time,
       perMegabyte: time / megabytes,
-      collecting: median(runs.map((run) => run.collecting)) / megabytes,
+      collecting: median(runs.map(collectingIn)) / megabytes,
       faultsPerMegabyte: median(runs.map((run) => run.faults)) / megabytes,
     });
   }
