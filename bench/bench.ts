@@ -213,7 +213,7 @@ function keystrokeWork(file: string, edits: number): Work {
 }
 
 /**
- * Analysis time for 1×, 10× and 100× the text of seed 001, with the time spent collecting garbage inside each timed
+ * Analysis time for 1×, 10×, 100× and 200× the text of seed 001, with the time spent collecting garbage inside each timed
  * analysis. The model of a large report outlives several young collections, which copy and promote it; on a VM where
  * touching a fresh page is slow, that is most of what grows per megabyte.
  */
@@ -225,7 +225,9 @@ async function scaling(corpus: Corpus) {
     for (const entry of list.getEntries()) collections.push({ start: entry.startTime, duration: entry.duration });
   });
   observer.observe({ entryTypes: ['gc'] });
-  for (const factor of [1, 10, 100]) {
+  // 200× as well: from 100× on the model no longer fits the young generation, and the step from 100× to 200× shows
+  // whether what grows per megabyte below that keeps growing
+  for (const factor of [1, 10, 100, 200]) {
     const big = Array.from({ length: factor }, () => text).join('\n');
     const runs: { from: number; to: number; faults: number }[] = [];
     lint(big);
@@ -369,7 +371,7 @@ async function main(): Promise<void> {
     [
       'The same growth outside garbage collection',
       `${((scale[2]!.perMegabyte - scale[2]!.collecting) / (scale[0]!.perMegabyte - scale[0]!.collecting)).toFixed(2)}`,
-      `from 10× to 100×: ${(scale[2]!.time / scale[1]!.time).toFixed(1)}× the time for 10× the text`,
+      `from 10× to 100×: ${(scale[2]!.time / scale[1]!.time).toFixed(1)}× the time for 10× the text; from 100× to 200×: ${(scale[3]!.time / scale[2]!.time).toFixed(2)}× for 2×`,
     ],
     [`Analysis of the ${(fs.statSync(corpus.large10).size / 1e6).toFixed(0)} MB report`, ms(large10), ''],
     [`Server memory (RSS) with ${memory.documents} reports open`, `${memory.rss.toFixed(0)} MB`, 'target ≤ 150 MB'],
