@@ -65,6 +65,18 @@ describe('LineDocument (the server keeps open documents as lines)', () => {
     );
   });
 
+  it('takes a paste of more lines than one call can pass, and many changes in one update', () => {
+    const text = Array.from({ length: 3000 }, (_, index) => `line ${index}`).join('\n');
+    const paste = Array.from({ length: 25000 }, (_, index) => `pasted ${index}`).join('\r\n');
+    const changes: TextDocumentContentChangeEvent[] = [{ range: { start: { line: 1500, character: 2 }, end: { line: 1600, character: 3 } }, text: paste }];
+    for (let index = 0; index < 100; index++) changes.push({ range: { start: { line: index * 30, character: 1 }, end: { line: index * 30, character: 1 } }, text: 'x' });
+    let expected = TextDocument.create('file:///a.txt', 'plaintext', 1, text);
+    for (const one of changes) expected = TextDocument.update(TextDocument.create('file:///a.txt', 'plaintext', 1, expected.getText()), [one], 2);
+    const actual = LineDocument.update(LineDocument.create('file:///a.txt', 'plaintext', 1, text), changes, 2);
+    assert.strictEqual(actual.getText(), expected.getText());
+    assert.deepStrictEqual(actual.lines, splitLines(expected.getText()));
+  });
+
   it('leaves the document it was made from as it was (an older analysis may still read it)', () => {
     const before = LineDocument.create('file:///a.txt', 'plaintext', 1, 'one\ntwo\nthree');
     const after = LineDocument.update(before, [{ range: { start: { line: 1, character: 1 }, end: { line: 2, character: 2 } }, text: 'X\nY' }], 2);

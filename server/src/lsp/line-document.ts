@@ -42,17 +42,22 @@ export class LineDocument implements TextDocument {
     let ends = document.ends;
     let length = document.length;
     let joined: string | undefined = document.joined;
+    // the arrays are copied once per update, then edited in place: many changes in one update cost one copy
+    let own = false;
     for (const change of changes) {
       if (!('range' in change) || !change.range) {
         ({ lines, ends } = splitWithEnds(change.text));
+        own = true;
         length = change.text.length;
         joined = change.text;
         continue;
       }
-      const edited = replaceRange(lines, ends, change.range, change.text);
-      lines = edited.lines;
-      ends = edited.ends;
-      length += edited.lengthChange;
+      if (!own) {
+        lines = lines.slice();
+        ends = ends.slice();
+        own = true;
+      }
+      length += replaceRange(lines as string[], ends as string[], change.range, change.text);
       joined = undefined;
     }
     const next = new LineDocument(document.uri, document.languageId, version, lines, ends, length);
@@ -170,13 +175,11 @@ function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
-/** Replaces a range with text: only the lines the range touches are cut again. */
-function replaceRange(
-  lines: readonly string[],
-  ends: readonly string[],
-  range: Range,
-  text: string,
-): { lines: string[]; ends: string[]; lengthChange: number } {
+/**
+ * Replaces a range with text in `lines` and `ends`, in place: only the lines the range touches are cut again.
+ * Returns how much longer the text became.
+ */
+function replaceRange(lines: string[], ends: string[], range: Range, text: string): number {
   let start = clampPosition(lines, range.start);
   let end = clampPosition(lines, range.end);
   if (before(end, start)) [start, end] = [end, start];
@@ -194,15 +197,24 @@ function replaceRange(
     cut.lines.pop();
     cut.ends.pop();
   }
-  const nextLines = lines.slice(0, first);
-  const nextEnds = ends.slice(0, first);
-  for (let index = 0; index < cut.lines.length; index++) {
-    nextLines.push(cut.lines[index] as string);
-    nextEnds.push(cut.ends[index] as string);
+  replaceItems(lines, first, end.line + 1, cut.lines);
+  replaceItems(ends, first, end.line + 1, cut.ends);
+  return region.length - oldLength;
+}
+
+/** Replaces items [from, to) of `array` with `items`, in place (typing replaces one line with one). */
+function replaceItems(array: string[], from: number, to: number, items: readonly string[]): void {
+  if (items.length === to - from) {
+    for (let index = 0; index < items.length; index++) array[from + index] = items[index] as string;
+    return;
   }
-  for (let line = end.line + 1; line < lines.length; line++) {
-    nextLines.push(lines[line] as string);
-    nextEnds.push(ends[line] as string);
+  // splice takes its items as arguments, and a pasted text may have more lines than a call takes
+  if (items.length < 10000) {
+    array.splice(from, to - from, ...items);
+    return;
   }
-  return { lines: nextLines, ends: nextEnds, lengthChange: region.length - oldLength };
+  const tail = array.slice(to);
+  array.length = from;
+  for (const item of items) array.push(item);
+  for (const item of tail) array.push(item);
 }
