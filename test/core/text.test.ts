@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { LEAD_IN_PATTERNS, LONGEST_LEAD_IN, lastWords } from '../../server/src/core/parse/evaluation';
-import { endsSentence } from '../../server/src/core/parse/judgements';
-import { BOUNDARY, boundaryStart, nextBoundary } from '../../server/src/core/parse/sentences';
+import { endsSentence, holdsSentences } from '../../server/src/core/parse/judgements';
+import { BOUNDARY, boundaryStart, nextBoundary, Paragraph, splitSentences } from '../../server/src/core/parse/sentences';
 import { Lines, TIMESCALE, headingShaped, isTimescale, leadingCode, opensWith, withoutFinalStop } from '../../server/src/core/parse/lines';
 import { collapseWhiteSpace, isWhiteSpace, splitLines, wordCount } from '../../server/src/core/text';
 
@@ -140,6 +140,26 @@ describe('shortcuts in the parser agree with the tests they stand for', () => {
       return found;
     };
     fc.assert(fc.property(prose, (text) => assert.deepStrictEqual(byScan(text), byRegex(text), JSON.stringify(text))), { numRuns: 5000 });
+  });
+
+  it('a paragraph cut where holdsSentences says it may be has the same first sentences, and the same text past them', () => {
+    const word = fc.constantFrom('Services', 'are', 'good', 'e.g.', 'Mr.', 'J.', 'A', '7', '\u00a3', '(Note)', '"Yes."', 'end.', 'end?!', 'no', '.', '\u2003', '\u3000');
+    const piece = fc.array(word, { minLength: 1, maxLength: 12 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 3 }), (texts, count) => {
+        const pieces = texts.map((text, line) => ({ line, start: 0, text }));
+        const whole = new Paragraph(pieces).text;
+        for (let cut = 1; cut <= pieces.length; cut++) {
+          if (!holdsSentences(pieces.slice(0, cut), count)) continue;
+          const part = new Paragraph(pieces.slice(0, cut)).text;
+          const sentences = splitSentences(part, count);
+          assert.deepStrictEqual(sentences, splitSentences(whole, count), JSON.stringify({ texts, cut }));
+          const readTo = sentences[count - 1]!.end + 30;
+          assert.strictEqual(part.slice(0, readTo), whole.slice(0, readTo));
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('endsSentence is /[.!?:]["\'\u2019\u201d)]?$/', () => {

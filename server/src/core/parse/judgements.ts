@@ -1,6 +1,6 @@
 import type { CompiledFramework } from '../frameworks/compiled';
 import type { EvaluativeTerm, Section, SummaryStatement } from '../model';
-import { trimmedSpan } from '../text';
+import { isWhiteSpace, trimmedSpan } from '../text';
 import { carryingTerm, evaluativeTerms, mentionsIn, statementsIn, type FoundTerm } from './evaluation';
 import type { Lines } from './lines';
 import { Paragraph, splitSentences, type SentenceSpan } from './sentences';
@@ -36,6 +36,24 @@ export function endsSentence(text: string): boolean {
   return last >= 0 && STOPS.includes(text.charAt(last));
 }
 
+/** How far a reading of a judgement sentence looks past its end (carryingTerm reads 30 characters after a term). */
+const READ_PAST_SENTENCE = 40;
+const MIN_CHECKED_LENGTH = 400;
+
+/**
+ * Do the pieces, joined, hold `count` sentences whose ends splitSentences finds in the whole paragraph too? A
+ * boundary is decided by the characters up to the first one after it that is not white space; when that
+ * character is in the joined text for each of the first `count` boundaries, and the text runs on well past the
+ * last of them, the rest of the paragraph can change none of them, nor anything read of those sentences.
+ */
+export function holdsSentences(pieces: readonly { text: string }[], count: number): boolean {
+  if (count === Infinity) return false;
+  const text = new Paragraph(pieces as { line: number; start: number; text: string }[]).text;
+  if (isWhiteSpace(text.charCodeAt(text.length - 1))) return false;
+  const found = splitSentences(text, count);
+  return found.length === count && (found[count - 1] as SentenceSpan).end + READ_PAST_SENTENCE <= text.length;
+}
+
 export class ProseReader {
   constructor(
     private readonly lines: Lines,
@@ -43,18 +61,30 @@ export class ProseReader {
     private readonly framework: CompiledFramework,
   ) {}
 
-  /** The paragraph of prose starting at `first`, joined across a PDF page break that split a sentence. */
-  paragraphAt(first: number, limit: number): { paragraph: Paragraph; last: number } {
+  /**
+   * The paragraph of prose starting at `first`, joined across a PDF page break that split a sentence. With
+   * `sentences`, it may stop once it holds that many sentences whole (see `holdsSentences`): a paragraph of a
+   * PDF can run to many lines, and only its first sentences are read for a judgement.
+   */
+  paragraphAt(first: number, limit: number, sentences = Infinity): { paragraph: Paragraph; last: number } {
     const { lines } = this;
     const kinds = this.structure.kinds;
     const pieces: { line: number; start: number; text: string }[] = [];
     let line = first;
     let last = first;
+    let length = 0;
+    // checked each time the text has doubled, so that a paragraph without sentence ends is not read again and again
+    let checkedAt = MIN_CHECKED_LENGTH / 2;
     while (line <= limit && kinds[line] === LineKind.Prose) {
       const masked = lines.masked(line);
       const span = trimmedSpan(masked, this.structure.proseStart.get(line) ?? 0);
       pieces.push({ line, start: span.start, text: masked.slice(span.start, span.end) });
       last = line;
+      length += span.end - span.start + 1;
+      if (length >= 2 * checkedAt) {
+        checkedAt = length;
+        if (holdsSentences(pieces, sentences)) break;
+      }
       line++;
       if (line <= limit && kinds[line] !== LineKind.Prose) {
         const ended = endsSentence(pieces[pieces.length - 1]?.text ?? '.');
@@ -78,7 +108,7 @@ export class ProseReader {
       const to = section.range.end.line;
       const first = this.firstProse(from, to);
       if (first < 0) continue;
-      const { paragraph } = this.paragraphAt(first, to);
+      const { paragraph } = this.paragraphAt(first, to, JUDGEMENT_SENTENCE_WINDOW);
       // a grade in the heading ("Children in care: good") needs no sentence: only one that names its subject counts
       const gradedInHeading = judgement.grade?.style === 'heading-colon-label';
       let best: { sentence: SentenceSpan; term: FoundTerm; score: number } | null = null;
