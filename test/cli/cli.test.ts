@@ -6,7 +6,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { ONE_SHOT_V8_FLAGS } from '../../server/src/cli/v8-tuning';
+import { ONE_SHOT_V8_FLAGS, SERVER_V8_FLAGS } from '../../server/src/cli/v8-tuning';
 import { runCli } from '../helpers/cli';
 import { fosteringReview } from '../helpers/frameworks';
 import { readSeed, repoRoot } from '../helpers/paths';
@@ -59,7 +59,7 @@ describe('inspection-lint CLI', () => {
   });
 
   it('tunes V8 with flags this Node knows, and reports the same with V8\'s defaults', () => {
-    const known = spawnSync(process.execPath, [...ONE_SHOT_V8_FLAGS, '-e', '0'], { encoding: 'utf8' });
+    const known = spawnSync(process.execPath, [...ONE_SHOT_V8_FLAGS, ...SERVER_V8_FLAGS, '-e', '0'], { encoding: 'utf8' });
     assert.strictEqual(known.stderr, '');
     assert.strictEqual(known.status, 0);
     const tuned = runCli(['--format', 'json', 'seeds', 'test/fixtures']);
