@@ -108,6 +108,23 @@ function cliBreakdown(corpus: Corpus) {
   };
 }
 
+/**
+ * Records garbage collections as V8 reports them (after the fact, with their start on the performance timeline);
+ * `collectingIn` gives the time spent collecting inside a window, once the reports are in (`settled`).
+ */
+function recordCollections() {
+  const collections: { start: number; duration: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) collections.push({ start: entry.startTime, duration: entry.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    settled: () => new Promise((resolve) => setTimeout(resolve, 50)),
+    collectingIn: (from: number, to: number) => collections.filter((gc) => gc.start >= from && gc.start <= to).reduce((sum, gc) => sum + gc.duration, 0),
+    stop: () => observer.disconnect(),
+  };
+}
+
 /** Parse + all rules in one process, against the floor of reading the files and splitting their lines. */
 async function inProcess(corpus: Corpus) {
   const files = fs.readdirSync(corpus.files200).map((name) => path.join(corpus.files200, name));
@@ -116,12 +133,7 @@ async function inProcess(corpus: Corpus) {
   // warm up first, as a language server is warm: V8 takes several passes over the corpus to optimise the parser
   // (the first passes in a fresh process are the CLI breakdown's cold and warm figures)
   for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const file of files) lint(fs.readFileSync(file, 'utf8'));
-  // garbage collections are reported after the fact, with their start on the performance timeline
-  const collections: { start: number; duration: number }[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) collections.push({ start: entry.startTime, duration: entry.duration });
-  });
-  observer.observe({ entryTypes: ['gc'] });
+  const collections = recordCollections();
   const windows: [number, number][] = [];
   for (let run = 0; run < RUNS + 2; run++) {
     let start = now();
@@ -137,10 +149,9 @@ async function inProcess(corpus: Corpus) {
     if (!lines || problems < 0) throw new Error('nothing measured');
     await new Promise((resolve) => setImmediate(resolve));
   }
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  observer.disconnect();
-  const inWindows = (time: number) => windows.some(([from, to]) => time >= from && time <= to);
-  const collecting = collections.filter((gc) => inWindows(gc.start)).reduce((sum, gc) => sum + gc.duration, 0);
+  await collections.settled();
+  collections.stop();
+  const collecting = windows.reduce((sum, [from, to]) => sum + collections.collectingIn(from, to), 0);
   const analysing = windows.reduce((sum, [from, to]) => sum + (to - from), 0);
   const bytes = files.reduce((sum, file) => sum + fs.statSync(file).size, 0);
   return {
@@ -220,11 +231,7 @@ function keystrokeWork(file: string, edits: number): Work {
 async function scaling(corpus: Corpus) {
   const text = fs.readFileSync(corpus.seed001, 'utf8');
   const out: { factor: number; megabytes: number; time: number; perMegabyte: number; collecting: number; faultsPerMegabyte: number }[] = [];
-  const collections: { start: number; duration: number }[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) collections.push({ start: entry.startTime, duration: entry.duration });
-  });
-  observer.observe({ entryTypes: ['gc'] });
+  const collections = recordCollections();
   // 200× as well: from 100× on the model no longer fits the young generation, and the step from 100× to 200× shows
   // whether what grows per megabyte below that keeps growing
   for (const factor of [1, 10, 100, 200]) {
@@ -241,10 +248,7 @@ async function scaling(corpus: Corpus) {
       runs.push({ from, to, faults: process.resourceUsage().minorPageFault - faults });
       await new Promise((resolve) => setImmediate(resolve));
     }
-    // garbage collections are reported after the fact
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const collectingIn = (run: { from: number; to: number }) =>
-      collections.filter((gc) => gc.start >= run.from && gc.start <= run.to).reduce((sum, gc) => sum + gc.duration, 0);
+    await collections.settled();
     const megabytes = Buffer.byteLength(big) / 1e6;
     const time = median(runs.map((run) => run.to - run.from));
     out.push({
@@ -252,11 +256,11 @@ async function scaling(corpus: Corpus) {
       megabytes,
       time,
       perMegabyte: time / megabytes,
-      collecting: median(runs.map(collectingIn)) / megabytes,
+      collecting: median(runs.map((run) => collections.collectingIn(run.from, run.to))) / megabytes,
       faultsPerMegabyte: median(runs.map((run) => run.faults)) / megabytes,
     });
   }
-  observer.disconnect();
+  collections.stop();
   return out;
 }
 

@@ -11,7 +11,7 @@ export const ONE_SHOT_V8_FLAGS = ['--no-turbo-inlining'] as const;
 
 /** Applies ONE_SHOT_V8_FLAGS; call before any analysis runs (the flags are read when a function is optimised). */
 export function tuneV8ForOneShotRun(): void {
-  for (const flag of ONE_SHOT_V8_FLAGS) v8.setFlagsFromString(flag);
+  applyFlags(ONE_SHOT_V8_FLAGS);
 }
 
 /**
@@ -23,5 +23,9 @@ export function tuneV8ForOneShotRun(): void {
 export const SERVER_V8_FLAGS = ONE_SHOT_V8_FLAGS;
 
 export function tuneV8ForServer(): void {
-  for (const flag of SERVER_V8_FLAGS) v8.setFlagsFromString(flag);
+  applyFlags(SERVER_V8_FLAGS);
+}
+
+function applyFlags(flags: readonly string[]): void {
+  for (const flag of flags) v8.setFlagsFromString(flag);
 }

@@ -119,13 +119,10 @@ export class Analyzer {
   private analyse(document: TextDocument, text?: string): Analysis {
     const config = this.configFor(document.uri);
     const filePath = filePathOf(document.uri);
-    // a document kept as lines is read as lines: joining them would copy the whole text on every keystroke
-    const source = text === undefined && document instanceof LineDocument ? document : null;
-    const whole = source ? source.textIfJoined : (text ?? document.getText());
-    const crlf = source ? source.crlf : (whole as string).includes('\r\n');
-    const eol: '\n' | '\r\n' = crlf ? '\r\n' : '\n';
+    const source = readSource(document, text);
+    const eol: '\n' | '\r\n' = source.crlf ? '\r\n' : '\n';
     const base = { uri: document.uri, version: document.version, config, eol };
-    if ((source ? source.length : (whole as string).length) > this.settings.maxFileSize) {
+    if (source.length > this.settings.maxFileSize) {
       const empty = parse('', { registry: config.registry });
       return { ...base, report: empty, diagnostics: [], lines: [], framework: null, isReport: TEXT_LANGUAGES.has(document.languageId), tooLarge: true };
     }
@@ -134,11 +131,11 @@ export class Analyzer {
       override ??
       (this.settings.framework !== 'auto' ? this.settings.framework : undefined) ??
       (filePath ? frameworkFor(config, filePath) : undefined);
-    const lines = source ? source.lines : splitLines(whole as string);
+    const lines = source.lines();
     const report = parseLines(lines, {
       registry: config.registry,
       ...(forced ? { framework: forced, frameworkSource: override || this.settings.framework !== 'auto' ? 'option' : 'config' } : {}),
-    }, whole);
+    }, source.text);
     const isReport = this.isReport(document, report.framework !== null || report.directives.some((d) => d.kind === 'framework'), filePath, config);
     const result = isReport
       ? lintReport(report, lines, { rules: { ...config.config.rules, ...this.settings.rules } }, eol)
@@ -160,4 +157,17 @@ export class Analyzer {
     if (filePath && declaredReport(config, filePath)) return true;
     return this.settings.lintPlainTextReports && TEXT_LANGUAGES.has(document.languageId) && recognised;
   }
+}
+
+/**
+ * The text to analyse, as lines. A document kept as lines is read as lines: joining them would copy the whole text
+ * on every keystroke. `text`, when given, stands for the document's own.
+ */
+function readSource(document: TextDocument, text: string | undefined): { lines(): readonly string[]; text: string | undefined; length: number; crlf: boolean } {
+  if (text === undefined && document instanceof LineDocument) {
+    return { lines: () => document.lines, text: document.textIfJoined, length: document.length, crlf: document.crlf };
+  }
+  const whole = text ?? document.getText();
+  // split only once the text is known to be within the size limit
+  return { lines: () => splitLines(whole), text: whole, length: whole.length, crlf: whole.includes('\r\n') };
 }

@@ -100,7 +100,7 @@ export class LineDocument implements TextDocument {
   }
 
   offsetAt(position: Position): number {
-    const { line, character } = this.clamp(position);
+    const { line, character } = clampPosition(this.lines, position);
     return this.lineStarts()[line]! + character;
   }
 
@@ -116,11 +116,6 @@ export class LineDocument implements TextDocument {
     }
     // an offset inside a line's terminator is the end of that line
     return { line: low, character: Math.min(at - starts[low]!, (this.lines[low] as string).length) };
-  }
-
-  /** A position inside the text: line and character as vscode-languageserver-textdocument clamps them. */
-  private clamp(position: Position): Position {
-    return clampPosition(this.lines, position);
   }
 
   private lineStarts(): number[] {
@@ -163,6 +158,7 @@ export function splitWithEnds(text: string): { lines: string[]; ends: string[] }
   return { lines, ends };
 }
 
+/** A position inside the text: line and character as vscode-languageserver-textdocument clamps them. */
 function clampPosition(lines: readonly string[], position: Position): Position {
   const line = Number.isFinite(position.line) ? Math.trunc(position.line) : 0;
   if (line < 0) return { line: 0, character: 0 };

@@ -46,9 +46,9 @@ const MIN_CHECKED_LENGTH = 400;
  * character is in the joined text for each of the first `count` boundaries, and the text runs on well past the
  * last of them, the rest of the paragraph can change none of them, nor anything read of those sentences.
  */
-export function holdsSentences(pieces: readonly { text: string }[], count: number): boolean {
+export function holdsSentences(pieces: { line: number; start: number; text: string }[], count: number): boolean {
   if (count === Infinity) return false;
-  const text = new Paragraph(pieces as { line: number; start: number; text: string }[]).text;
+  const text = new Paragraph(pieces).text;
   if (isWhiteSpace(text.charCodeAt(text.length - 1))) return false;
   const found = splitSentences(text, count);
   return found.length === count && (found[count - 1] as SentenceSpan).end + READ_PAST_SENTENCE <= text.length;
