@@ -8,6 +8,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance, PerformanceObserver } from 'perf_hooks';
+import { readReport } from '../server/src/cli/files';
+import { lintRead } from '../server/src/cli/main';
 import { ONE_SHOT_V8_FLAGS } from '../server/src/cli/v8-tuning';
 import { lint } from '../server/src/lint/engine';
 import { Analyzer } from '../server/src/lsp/analysis';
@@ -125,25 +127,25 @@ function recordCollections() {
   };
 }
 
-/** Parse + all rules in one process, against the floor of reading the files and splitting their lines. */
+/** Parse + all rules in one process, against the floor of reading the files and splitting their lines (both as the CLI reads). */
 async function inProcess(corpus: Corpus) {
   const files = fs.readdirSync(corpus.files200).map((name) => path.join(corpus.files200, name));
   const floor: number[] = [];
   const analysis: number[] = [];
   // warm up first, as a language server is warm: V8 takes several passes over the corpus to optimise the parser
   // (the first passes in a fresh process are the CLI breakdown's cold and warm figures)
-  for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const file of files) lint(fs.readFileSync(file, 'utf8'));
+  for (let pass = 0; pass < WARM_UP_PASSES; pass++) for (const file of files) lintRead(readReport(file, file));
   const collections = recordCollections();
   const windows: [number, number][] = [];
   for (let run = 0; run < RUNS + 2; run++) {
     let start = now();
     let lines = 0;
-    for (const file of files) lines += fs.readFileSync(file, 'utf8').split(/\r\n|\r|\n/).length;
+    for (const file of files) lines += readReport(file, file).lines.length;
     floor.push(now() - start);
     const windowStart = performance.now();
     start = now();
     let problems = 0;
-    for (const file of files) problems += lint(fs.readFileSync(file, 'utf8')).diagnostics.length;
+    for (const file of files) problems += lintRead(readReport(file, file)).diagnostics.length;
     analysis.push(now() - start);
     windows.push([windowStart, performance.now()]);
     if (!lines || problems < 0) throw new Error('nothing measured');

@@ -1,6 +1,6 @@
 /**
  * Run by the benchmark in a fresh process: how long the first pass over the corpus takes before V8 has optimised
- * the parser, against later passes in the same process. Prints one JSON line.
+ * the parser, against later passes in the same process, reading the files as the CLI reads them. Prints one JSON line.
  * Usage: cold-pass.js FOLDER [--v8-defaults]. V8 is tuned as the CLI tunes it unless --v8-defaults is given.
  */
 import * as fs from 'fs';
@@ -11,14 +11,15 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
 
 if (!process.argv.includes('--v8-defaults')) tuneV8ForOneShotRun();
 const started = now();
-const { lint } = require('../server/src/lint/engine') as typeof import('../server/src/lint/engine');
+const { lintRead } = require('../server/src/cli/main') as typeof import('../server/src/cli/main');
+const { readReport } = require('../server/src/cli/files') as typeof import('../server/src/cli/files');
 const loaded = now() - started;
 
 const folder = process.argv[2] ?? '';
 const files = fs.readdirSync(folder).map((name) => path.join(folder, name));
 const pass = (): number => {
   const start = now();
-  for (const file of files) lint(fs.readFileSync(file, 'utf8'));
+  for (const file of files) lintRead(readReport(file, file));
   return now() - start;
 };
 const cold = pass();

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import { isUtf8 } from 'buffer';
 import * as path from 'path';
+import { splitLines } from '../core/text';
+import { decodeUtf8Lines } from './decode-lines';
 
 /** Extensions of files the linter reads when it is given a folder or a glob. */
 export const REPORT_EXTENSIONS = ['.txt', '.md', '.markdown'];
@@ -78,24 +80,63 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
 }
 
 export interface ReadFile {
-  text: string;
+  /** The lines, without their terminators. */
+  lines: string[];
+  /** The whole text: always when asked for (wholeText), else only when it came free with the lines. */
+  text: string | undefined;
+  /** Whether a line ends with CR LF. */
+  crlf: boolean;
   /** Set when the file was not UTF-8 and was read as Windows-1252. */
   note?: string;
   /** The file starts with a UTF-8 byte order mark (dropped from the text, kept when the file is written back). */
   bom?: boolean;
 }
 
-/** Reads a report: refuses binary files, drops a UTF-8 byte order mark, falls back to Windows-1252. */
-export function readReport(file: string, shownAs: string): ReadFile {
+/**
+ * Reads a report: refuses binary files, drops a UTF-8 byte order mark, falls back to Windows-1252. `wholeText`: the
+ * caller needs the text itself (to fix it), not only its lines.
+ */
+export function readReport(file: string, shownAs: string, { wholeText = false } = {}): ReadFile {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readBytes(file);
   } catch (error) {
     throw new UsageError(`Cannot read ${shownAs}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   if (bytes.subarray(0, 8000).includes(0)) throw new UsageError(`${shownAs} is a binary file, not a report`);
   // a native validity check and decoding: a fatal TextDecoder does the same, several times slower
-  if (!isUtf8(bytes)) return { text: new TextDecoder('windows-1252').decode(bytes), note: `${shownAs} is not UTF-8: read as Windows-1252` };
+  if (!isUtf8(bytes)) return withLines(new TextDecoder('windows-1252').decode(bytes), { note: `${shownAs} is not UTF-8: read as Windows-1252` });
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return bom ? { text: bytes.toString('utf8', 3), bom: true } : { text: bytes.toString('utf8') };
+  const start = bom ? 3 : 0;
+  const marked = bom ? { bom: true } : {};
+  return wholeText ? withLines(bytes.toString('utf8', start), marked) : { ...decodeUtf8Lines(bytes, start), ...marked };
+}
+
+function withLines(text: string, extra: Pick<ReadFile, 'note' | 'bom'>): ReadFile {
+  return { lines: splitLines(text), text, crlf: text.includes('\r\n'), ...extra };
+}
+
+/**
+ * The file's bytes, in a buffer kept from one file to the next: a fresh buffer for every report is fresh memory, which
+ * the kernel charges for page by page. What is returned is valid until the next call.
+ */
+let readBuffer = Buffer.allocUnsafeSlow(1 << 16);
+
+function readBytes(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === readBuffer.length) {
+        const larger = Buffer.allocUnsafeSlow(readBuffer.length * 2);
+        readBuffer.copy(larger, 0, 0, length);
+        readBuffer = larger;
+      }
+      const read = fs.readSync(fd, readBuffer, length, readBuffer.length - length, null);
+      if (read === 0) return readBuffer.subarray(0, length);
+      length += read;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { ConfigResolver, defaultConfig, frameworkFor, readConfigFile, type ConfigFile } from '../config/discover';
 import { builtinFrameworks } from '../core/frameworks/builtin';
-import { lint, type LintOptions, type LintResult } from '../lint/engine';
+import { lint, lintLines, type LintOptions, type LintResult } from '../lint/engine';
 import { fixAll } from '../lint/fix';
 import { allRules } from '../rules';
 import { ruleDocsUrl } from '../rules/docs';
@@ -131,7 +131,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const configsWithProblems = new Set<ConfigFile>();
   for (const filePath of files) {
     const displayPath = path.relative(io.cwd, filePath) || path.basename(filePath);
-    const read = readReport(filePath, displayPath);
+    const read = readReport(filePath, displayPath, { wholeText: Boolean(values.fix) });
     const config = fixedConfig ?? resolver.forDocument(filePath);
     if (config.problems.length) configsWithProblems.add(config);
     const framework = values.framework ?? frameworkFor(config, filePath);
@@ -141,7 +141,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       ...(framework ? { framework, frameworkSource: values.framework ? 'option' : 'config' } : {}),
       onRuleError: (ruleId, error) => io.stderr(`inspection-lint: rule ${ruleId} failed on ${displayPath}: ${(error as Error).message}\n`),
     };
-    let result = lint(read.text, options);
+    let result = lintRead(read, options);
     const notes = read.note ? [read.note] : [];
     if (values.fix) {
       const fixed = fixFile(filePath, read, result, options);
@@ -193,9 +193,14 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   return 0;
 }
 
+/** Lints a report as readReport read it. */
+export function lintRead(read: ReadFile, options: LintOptions = {}): LintResult {
+  return lintLines(read.lines, options, read.text, read.crlf ? '\r\n' : '\n');
+}
+
 /** --fix: the preferred fixes, in rounds, written back to a UTF-8 file (its byte order mark kept); null when nothing changed. */
 function fixFile(filePath: string, read: ReadFile, before: LintResult, options: LintOptions): { result: LintResult; note: string } | null {
-  if (read.note) return null;
+  if (read.note || read.text === undefined) return null;
   const fixed = fixAll(read.text, (text) => lint(text, options).diagnostics, before.diagnostics);
   if (fixed.text === read.text) return null;
   try {

@@ -32,8 +32,12 @@ export interface LintResult {
 const allRuleIds = allRules.map((rule) => rule.meta.id);
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  const lines = splitLines(text);
-  return lintReport(parseLines(lines, options, text), lines, options, text.includes('\r\n') ? '\r\n' : '\n');
+  return lintLines(splitLines(text), options, text, text.includes('\r\n') ? '\r\n' : '\n');
+}
+
+/** As lint, for a text already split into lines; `text`, when at hand, is the whole of it. */
+export function lintLines(lines: readonly string[], options: LintOptions = {}, text?: string, eol: '\n' | '\r\n' = '\n'): LintResult {
+  return lintReport(parseLines(lines, options, text), lines, options, eol);
 }
 
 /** Runs the rules over an already parsed report. */

@@ -1,0 +1,42 @@
+import { splitLines } from '../core/text';
+
+export interface DecodedLines {
+  /** The lines, without their terminators: those of splitLines over the whole decoded text. */
+  lines: string[];
+  /** The whole decoded text, when it was made (only for a text all ASCII, where it costs nothing extra). */
+  text: string | undefined;
+  /** Whether a line ends with CR LF. */
+  crlf: boolean;
+}
+
+/** A byte that is not ASCII, in a text read one byte per character. */
+const NON_ASCII = /[\u0080-\u00ff]/g;
+
+/**
+ * UTF-8 bytes (already known to be valid) as lines, from `start`. A report with a single curly quote decodes, whole,
+ * into a string of two bytes a character, and one of over 64 K characters is a V8 large object in fresh pages of
+ * memory; its lines, sliced from it, are two-byte strings too. Read one byte a character instead (a copy), the text is
+ * split as it is; only the few lines that hold a byte above 0x7F are decoded again from their own bytes. In UTF-8 no
+ * byte of a multi-byte character is below 0x80, so CR and LF bytes end lines in either reading.
+ */
+export function decodeUtf8Lines(bytes: Buffer, start = 0): DecodedLines {
+  const bytewise = bytes.toString('latin1', start);
+  const crlf = bytewise.includes('\r\n');
+  const lines = splitLines(bytewise);
+  NON_ASCII.lastIndex = 0;
+  let wide = NON_ASCII.exec(bytewise)?.index ?? -1;
+  if (wide < 0) return { lines, text: bytewise, crlf };
+  const hasCr = bytewise.includes('\r');
+  let offset = 0;
+  for (let index = 0; index < lines.length && wide >= 0; index++) {
+    const end = offset + (lines[index] as string).length;
+    if (wide < end) {
+      lines[index] = bytes.toString('utf8', start + offset, start + end);
+      NON_ASCII.lastIndex = end;
+      wide = NON_ASCII.exec(bytewise)?.index ?? -1;
+    }
+    // the terminator splitLines cut: CR LF, CR or LF
+    offset = end + (hasCr && bytewise.charCodeAt(end) === 13 && bytewise.charCodeAt(end + 1) === 10 ? 2 : 1);
+  }
+  return { lines, text: undefined, crlf };
+}
