@@ -12,7 +12,9 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // zod (three quarters of the bundle) is needed only to read a configuration file, and is then required from
+  // node_modules: every run reads, checks and deserialises the bundle, 12 ms less without it (README "Speed")
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', external: ['zod'] }),
 ])
   // the validated built-in profiles go with the server (written by npm run build)
   .then(() => require('fs').copyFileSync(path.join(root, 'out', 'frameworks.json'), path.join(root, 'dist', 'frameworks.json')))

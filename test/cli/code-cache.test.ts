@@ -31,7 +31,7 @@ describe('the CLI bundle and its code cache', () => {
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('is taken by V8 when the bin\'s flags are set, and only then; NODE_DISABLE_COMPILE_CACHE turns it off', () => {
-    assert.deepStrictEqual(loadInFreshNode(bundle), { cache: 'used', exports: ['USAGE', 'main', 'runCli'] });
+    assert.deepStrictEqual(loadInFreshNode(bundle), { cache: 'used', exports: ['USAGE', 'lintRead', 'main', 'runCli'] });
     // the cache is only good for the flags it was made with
     assert.strictEqual(loadInFreshNode(bundle, false).cache, 'rejected');
     assert.strictEqual(loadInFreshNode(bundle, true, { NODE_DISABLE_COMPILE_CACHE: '1' }).cache, 'disabled');
@@ -50,6 +50,25 @@ describe('the CLI bundle and its code cache', () => {
     assert.strictEqual(fromBundle.status, fromSources.status);
   });
 
+  it('leaves zod out, requiring it from node_modules only to read a configuration file', () => {
+    assert.ok(fs.readFileSync(bundle, 'utf8').includes('require("zod")'), 'zod is external to dist/cli.js (scripts/bundle.js)');
+    const zodLoaded = (args: string[]) => {
+      const script = [
+        `require(${JSON.stringify(tuning)}).tuneV8ForOneShotRun();`,
+        `const { main } = require(${JSON.stringify(codeCache)}).loadWithCodeCache(${JSON.stringify(bundle)}).exports;`,
+        `const io = { cwd: ${JSON.stringify(repoRoot)}, stdout: () => {}, stderr: (t) => process.stderr.write(t), isTTY: false, env: {} };`,
+        `main(${JSON.stringify(args)}, io).then((code) => process.stdout.write(JSON.stringify({ code, zod: Object.keys(require.cache).some((file) => file.includes('/node_modules/zod/')) })));`,
+      ].join('\n');
+      const run = spawnSync(process.execPath, ['-e', script], { cwd: repoRoot, encoding: 'utf8' });
+      assert.strictEqual(run.status, 0, run.stderr);
+      return JSON.parse(run.stdout) as { code: number; zod: boolean };
+    };
+    assert.deepStrictEqual(zodLoaded(['--no-config', 'seeds']), { code: 0, zod: false });
+    const config = path.join(tmp, 'custom.json');
+    fs.writeFileSync(config, JSON.stringify({ rules: { 'missing-grade': 'error' } }));
+    assert.deepStrictEqual(zodLoaded(['--config', config, 'seeds']), { code: 0, zod: true });
+  });
+
   it('ignores a cache made from another bundle and a damaged one, and still runs', () => {
     const copy = path.join(tmp, 'cli.js');
     fs.copyFileSync(bundle, copy);
@@ -61,13 +80,13 @@ describe('the CLI bundle and its code cache', () => {
     const text = fs.readFileSync(bundle, 'utf8');
     const at = text.indexOf('Usage: inspection-lint');
     fs.writeFileSync(copy, text.slice(0, at) + 'usage' + text.slice(at + 5));
-    assert.deepStrictEqual(loadInFreshNode(copy), { cache: 'stale', exports: ['USAGE', 'main', 'runCli'] });
+    assert.deepStrictEqual(loadInFreshNode(copy), { cache: 'stale', exports: ['USAGE', 'lintRead', 'main', 'runCli'] });
 
     fs.copyFileSync(bundle, copy);
     const damaged = Buffer.from(cache);
     damaged[damaged.length >> 1] ^= 0xff;
     fs.writeFileSync(codeCacheFile(copy), damaged);
-    assert.deepStrictEqual(loadInFreshNode(copy), { cache: 'damaged', exports: ['USAGE', 'main', 'runCli'] });
+    assert.deepStrictEqual(loadInFreshNode(copy), { cache: 'damaged', exports: ['USAGE', 'lintRead', 'main', 'runCli'] });
 
     fs.writeFileSync(codeCacheFile(copy), cache.subarray(0, 30));
     assert.strictEqual(loadInFreshNode(copy).cache, 'damaged');
