@@ -6,6 +6,7 @@ import * as path from 'path';
 import { decodeUtf8Lines } from '../../server/src/cli/decode-lines';
 import { readReport, UsageError } from '../../server/src/cli/files';
 import { lintRead } from '../../server/src/cli/main';
+import { Lines } from '../../server/src/core/parse/lines';
 import { splitLines } from '../../server/src/core/text';
 import { lint } from '../../server/src/lint/engine';
 import { applyMutations, mutationArbitrary } from '../helpers/mutations';
@@ -32,6 +33,26 @@ describe('reading a report as lines (the CLI)', () => {
 
   it('from an offset (after a byte order mark)', () => {
     fc.assert(fc.property(lineBreaky, (text) => assertDecodesAs(Buffer.from('\ufeff' + text, 'utf8'), 3)), { numRuns: 1000 });
+  });
+
+  it('gives the parser a text to search standing for the lines: the same markup and tab lines as read one by one', () => {
+    fc.assert(
+      fc.property(lineBreaky, (text) => {
+        const decoded = decodeUtf8Lines(Buffer.from(text, 'utf8'));
+        const searched = new Lines(decoded.lines, decoded.text ?? decoded.search);
+        const byLine = new Lines(decoded.lines);
+        decoded.lines.forEach((line, index) => {
+          const at = JSON.stringify({ text, index });
+          assert.strictEqual(searched.hasTab(index), byLine.hasTab(index), at);
+          assert.strictEqual(searched.mayHoldMarkup(index), byLine.mayHoldMarkup(index), at);
+          if (decoded.search && !decoded.search.recheck.includes(index)) {
+            const start = decoded.search.starts[index] as number;
+            assert.strictEqual(decoded.search.text.slice(start, start + line.length), line, at);
+          }
+        });
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('gives the whole text too when it is all ASCII, and only then', () => {

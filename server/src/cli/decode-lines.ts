@@ -1,3 +1,4 @@
+import type { SearchText } from '../core/parse/lines';
 import { splitLines } from '../core/text';
 
 export interface DecodedLines {
@@ -5,6 +6,8 @@ export interface DecodedLines {
   lines: string[];
   /** The whole decoded text, when it was made (only for a text all ASCII, where it costs nothing extra). */
   text: string | undefined;
+  /** Otherwise, the text read one byte a character, for the parser's searches (the lines decoded again to recheck). */
+  search: SearchText | undefined;
   /** Whether a line ends with CR LF. */
   crlf: boolean;
 }
@@ -25,18 +28,22 @@ export function decodeUtf8Lines(bytes: Buffer, start = 0): DecodedLines {
   const lines = splitLines(bytewise);
   NON_ASCII.lastIndex = 0;
   let wide = NON_ASCII.exec(bytewise)?.index ?? -1;
-  if (wide < 0) return { lines, text: bytewise, crlf };
+  if (wide < 0) return { lines, text: bytewise, search: undefined, crlf };
   const hasCr = bytewise.includes('\r');
+  const starts = new Array<number>(lines.length);
+  const recheck: number[] = [];
   let offset = 0;
-  for (let index = 0; index < lines.length && wide >= 0; index++) {
+  for (let index = 0; index < lines.length; index++) {
+    starts[index] = offset;
     const end = offset + (lines[index] as string).length;
-    if (wide < end) {
+    if (wide >= 0 && wide < end) {
       lines[index] = bytes.toString('utf8', start + offset, start + end);
+      recheck.push(index);
       NON_ASCII.lastIndex = end;
       wide = NON_ASCII.exec(bytewise)?.index ?? -1;
     }
     // the terminator splitLines cut: CR LF, CR or LF
     offset = end + (hasCr && bytewise.charCodeAt(end) === 13 && bytewise.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
-  return { lines, text: undefined, crlf };
+  return { lines, text: undefined, search: { text: bytewise, starts, recheck }, crlf };
 }

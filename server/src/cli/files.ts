@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { isUtf8 } from 'buffer';
 import * as path from 'path';
+import type { SearchText } from '../core/parse/lines';
 import { splitLines } from '../core/text';
 import { decodeUtf8Lines } from './decode-lines';
 
@@ -84,6 +85,8 @@ export interface ReadFile {
   lines: string[];
   /** The whole text: always when asked for (wholeText), else only when it came free with the lines. */
   text: string | undefined;
+  /** Without the text, one standing for it in the parser's searches, when there is one. */
+  search?: SearchText | undefined;
   /** Whether a line ends with CR LF. */
   crlf: boolean;
   /** Set when the file was not UTF-8 and was read as Windows-1252. */

@@ -195,7 +195,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
 /** Lints a report as readReport read it. */
 export function lintRead(read: ReadFile, options: LintOptions = {}): LintResult {
-  return lintLines(read.lines, options, read.text, read.crlf ? '\r\n' : '\n');
+  return lintLines(read.lines, options, read.text ?? read.search, read.crlf ? '\r\n' : '\n');
 }
 
 /** --fix: the preferred fixes, in rounds, written back to a UTF-8 file (its byte order mark kept); null when nothing changed. */

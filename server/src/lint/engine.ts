@@ -1,5 +1,6 @@
 import { linkRecord } from '../core/analysis/record-links';
 import { compileFramework } from '../core/frameworks/compiled';
+import type { SearchText } from '../core/parse/lines';
 import { parseLines, type ParseOptions, type ParseResult } from '../core/parse/parse';
 import { detached, splitLines, type Range } from '../core/text';
 import { allRules } from '../rules';
@@ -35,8 +36,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   return lintLines(splitLines(text), options, text, text.includes('\r\n') ? '\r\n' : '\n');
 }
 
-/** As lint, for a text already split into lines; `text`, when at hand, is the whole of it. */
-export function lintLines(lines: readonly string[], options: LintOptions = {}, text?: string, eol: '\n' | '\r\n' = '\n'): LintResult {
+/** As lint, for a text already split into lines; `text`, when at hand, is the whole of it (or stands for it: SearchText). */
+export function lintLines(lines: readonly string[], options: LintOptions = {}, text?: string | SearchText, eol: '\n' | '\r\n' = '\n'): LintResult {
   return lintReport(parseLines(lines, options, text), lines, options, eol);
 }
 

@@ -79,6 +79,17 @@ function linesHolding(markers: readonly string[], text: string, starts: readonly
   return found;
 }
 
+/**
+ * A text to search for the markers instead of the document's own: line i stands in `text` from `starts[i]`, with the
+ * same ASCII characters; the lines in `recheck` (those holding other characters) may differ there and are read on their
+ * own. The CLI reads a report one byte a character and gives that text (see cli/decode-lines.ts).
+ */
+export interface SearchText {
+  text: string;
+  starts: readonly number[];
+  recheck: readonly number[];
+}
+
 /** Where each line starts in the text the lines joined by LF make, or null when `text` is not that text. */
 function lineStarts(raw: readonly string[], text: string | undefined): number[] | null {
   if (text === undefined) return null;
@@ -90,6 +101,16 @@ function lineStarts(raw: readonly string[], text: string | undefined): number[] 
   }
   // the offsets match only when the text was split at single LF characters
   return offset - 1 === text.length ? starts : null;
+}
+
+/** The whole document as a SearchText, when it is the lines joined by LF. */
+function searchTextOf(raw: readonly string[], text: string): SearchText | null {
+  const starts = lineStarts(raw, text);
+  return starts ? { text, starts, recheck: [] } : null;
+}
+
+function lineFlags(line: string): number {
+  return (mayHaveMarkup(line) ? MARKUP_LINE : 0) | (line.includes('\t') ? TAB_LINE : 0);
 }
 
 /** The document as lines, with formatting markup masked lazily (offsets unchanged) and page furniture blanked. */
@@ -105,22 +126,20 @@ export class Lines {
   private readonly flags: Uint8Array;
 
   /**
-   * `text`, when given, is the whole document: markup and tabs are then found in a few searches of it rather than
-   * line by line.
+   * `text`, when given, is the whole document, or a SearchText standing for it: markup and tabs are then found in a few
+   * searches of it rather than line by line.
    */
-  constructor(readonly raw: readonly string[], text?: string) {
+  constructor(readonly raw: readonly string[], text?: string | SearchText) {
     this.maskedCache = new Array(raw.length);
     this.furniture = pageFurniture(raw);
     this.flags = new Uint8Array(raw.length);
-    const starts = lineStarts(raw, text);
-    if (starts && text !== undefined) {
-      if (mayHaveMarkup(text)) for (const index of linesHolding(MARKERS, text, starts)) this.flags[index] |= MARKUP_LINE;
-      for (const index of linesHolding(['\t'], text, starts)) this.flags[index] |= TAB_LINE;
+    const search = typeof text === 'string' ? searchTextOf(raw, text) : text;
+    if (search) {
+      if (mayHaveMarkup(search.text)) for (const index of linesHolding(MARKERS, search.text, search.starts)) this.flags[index] |= MARKUP_LINE;
+      for (const index of linesHolding(['\t'], search.text, search.starts)) this.flags[index] |= TAB_LINE;
+      for (const index of search.recheck) this.flags[index] = lineFlags(raw[index] ?? '');
     } else {
-      for (let index = 0; index < raw.length; index++) {
-        const line = raw[index] as string;
-        this.flags[index] = (mayHaveMarkup(line) ? MARKUP_LINE : 0) | (line.includes('\t') ? TAB_LINE : 0);
-      }
+      for (let index = 0; index < raw.length; index++) this.flags[index] = lineFlags(raw[index] as string);
     }
     for (const index of this.furniture) this.flags[index] |= FURNITURE_LINE;
   }

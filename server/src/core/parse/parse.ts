@@ -7,7 +7,7 @@ import { reportYear } from './dates';
 import { resolveFramework, type Detection } from './detect';
 import { readDirectives } from './directives';
 import { ProseReader } from './judgements';
-import { Lines, markdownHeading } from './lines';
+import { Lines, markdownHeading, type SearchText } from './lines';
 import { StructureParser } from './structure';
 
 export interface ParseOptions {
@@ -30,8 +30,11 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   return parseLines(splitLines(source), options, source);
 }
 
-/** As parse, for a document already split into lines (without their terminators); `text` is the whole document, when at hand. */
-export function parseLines(raw: readonly string[], options: ParseOptions = {}, text?: string): ParseResult {
+/**
+ * As parse, for a document already split into lines (without their terminators); `text` is the whole document, when at
+ * hand, or a text standing for it in searches (see SearchText).
+ */
+export function parseLines(raw: readonly string[], options: ParseOptions = {}, text?: string | SearchText): ParseResult {
   const registry = options.registry ?? builtinFrameworks();
   const lines = new Lines(raw, text);
   const directives = readDirectives(lines);
