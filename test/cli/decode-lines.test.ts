@@ -31,6 +31,17 @@ describe('reading a report as lines (the CLI)', () => {
     fc.assert(fc.property(lineBreaky, (text) => assertDecodesAs(Buffer.from(text, 'utf8'), 0)), { numRuns: 3000 });
   });
 
+  it('over texts of many 4 KB blocks, non-ASCII bytes in few of them, and across their edges', () => {
+    const long = fc.string({
+      unit: fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom('\n', '\r\n', '\u2019', 'é', '\ud83d\ude00', '\u00a0') },
+        { weight: 2, arbitrary: fc.integer({ min: 1, max: 6000 }).map((length) => 'x'.repeat(length)) },
+      ),
+      maxLength: 30,
+    });
+    fc.assert(fc.property(long, fc.boolean(), (text, bom) => assertDecodesAs(Buffer.from((bom ? '\ufeff' : '') + text, 'utf8'), bom ? 3 : 0)), { numRuns: 300 });
+  });
+
   it('from an offset (after a byte order mark)', () => {
     fc.assert(fc.property(lineBreaky, (text) => assertDecodesAs(Buffer.from('\ufeff' + text, 'utf8'), 3)), { numRuns: 1000 });
   });
