@@ -239,38 +239,42 @@ function keystrokeWork(file: string, edits: number): Work {
  */
 async function scaling(corpus: Corpus) {
   const text = fs.readFileSync(corpus.seed001, 'utf8');
-  const out: { factor: number; megabytes: number; time: number; perMegabyte: number; collecting: number; faultsPerMegabyte: number }[] = [];
-  const collections = recordCollections();
   // 200× as well: from 100× on the model no longer fits the young generation, and the step from 100× to 200× shows
   // whether what grows per megabyte below that keeps growing
-  for (const factor of [1, 10, 100, 200]) {
+  const factors = [1, 10, 100, 200].map((factor) => {
     const big = Array.from({ length: factor }, () => text).join('\n');
-    const runs: { from: number; to: number; faults: number }[] = [];
     lint(big);
     // the same amount of text analysed for each factor: the 1× figure, one analysis of about a millisecond, is
-    // otherwise the noisiest of the three and sways the growth figure
-    for (let run = 0; run < Math.max(RUNS, Math.round(100 / factor)); run++) {
+    // otherwise the noisiest of all and sways the growth figure
+    return { factor, big, count: Math.max(RUNS, Math.round(100 / factor)), runs: [] as { from: number; to: number; faults: number }[] };
+  });
+  const collections = recordCollections();
+  // the factors take turns, so that a change of pace on a shared machine lands on all of them alike
+  for (let round = 0; round < Math.max(...factors.map((entry) => entry.count)); round++) {
+    for (const entry of factors) {
+      if (round >= entry.count) continue;
       const faults = process.resourceUsage().minorPageFault;
       const from = performance.now();
-      lint(big);
+      lint(entry.big);
       const to = performance.now();
-      runs.push({ from, to, faults: process.resourceUsage().minorPageFault - faults });
+      entry.runs.push({ from, to, faults: process.resourceUsage().minorPageFault - faults });
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await collections.settled();
+  }
+  await collections.settled();
+  collections.stop();
+  return factors.map(({ factor, big, runs }) => {
     const megabytes = Buffer.byteLength(big) / 1e6;
     const time = median(runs.map((run) => run.to - run.from));
-    out.push({
+    return {
       factor,
       megabytes,
       time,
       perMegabyte: time / megabytes,
       collecting: median(runs.map((run) => collections.collectingIn(run.from, run.to))) / megabytes,
       faultsPerMegabyte: median(runs.map((run) => run.faults)) / megabytes,
-    });
-  }
-  collections.stop();
-  return out;
+    };
+  });
 }
 
 /**
