@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { LEAD_IN_PATTERNS, LONGEST_LEAD_IN, lastWords } from '../../server/src/core/parse/evaluation';
 import { endsSentence, holdsSentences } from '../../server/src/core/parse/judgements';
-import { BOUNDARY, boundaryStart, nextBoundary, Paragraph, splitSentences } from '../../server/src/core/parse/sentences';
+import { BOUNDARY, boundaryStart, nextBoundary, Paragraph, splitSentences, StopFinder } from '../../server/src/core/parse/sentences';
 import { Lines, TIMESCALE, headingShaped, isTimescale, leadingCode, opensWith, withoutFinalStop } from '../../server/src/core/parse/lines';
 import { collapseWhiteSpace, isWhiteSpace, splitLines, wordCount } from '../../server/src/core/text';
 
@@ -140,6 +140,22 @@ describe('shortcuts in the parser agree with the tests they stand for', () => {
       return found;
     };
     fc.assert(fc.property(prose, (text) => assert.deepStrictEqual(byScan(text), byRegex(text), JSON.stringify(text))), { numRuns: 5000 });
+  });
+
+  it('a StopFinder shared by calls from any positions, in any order, finds what a fresh one finds', () => {
+    const prose = fc.string({ unit: fc.constantFrom('a', 'B', '.', '!', '?', ' ', '"', ')'), maxLength: 30 });
+    fc.assert(
+      fc.property(prose, fc.array(fc.nat(32), { maxLength: 12 }), (text, positions) => {
+        const shared = new StopFinder(text);
+        for (const from of positions) {
+          assert.strictEqual(nextBoundary(text, from, shared), nextBoundary(text, from), JSON.stringify({ text, positions, from }));
+          const stop = /[.!?]/g;
+          stop.lastIndex = from;
+          assert.strictEqual(shared.at(from), stop.exec(text)?.index ?? -1, JSON.stringify({ text, positions, from }));
+        }
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('a paragraph cut where holdsSentences says it may be has the same first sentences, and the same text past them', () => {

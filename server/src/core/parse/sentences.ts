@@ -59,8 +59,9 @@ export function splitSentences(text: string, limit = Infinity): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   let start = skipSpace(text, 0);
   let from = 0;
+  const stops = new StopFinder(text);
   while (out.length < limit) {
-    const end = nextBoundary(text, from);
+    const end = nextBoundary(text, from, stops);
     if (end < 0) break;
     from = end;
     const stop = boundaryStart(text, end);
@@ -83,22 +84,48 @@ export function splitSentences(text: string, limit = Infinity): SentenceSpan[] {
  *
  * A run of stops and closing quotes either ends where the look-ahead holds or holds no match at all: a match
  * starting later in the run ends at the same place, and a shorter one is followed by a stop or a closer, never white
- * space. So the scan tests each run once, at its end.
+ * space. So the scan tests each run once, at its end. The stops are found by native searches (see StopFinder): in a
+ * fresh process the parser runs unoptimised for a while, and a scan character by character is slowest there.
  */
-export function nextBoundary(text: string, from: number): number {
+export function nextBoundary(text: string, from: number, stops = new StopFinder(text)): number {
   const length = text.length;
-  let index = from;
-  while (index < length) {
-    const code = text.charCodeAt(index);
-    if (!isStop(code)) {
-      index++;
-      continue;
-    }
+  let index = stops.at(from);
+  while (index >= 0) {
     while (index < length && isStop(text.charCodeAt(index))) index++;
     while (index < length && isCloser(text.charCodeAt(index))) index++;
     if (sentenceFollows(text, index)) return index;
+    index = stops.at(index);
   }
   return -1;
+}
+
+const STOP_CHARACTERS = ['.', '!', '?'] as const;
+
+/**
+ * The first '.', '!' or '?' at or after a position of one text. Each character's next place is searched for natively
+ * and kept: a caller asking from later and later positions, as one reading of a paragraph does, searches each stretch
+ * of the text once per character.
+ */
+export class StopFinder {
+  /** Per stop character: its first place at or after `searchedFrom`, or -1 when it has none there. */
+  private readonly found = [-1, -1, -1];
+  private readonly searchedFrom = [Infinity, Infinity, Infinity];
+
+  constructor(private readonly text: string) {}
+
+  at(from: number): number {
+    let first = -1;
+    for (let stop = 0; stop < STOP_CHARACTERS.length; stop++) {
+      let place = this.found[stop] as number;
+      if (from < (this.searchedFrom[stop] as number) || (place >= 0 && place < from)) {
+        place = this.text.indexOf(STOP_CHARACTERS[stop] as string, from);
+        this.found[stop] = place;
+        this.searchedFrom[stop] = from;
+      }
+      if (place >= 0 && (first < 0 || place < first)) first = place;
+    }
+    return first;
+  }
 }
 
 /** Where the boundary ending at `end` starts: its first stop. */
