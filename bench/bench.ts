@@ -50,9 +50,19 @@ function now(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
-function timeProcess(command: string, args: string[], cwd: string, env: Record<string, string> = {}): number {
+/** The environment of a child: this process's, with `env`'s variables set (or, where undefined, removed). */
+function childEnvironment(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env };
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete merged[name];
+    else merged[name] = value;
+  }
+  return merged;
+}
+
+function timeProcess(command: string, args: string[], cwd: string, env: Record<string, string | undefined> = {}): number {
   const start = now();
-  const run = spawnSync(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync(command, args, { cwd, env: childEnvironment(env), stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 });
   const elapsed = now() - start;
   if (run.error) throw run.error;
   if (run.status !== 0 && run.status !== 1) throw new Error(`${path.basename(args[0] ?? command)} failed (${run.status}): ${run.stderr}`);
@@ -61,20 +71,41 @@ function timeProcess(command: string, args: string[], cwd: string, env: Record<s
 
 const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 
-/** CLI throughput, whole process, on the 200-file corpus: ours (with and without its code cache) and markdownlint-cli2, alternately. */
+/**
+ * NODE_EXTRA_CA_CERTS makes Node read and decode that file of certificates as it starts, before any script runs, in
+ * every process (Node 20; the benchmark's VM sets it to the system's 200 KB bundle, about 45 ms a start there).
+ */
+const EXTRA_CERTIFICATES = 'NODE_EXTRA_CA_CERTS';
+
+/**
+ * CLI throughput, whole process, on the 200-file corpus: ours (with and without its code cache) and markdownlint-cli2,
+ * alternately; when the environment sets NODE_EXTRA_CA_CERTS, both also without it.
+ */
 function cliThroughput(corpus: Corpus) {
   const out = path.join(corpus.dir, 'out.json');
   const ours: number[] = [];
   const uncached: number[] = [];
   const peer: number[] = [];
+  const oursPlain: number[] = [];
+  const peerPlain: number[] = [];
+  const certificates = process.env[EXTRA_CERTIFICATES] !== undefined;
   const markdownlint = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
   const args = [path.join(root, 'bin', 'inspection-lint.js'), '--format', 'json', '-o', out, '--no-config', corpus.files200];
+  const peerArgs = [markdownlint, `${path.basename(corpus.files200)}/*.md`];
   for (let run = 0; run < RUNS; run++) {
     ours.push(timeProcess(process.execPath, args, root));
     uncached.push(timeProcess(process.execPath, args, root, { NODE_DISABLE_COMPILE_CACHE: '1' }));
-    peer.push(timeProcess(process.execPath, [markdownlint, `${path.basename(corpus.files200)}/*.md`], corpus.dir));
+    peer.push(timeProcess(process.execPath, peerArgs, corpus.dir));
+    if (!certificates) continue;
+    oursPlain.push(timeProcess(process.execPath, args, root, { [EXTRA_CERTIFICATES]: undefined }));
+    peerPlain.push(timeProcess(process.execPath, peerArgs, corpus.dir, { [EXTRA_CERTIFICATES]: undefined }));
   }
-  return { ours: median(ours), uncached: median(uncached), peer: median(peer) };
+  return {
+    ours: median(ours),
+    uncached: median(uncached),
+    peer: median(peer),
+    withoutCertificates: certificates ? { ours: median(oursPlain), peer: median(peerPlain) } : null,
+  };
 }
 
 /**
@@ -83,6 +114,7 @@ function cliThroughput(corpus: Corpus) {
  */
 function cliBreakdown(corpus: Corpus) {
   const node: number[] = [];
+  const nodePlain: number[] = [];
   const version: number[] = [];
   const versionUncached: number[] = [];
   type Passes = { loaded: number; cold: number; warm: number };
@@ -95,6 +127,7 @@ function cliBreakdown(corpus: Corpus) {
   };
   for (let run = 0; run < RUNS; run++) {
     node.push(timeProcess(process.execPath, ['-e', '0'], root));
+    if (process.env[EXTRA_CERTIFICATES] !== undefined) nodePlain.push(timeProcess(process.execPath, ['-e', '0'], root, { [EXTRA_CERTIFICATES]: undefined }));
     version.push(timeProcess(process.execPath, [path.join(root, 'bin', 'inspection-lint.js'), '--version'], root));
     versionUncached.push(timeProcess(process.execPath, [path.join(root, 'bin', 'inspection-lint.js'), '--version'], root, { NODE_DISABLE_COMPILE_CACHE: '1' }));
     tuned.push(coldPass([]));
@@ -102,6 +135,7 @@ function cliBreakdown(corpus: Corpus) {
   }
   return {
     node: median(node),
+    nodeWithoutCertificates: nodePlain.length ? median(nodePlain) : null,
     startup: median(version),
     startupUncached: median(versionUncached),
     cold: median(tuned.map((pass) => pass.cold)),
@@ -352,7 +386,20 @@ async function main(): Promise<void> {
     ['CLI, whole process, 200 reports: markdownlint-cli2', ms(cli.peer), ''],
     ['CLI speed-up over markdownlint-cli2', `${(cli.peer / cli.ours).toFixed(1)}×`, 'target ≥ 20×'],
     ['CLI, whole process, 200 reports, without its code cache (NODE_DISABLE_COMPILE_CACHE=1)', ms(cli.uncached), ''],
-    ['CLI breakdown: starting Node (`node -e 0`)', ms(breakdown.node), ''],
+    ...(cli.withoutCertificates
+      ? ([
+          [
+            `The same two CLIs without ${EXTRA_CERTIFICATES} (set here: Node reads the certificates at every start)`,
+            `${ms(cli.withoutCertificates.ours)} / ${ms(cli.withoutCertificates.peer)}`,
+            `${(cli.withoutCertificates.peer / cli.withoutCertificates.ours).toFixed(1)}×; not the target's figure, which is measured as the machine is set`,
+          ],
+        ] as [string, string, string][])
+      : []),
+    [
+      'CLI breakdown: starting Node (`node -e 0`)',
+      ms(breakdown.node),
+      breakdown.nodeWithoutCertificates === null ? '' : `${ms(breakdown.nodeWithoutCertificates)} without ${EXTRA_CERTIFICATES}`,
+    ],
     ['CLI breakdown: starting Node and loading the linter (`--version`), with / without the code cache', `${ms(breakdown.startup)} / ${ms(breakdown.startupUncached)}`, ''],
     ['CLI breakdown: first pass over the 200 reports in a fresh process (cold JIT)', ms(breakdown.cold), `${ONE_SHOT_V8_FLAGS.join(' ')}, as the CLI runs`],
     ['CLI breakdown: best later pass in that process (warm JIT)', ms(breakdown.warm), ''],
