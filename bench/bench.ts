@@ -76,6 +76,7 @@ const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(1
  * every process (Node 20; the benchmark's VM sets it to the system's 200 KB bundle, about 45 ms a start there).
  */
 const EXTRA_CERTIFICATES = 'NODE_EXTRA_CA_CERTS';
+const CERTIFICATES_SET = process.env[EXTRA_CERTIFICATES] !== undefined;
 
 /**
  * CLI throughput, whole process, on the 200-file corpus: ours (with and without its code cache) and markdownlint-cli2,
@@ -88,7 +89,6 @@ function cliThroughput(corpus: Corpus) {
   const peer: number[] = [];
   const oursPlain: number[] = [];
   const peerPlain: number[] = [];
-  const certificates = process.env[EXTRA_CERTIFICATES] !== undefined;
   const markdownlint = path.join(root, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
   const args = [path.join(root, 'bin', 'inspection-lint.js'), '--format', 'json', '-o', out, '--no-config', corpus.files200];
   const peerArgs = [markdownlint, `${path.basename(corpus.files200)}/*.md`];
@@ -96,7 +96,7 @@ function cliThroughput(corpus: Corpus) {
     ours.push(timeProcess(process.execPath, args, root));
     uncached.push(timeProcess(process.execPath, args, root, { NODE_DISABLE_COMPILE_CACHE: '1' }));
     peer.push(timeProcess(process.execPath, peerArgs, corpus.dir));
-    if (!certificates) continue;
+    if (!CERTIFICATES_SET) continue;
     oursPlain.push(timeProcess(process.execPath, args, root, { [EXTRA_CERTIFICATES]: undefined }));
     peerPlain.push(timeProcess(process.execPath, peerArgs, corpus.dir, { [EXTRA_CERTIFICATES]: undefined }));
   }
@@ -104,7 +104,7 @@ function cliThroughput(corpus: Corpus) {
     ours: median(ours),
     uncached: median(uncached),
     peer: median(peer),
-    withoutCertificates: certificates ? { ours: median(oursPlain), peer: median(peerPlain) } : null,
+    withoutCertificates: CERTIFICATES_SET ? { ours: median(oursPlain), peer: median(peerPlain) } : null,
   };
 }
 
@@ -127,7 +127,7 @@ function cliBreakdown(corpus: Corpus) {
   };
   for (let run = 0; run < RUNS; run++) {
     node.push(timeProcess(process.execPath, ['-e', '0'], root));
-    if (process.env[EXTRA_CERTIFICATES] !== undefined) nodePlain.push(timeProcess(process.execPath, ['-e', '0'], root, { [EXTRA_CERTIFICATES]: undefined }));
+    if (CERTIFICATES_SET) nodePlain.push(timeProcess(process.execPath, ['-e', '0'], root, { [EXTRA_CERTIFICATES]: undefined }));
     version.push(timeProcess(process.execPath, [path.join(root, 'bin', 'inspection-lint.js'), '--version'], root));
     versionUncached.push(timeProcess(process.execPath, [path.join(root, 'bin', 'inspection-lint.js'), '--version'], root, { NODE_DISABLE_COMPILE_CACHE: '1' }));
     tuned.push(coldPass([]));

@@ -13,8 +13,8 @@ import * as v8 from 'v8';
  * 1 400 fewer page faults over the 200 reports and about a tenth less time, the 10 MB report a sixth less.
  * And a regular expression is compiled to machine code at its first run (no runs in V8's regexp interpreter before
  * it tiers up): nearly all of the linter's expressions run many times, so compiling each to bytecode first is work
- * wasted: about 2 % fewer instructions over the 200 reports. Only expressions made after the
- * flag is set are affected. (`--no-regexp-tier-up` would do the same but, set at run time, crashes V8 11.3.)
+ * wasted: about 2 % fewer instructions over the 200 reports. Only expressions made after the flag is set are affected.
+ * (`--no-regexp-tier-up` would do the same but, set at run time, crashes V8 11.3.)
  * Figures: `npm run bench`, README "Speed".
  */
 export const ONE_SHOT_V8_FLAGS = ['--no-turbo-inlining', '--interrupt-budget=300000', '--semi-space-growth-factor=1', '--regexp-tier-up-ticks=0'] as const;
