@@ -115,6 +115,19 @@ describe('parse is total: it never throws, and stays fast on hostile input', () 
     assert.doesNotThrow(() => lint(text));
   });
 
+  // each problem asks whether a comment turns its rule off: the answer must not read every comment, nor every name
+  it('on a lint comment naming 80k rules, and on 50k lint comments', () => {
+    const names = '<!-- inspection-lint-disable ' + 'nope,'.repeat(80_000) + ' -->\nBeing healthy\n';
+    let result: ReturnType<typeof lint> | undefined;
+    assert.ok(timed(() => (result = lint(names))) < 5000);
+    assert.strictEqual(result?.diagnostics.filter((d) => d.ruleId === 'unknown-rule-in-directive').length, 80_000);
+    const comments = '<!-- inspection-lint-disable nope -->\n<!-- inspection-lint-disable-line nope -->\n'.repeat(25_000);
+    assert.ok(timed(() => (result = lint(comments))) < 5000);
+    assert.strictEqual(result?.diagnostics.length, 50_000);
+    // one name misspelt at great length is measured against the rule names' lengths, not compared letter by letter
+    assert.ok(timed(() => lint(`<!-- inspection-lint-disable ${'x'.repeat(4_000_000)} -->`)) < 5000);
+  });
+
   it('on 100k lines of "Grade 3"', () => {
     const text = 'Grade 3\n'.repeat(100_000);
     let report: ReturnType<typeof parse> | undefined;

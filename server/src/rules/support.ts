@@ -75,8 +75,11 @@ function distance(a: string, b: string): number {
 export function closest(written: string, known: readonly string[]): string | null {
   let best: string | null = null;
   let bestDistance = 4;
+  const lower = written.toLowerCase();
   for (const name of known) {
-    const d = distance(written.toLowerCase(), name);
+    // names that differ in length by the best distance or more cannot be nearer (and a long text costs nothing)
+    if (Math.abs(lower.length - name.length) >= bestDistance) continue;
+    const d = distance(lower, name);
     if (d < bestDistance) {
       best = name;
       bestDistance = d;

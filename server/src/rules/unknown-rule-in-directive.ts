@@ -27,13 +27,18 @@ export default defineRule({
   },
   check(context) {
     const known = new Set(context.ruleIds);
+    const nearest = new Map<string, string | null>();
+    const nearestTo = (name: string) => {
+      if (!nearest.has(name)) nearest.set(name, closest(name, context.ruleIds));
+      return nearest.get(name) ?? null;
+    };
     const problems: Problem[] = [];
     for (const directive of context.report.directives) {
       if (directive.kind === 'framework' || directive.values.every((name) => known.has(name))) continue;
       const line = context.lines[directive.range.start.line] ?? '';
       for (const { name, range } of namesWithRanges(line, directive.range, directive.values)) {
         if (known.has(name)) continue;
-        const near = closest(name, context.ruleIds);
+        const near = nearestTo(name);
         problems.push({
           message: `No rule is called ${quote(name)}, so this comment turns nothing off for it.` + (near ? ` Did you mean ${near}?` : ''),
           range,
