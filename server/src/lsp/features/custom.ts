@@ -4,6 +4,8 @@ import { builtinFrameworks } from '../../core/frameworks/builtin';
 import { writeGrade } from '../../core/frameworks/notation';
 import { shortNameOf } from '../../core/frameworks/profile';
 import { judgementSections, type Grade } from '../../core/model';
+import type { Position, Range } from '../../core/text';
+import type { Diagnostic } from '../../lint/engine';
 import type { Analysis } from '../analysis';
 import { contains } from '../locate';
 import type { DocumentInfo, RecordEdit, SummaryRow } from '../protocol';
@@ -28,6 +30,7 @@ export function judgementSummary(analysis: Analysis): SummaryRow[] {
   const profile = analysis.report.framework?.profile;
   const links = linkRecord(analysis.report);
   const levels = profile?.scale.levels ?? [];
+  const problemsIn = problemsByPosition(analysis.diagnostics);
   return judgementSections(analysis.report).map((section) => {
     const grade = section.judgement?.grade ?? null;
     const sentence = section.judgement?.sentence ?? null;
@@ -44,10 +47,42 @@ export function judgementSummary(analysis: Analysis): SummaryRow[] {
         ? { term: sentence.term.text, level: sentence.term.level.key, label: sentence.term.level.label, agrees: same(grade, sentence.term.level.key), range: sentence.term.range }
         : null,
       record: row?.grade ? { text: row.grade.text, level: row.grade.level?.key ?? null, agrees: same(grade, row.grade.level?.key), range: row.grade.range } : null,
-      problems: analysis.diagnostics.filter((diagnostic) => contains(section.range, diagnostic.range.start)).map((diagnostic) => diagnostic.ruleId),
+      problems: problemsIn(section.range),
       levels: levels.length,
     };
   });
+}
+
+/**
+ * The rule ids of the diagnostics starting inside a range, in the diagnostics' order. Each range reads only the
+ * diagnostics from its start on (found by halving), not all of them: a report of thousands of sections and
+ * problems stays linear.
+ */
+function problemsByPosition(diagnostics: readonly Diagnostic[]): (range: Range) => string[] {
+  const byStart = diagnostics.map((diagnostic, order) => ({ start: diagnostic.range.start, ruleId: diagnostic.ruleId, order }));
+  byStart.sort((a, b) => comparePositions(a.start, b.start) || a.order - b.order);
+  return (range) => {
+    let low = 0;
+    let high = byStart.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (comparePositions((byStart[middle] as Started).start, range.start) < 0) low = middle + 1;
+      else high = middle;
+    }
+    const inside: Started[] = [];
+    for (let at = low; at < byStart.length && contains(range, (byStart[at] as Started).start); at++) inside.push(byStart[at] as Started);
+    return inside.sort((a, b) => a.order - b.order).map((entry) => entry.ruleId);
+  };
+}
+
+interface Started {
+  start: Position;
+  ruleId: string;
+  order: number;
+}
+
+function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
 }
 
 /**
