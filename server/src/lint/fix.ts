@@ -39,27 +39,81 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out + text.slice(cursor);
 }
 
+type Position = Range['start'];
+
+function compare(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
 function isEmpty(range: Range): boolean {
-  return range.start.line === range.end.line && range.start.character === range.end.character;
+  return compare(range.start, range.end) === 0;
 }
 
-function before(a: Range['end'], b: Range['start']): boolean {
-  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+/**
+ * Do two edits collide? Ranges that only touch do not; two insertions at one place do (their order would be
+ * arbitrary: only the first is kept).
+ */
+export function overlaps(a: Range, b: Range): boolean {
+  if (isEmpty(a) && isEmpty(b)) return compare(a.start, b.start) === 0;
+  return compare(a.start, b.end) < 0 && compare(b.start, a.end) < 0;
 }
 
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  // two insertions at one place do not collide, but their order would be arbitrary: keep only the first
-  if (isEmpty(a.range) && isEmpty(b.range)) return a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character;
-  return !(before(a.range.end, b.range.start) || before(b.range.end, a.range.start));
+/**
+ * Edits that collide with none of the others, sorted by where they start (then end): their ends are in order too,
+ * so whether a new edit collides with any of them is a question for the first that ends after it starts (and, for
+ * an insertion, for an insertion at its place), found by halving: fixing thousands of problems stays linear.
+ */
+class DisjointEdits {
+  readonly edits: TextEdit[] = [];
+
+  /** Index of the first edit whose end comes after `position` (or, with `orAt`, is at it). */
+  private firstEndingAfter(position: Position, orAt: boolean): number {
+    let low = 0;
+    let high = this.edits.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      const order = compare((this.edits[middle] as TextEdit).range.end, position);
+      if (order > 0 || (orAt && order === 0)) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  }
+
+  collides(range: Range): boolean {
+    // an edit ending exactly where the new one starts may be an insertion at that place, or be followed by one
+    for (let index = this.firstEndingAfter(range.start, true); index < this.edits.length; index++) {
+      const other = (this.edits[index] as TextEdit).range;
+      if (overlaps(range, other)) return true;
+      if (compare(other.start, range.end) > 0 || (compare(other.start, range.end) === 0 && !isEmpty(range))) return false;
+    }
+    return false;
+  }
+
+  add(edit: TextEdit): void {
+    let low = 0;
+    let high = this.edits.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      const other = (this.edits[middle] as TextEdit).range;
+      if (compare(other.start, edit.range.start) < 0 || (compare(other.start, edit.range.start) === 0 && compare(other.end, edit.range.end) <= 0)) low = middle + 1;
+      else high = middle;
+    }
+    this.edits.splice(low, 0, edit);
+  }
 }
 
-/** The preferred fix of every problem, leaving out any whose edits would collide with a fix already taken. */
+/**
+ * The preferred fix of every problem, leaving out any whose edits would collide with a fix already taken (or with
+ * each other: applied, such a fix would fail), in the order the problems come.
+ */
 export function preferredEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
   const taken: TextEdit[] = [];
+  const placed = new DisjointEdits();
   for (const diagnostic of diagnostics) {
     const fix = diagnostic.fixes.find((candidate) => candidate.preferred);
     if (!fix || !fix.edits.length) continue;
-    if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
+    if (fix.edits.some((edit, index) => placed.collides(edit.range) || fix.edits.some((other, at) => at < index && overlaps(edit.range, other.range)))) continue;
+    for (const edit of fix.edits) placed.add(edit);
     taken.push(...fix.edits);
   }
   return taken;

@@ -4,7 +4,7 @@ import { editsBetween, fixAll } from '../../lint/fix';
 import type { Fix } from '../../rules/rule';
 import type { Analysis } from '../analysis';
 import { contains } from '../locate';
-import { findDiagnostic, SOURCE, toLspDiagnostic } from './diagnostics';
+import { diagnosticFinder, SOURCE, toLspDiagnostic } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 
@@ -57,8 +57,9 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, text: 
   if (wants(only, CodeActionKind.QuickFix)) {
     const given = params.context.diagnostics.filter((diagnostic) => diagnostic.source === SOURCE || diagnostic.source === undefined);
     const pairs: [Diagnostic, LspDiagnostic][] = [];
+    const find = given.length ? diagnosticFinder(analysis) : null;
     for (const lsp of given) {
-      const found = findDiagnostic(analysis, lsp);
+      const found = find?.(lsp);
       if (found) pairs.push([found, lsp]);
     }
     // some clients send no diagnostics in the context: offer the fixes of the problems under the cursor

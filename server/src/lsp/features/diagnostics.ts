@@ -45,15 +45,25 @@ export function diagnosticsFor(analysis: Analysis, maxFileSize: number): LspDiag
   return analysis.diagnostics.map((diagnostic) => toLspDiagnostic(analysis.uri, diagnostic));
 }
 
-/** The lint diagnostic a client hands back (in a code action request), found again in the analysis. */
-export function findDiagnostic(analysis: Analysis, lsp: LspDiagnostic): Diagnostic | undefined {
-  return analysis.diagnostics.find(
-    (diagnostic) =>
-      diagnostic.ruleId === lsp.code &&
-      diagnostic.range.start.line === lsp.range.start.line &&
-      diagnostic.range.start.character === lsp.range.start.character &&
-      (diagnostic.message === lsp.message || diagnostic.range.end.character === lsp.range.end.character),
-  );
+/**
+ * Finds again in the analysis the lint diagnostics a client hands back (in a code action request): indexed by rule
+ * and start once, so that a request carrying thousands of them is not a search of all of them for each.
+ */
+export function diagnosticFinder(analysis: Analysis): (lsp: LspDiagnostic) => Diagnostic | undefined {
+  const byStart = new Map<string, Diagnostic[]>();
+  const keyOf = (ruleId: string, start: { line: number; character: number }) => `${start.line}:${start.character}:${ruleId}`;
+  for (const diagnostic of analysis.diagnostics) {
+    const key = keyOf(diagnostic.ruleId, diagnostic.range.start);
+    const list = byStart.get(key);
+    if (list) list.push(diagnostic);
+    else byStart.set(key, [diagnostic]);
+  }
+  return (lsp) => {
+    if (typeof lsp.code !== 'string') return undefined;
+    return byStart
+      .get(keyOf(lsp.code, lsp.range.start))
+      ?.find((diagnostic) => diagnostic.message === lsp.message || diagnostic.range.end.character === lsp.range.end.character);
+  };
 }
 
 /** Everything a client shows of a set of diagnostics, as one string: equal strings mean nothing to resend. */
