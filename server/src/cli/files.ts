@@ -66,13 +66,13 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     if (stat?.isDirectory()) {
       const found = reportsUnder(absolute);
       if (!found.length) throw new UsageError(`No report files (${REPORT_EXTENSIONS.join(', ')}) in the folder ${input}`);
-      out.push(...found.sort());
+      for (const file of found.sort()) out.push(file);
       continue;
     }
     if (globber().isDynamicPattern(input)) {
       const found = await globber().glob(input, { cwd, ignore: IGNORED, absolute: true });
       if (!found.length) throw new UsageError(`No files match ${input}`);
-      out.push(...found.sort());
+      for (const file of found.sort()) out.push(file);
       continue;
     }
     throw new UsageError(`No such file or folder: ${input}`);

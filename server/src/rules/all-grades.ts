@@ -6,6 +6,6 @@ export function allGrades(report: ParseResult): Grade[] {
   const grades: Grade[] = [];
   for (const section of judgementSections(report)) if (section.judgement?.grade) grades.push(section.judgement.grade);
   for (const row of report.record?.rows ?? []) if (row.grade) grades.push(row.grade);
-  grades.push(...report.strayGrades);
+  for (const grade of report.strayGrades) grades.push(grade);
   return grades;
 }

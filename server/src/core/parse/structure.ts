@@ -438,8 +438,8 @@ export class StructureParser {
       row.part = lastGroup.part;
       lastGroup.rows.push(row);
     }
-    record.groups.push(...result.block.groups);
-    record.rows.push(...result.block.rows);
+    for (const group of result.block.groups) record.groups.push(group);
+    for (const row of result.block.rows) record.rows.push(row);
     record.range = { start: record.range.start, end: result.block.range.end };
     for (const line of result.lines) this.kinds[line] = LineKind.Block;
     return Math.max(result.next, index + 1);
