@@ -15,6 +15,7 @@ import { formatModel } from './formats/model';
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
 import type { FileResult, Formatter } from './formats/types';
+import { writeChunks, writeChunksToFile } from './output';
 
 const FORMATS: Record<string, Formatter> = {
   stylish: formatStylish,
@@ -178,8 +179,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR;
   const output = format(results, { cwd: io.cwd, color: Boolean(color) });
-  if (values['output-file']) fs.writeFileSync(path.resolve(io.cwd, values['output-file']), output + '\n');
-  else if (output) io.stdout(output + '\n');
+  if (values['output-file']) writeChunksToFile(path.resolve(io.cwd, values['output-file']), output);
+  else writeChunks(output, io.stdout);
 
   if ([...configsWithProblems].some((config) => config.problems.some((problem) => problem.severity !== 'warning'))) return 2;
   const diagnostics = results.flatMap((file) => file.diagnostics);

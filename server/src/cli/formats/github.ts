@@ -1,3 +1,4 @@
+import { joinedLines } from './chunks';
 import type { Formatter } from './types';
 
 const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -21,5 +22,5 @@ export const formatGithub: Formatter = (files) => {
       out.push(`::${command} ${properties.join(',')}::${escapeData(diagnostic.message)}`);
     }
   }
-  return out.join('\n');
+  return joinedLines(out);
 };

@@ -1,4 +1,5 @@
 import type { Grade, JudgementSentence, Section } from '../../core/model';
+import { prettyJson, streamed } from './chunks';
 import type { Formatter } from './types';
 
 const line = (zeroBased: number) => zeroBased + 1;
@@ -33,7 +34,7 @@ function section(value: Section): unknown {
 
 /** The parsed model of each file (lines 1-based), for people and tools that want the structure itself. */
 export const formatModel: Formatter = (files) =>
-  JSON.stringify(
+  prettyJson(streamed(
     files.flatMap(({ filePath, report }) => (report ? [{
       filePath,
       framework: report.framework ? { id: report.framework.profile.id, name: report.framework.profile.name, source: report.framework.source } : null,
@@ -57,6 +58,4 @@ export const formatModel: Formatter = (files) =>
         })),
       })),
     }] : [])),
-    null,
-    2,
-  );
+  ));

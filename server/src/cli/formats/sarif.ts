@@ -5,7 +5,8 @@ import { allRules } from '../../rules';
 import { ruleDocsMarkdown } from '../../rules/docs';
 import type { Severity } from '../../rules/rule';
 import { VERSION } from '../../version';
-import type { Formatter } from './types';
+import { prettyJson, streamed } from './chunks';
+import type { FileResult, Formatter } from './types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -19,6 +20,8 @@ function region(range: Range) {
 }
 
 /** A file under the folder the linter ran in is named relative to it (as code scanning wants); any other by its file URL. */
+type ArtifactLocation = { uri: string; uriBaseId?: string; index: number };
+
 function artifactUri(cwd: string, filePath: string): { uri: string; uriBaseId?: string } {
   const relative = path.relative(cwd, filePath);
   if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(filePath).href };
@@ -43,38 +46,42 @@ export const formatSarif: Formatter = (files, { cwd }) => {
   });
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const artifacts = files.map((file) => ({ location: artifactUri(cwd, file.filePath) }));
-  const results = files.flatMap((file, index) => {
-    const artifactLocation = { ...artifacts[index]!.location, index };
-    return file.diagnostics.map((diagnostic) => ({
-      ruleId: diagnostic.ruleId,
-      ruleIndex: ruleIndex.get(diagnostic.ruleId) ?? -1,
-      level: LEVEL[diagnostic.severity],
-      message: { text: diagnostic.message },
-      locations: [{ physicalLocation: { artifactLocation, region: region(diagnostic.range) } }],
-      ...(diagnostic.related.length
-        ? {
-            relatedLocations: diagnostic.related.map((related, id) => ({
-              id,
-              message: { text: related.message },
-              physicalLocation: { artifactLocation, region: region(related.range) },
-            })),
-          }
-        : {}),
-      ...(diagnostic.fixes.length
-        ? {
-            fixes: diagnostic.fixes.map((fix) => ({
-              description: { text: fix.title },
-              artifactChanges: [
-                {
-                  artifactLocation,
-                  replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
-                },
-              ],
-            })),
-          }
-        : {}),
-    }));
+  const resultOf = (diagnostic: FileResult['diagnostics'][number], artifactLocation: ArtifactLocation) => ({
+    ruleId: diagnostic.ruleId,
+    ruleIndex: ruleIndex.get(diagnostic.ruleId) ?? -1,
+    level: LEVEL[diagnostic.severity],
+    message: { text: diagnostic.message },
+    locations: [{ physicalLocation: { artifactLocation, region: region(diagnostic.range) } }],
+    ...(diagnostic.related.length
+      ? {
+          relatedLocations: diagnostic.related.map((related, id) => ({
+            id,
+            message: { text: related.message },
+            physicalLocation: { artifactLocation, region: region(related.range) },
+          })),
+        }
+      : {}),
+    ...(diagnostic.fixes.length
+      ? {
+          fixes: diagnostic.fixes.map((fix) => ({
+            description: { text: fix.title },
+            artifactChanges: [
+              {
+                artifactLocation,
+                replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
+              },
+            ],
+          })),
+        }
+      : {}),
   });
+  // made as the output is written: the objects of every result are never all held at once
+  const results = (function* () {
+    for (const [index, file] of files.entries()) {
+      const artifactLocation = { ...artifacts[index]!.location, index };
+      for (const diagnostic of file.diagnostics) yield resultOf(diagnostic, artifactLocation);
+    }
+  })();
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -83,10 +90,10 @@ export const formatSarif: Formatter = (files, { cwd }) => {
         tool: { driver: { name: 'inspection-lint', version: VERSION, semanticVersion: VERSION, rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },
         artifacts,
-        results,
+        results: streamed(results),
         columnKind: 'utf16CodeUnits',
       },
     ],
   };
-  return JSON.stringify(log, null, 2);
+  return prettyJson(log);
 };

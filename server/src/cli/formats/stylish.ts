@@ -1,5 +1,6 @@
 import { shortNameOf } from '../../core/frameworks/profile';
 import type { Severity } from '../../rules/rule';
+import { joinedLines } from './chunks';
 import type { Formatter } from './types';
 
 const CODES = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
@@ -25,8 +26,13 @@ export const formatStylish: Formatter = (files, { color }) => {
       diagnostic.message.replace(/\s+/g, ' '),
       diagnostic.ruleId,
     ]);
-    const width = Math.max(0, ...rows.map((row) => (row[0] as string).length));
-    const severityWidth = Math.max(0, ...rows.map((row) => (row[1] as string).length));
+    // a loop, not Math.max(...rows): a spread of a hundred thousand arguments overflows the stack
+    let width = 0;
+    let severityWidth = 0;
+    for (const row of rows) {
+      width = Math.max(width, (row[0] as string).length);
+      severityWidth = Math.max(severityWidth, (row[1] as string).length);
+    }
     for (const [where, severity, message, rule] of rows) {
       const pad = ' '.repeat(severityWidth - (severity as string).length);
       out.push(`  ${paint('dim', (where as string).padEnd(width))}  ${severityText[severity as Severity]}${pad}  ${message}  ${paint('dim', rule as string)}`);
@@ -53,5 +59,5 @@ export const formatStylish: Formatter = (files, { color }) => {
     }
     if (fixable) out.push(paint('dim', `  ${fixable} can be fixed with --fix (the editor offers a quick fix for more).`));
   }
-  return out.join('\n');
+  return joinedLines(out);
 };

@@ -1,6 +1,7 @@
 import type { FrameworkProfile } from '../../core/frameworks/profile';
 import type { Diagnostic } from '../../lint/engine';
 import type { ParseResult } from '../../core/parse/parse';
+import type { Chunks } from './chunks';
 
 export interface FileResult {
   /** Absolute path. */
@@ -20,4 +21,5 @@ export interface FormatOptions {
   color: boolean;
 }
 
-export type Formatter = (files: readonly FileResult[], options: FormatOptions) => string;
+/** Gives the output as pieces in order (see Chunks): joined, they are the whole text. */
+export type Formatter = (files: readonly FileResult[], options: FormatOptions) => Chunks;

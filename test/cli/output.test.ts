@@ -1,0 +1,103 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as fc from 'fast-check';
+import { joinedLines, prettyJson, streamed } from '../../server/src/cli/formats/chunks';
+import { formatGithub } from '../../server/src/cli/formats/github';
+import { formatJson } from '../../server/src/cli/formats/json';
+import { formatSarif } from '../../server/src/cli/formats/sarif';
+import { formatStylish } from '../../server/src/cli/formats/stylish';
+import type { FileResult } from '../../server/src/cli/formats/types';
+import { writeChunks, writeChunksToFile } from '../../server/src/cli/output';
+import { UsageError } from '../../server/src/cli/files';
+import { lint } from '../../server/src/lint/engine';
+
+/** JSON values of any shape, with strings holding line breaks, quotes and the placeholder's characters. */
+const json = fc.jsonValue({ maxDepth: 4 });
+
+/** A file with `count` problems of missing-grade, as the linter gives them for that many headings. */
+function fileWithProblems(count: number): FileResult {
+  const diagnostics = lint('Being healthy\n\n'.repeat(count), { framework: 'apa-2007' }).diagnostics.filter((d) => d.ruleId === 'missing-grade');
+  return { filePath: path.join(os.tmpdir(), 'many.txt'), displayPath: 'many.txt', diagnostics, framework: null, notes: [] };
+}
+
+describe('CLI output written in pieces', () => {
+  it('pieces that join into what JSON.stringify gives, with arrays streamed at any depth', () => {
+    /** The value with some of its arrays (chosen by the flags, in turn) written as streamed ones. */
+    const streaming = (value: unknown, flags: boolean[]): unknown => {
+      if (Array.isArray(value)) {
+        const items = value.map((item) => streaming(item, flags));
+        const flag = flags.shift() ?? false;
+        flags.push(flag);
+        return flag ? streamed(items) : items;
+      }
+      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, streaming(member, flags)]));
+      return value;
+    };
+    fc.assert(
+      fc.property(json, fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }), fc.constantFrom('', '  ', '    '), (value, flags, indent) => {
+        const expected = JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
+        assert.strictEqual([...prettyJson(streaming(value, [...flags]), indent)].join(''), expected);
+      }),
+      { numRuns: 500 },
+    );
+    // what JSON.stringify leaves out of objects and writes as null in arrays
+    const odd = { a: undefined, b: () => 1, c: [undefined, () => 1, 2], d: streamed([undefined, 3]) };
+    assert.strictEqual([...prettyJson(odd)].join(''), JSON.stringify({ ...odd, d: [undefined, 3] }, null, 2));
+  });
+
+  it('lines joined as join("\\n") would', () => {
+    fc.assert(fc.property(fc.array(fc.string()), (lines) => assert.strictEqual([...joinedLines(lines)].join(''), lines.join('\n'))));
+  });
+
+  it('writes the pieces in writes of moderate size, then a line break; nothing when there is no output', () => {
+    const pieces = Array.from({ length: 5000 }, (_, index) => `piece ${index} `.repeat(10));
+    const writes: string[] = [];
+    writeChunks(pieces, (text) => writes.push(text));
+    assert.strictEqual(writes.join(''), `${pieces.join('')}\n`);
+    assert.ok(writes.length > 5 && writes.every((text) => text.length < 70_000));
+    const none: string[] = [];
+    writeChunks(['', ''], (text) => none.push(text));
+    assert.deepStrictEqual(none, []);
+    const always: string[] = [];
+    writeChunks([], (text) => always.push(text), true);
+    assert.deepStrictEqual(always, ['\n']);
+  });
+
+  it('gives every format as pieces, none of them the whole output (a string has a size limit)', () => {
+    const files = [fileWithProblems(3000)];
+    assert.strictEqual(files[0]?.diagnostics.length, 3000);
+    for (const format of [formatStylish, formatJson, formatSarif, formatGithub]) {
+      const output = format(files, { cwd: os.tmpdir(), color: false });
+      assert.notStrictEqual(typeof output, 'string', `${format.name} gives pieces, not the whole text`);
+      const pieces = [...output];
+      const total = pieces.reduce((sum, piece) => sum + piece.length, 0);
+      const largest = Math.max(...pieces.map((piece) => piece.length));
+      assert.ok(pieces.length >= 3000 && largest * 100 < total, `${format.name}: ${pieces.length} pieces, the largest ${largest} of ${total}`);
+    }
+  });
+
+  // its column widths were Math.max(...widths): a spread of this many arguments overflowed the stack
+  it('writes 200k problems of one file as stylish', () => {
+    const one = fileWithProblems(1);
+    const many: FileResult = { ...one, diagnostics: Array.from({ length: 200_000 }, () => one.diagnostics[0]!) };
+    let rows = 0;
+    for (const piece of formatStylish([many], { cwd: os.tmpdir(), color: false })) if (piece.endsWith('missing-grade')) rows++;
+    assert.strictEqual(rows, 200_000);
+  });
+
+  it('writes a file in pieces, and says clearly when it cannot', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inspection-output-'));
+    try {
+      const file = path.join(dir, 'out.sarif');
+      const pieces = [...formatSarif([fileWithProblems(200)], { cwd: dir, color: false })];
+      writeChunksToFile(file, pieces);
+      assert.strictEqual(fs.readFileSync(file, 'utf8'), `${pieces.join('')}\n`);
+      assert.strictEqual((JSON.parse(fs.readFileSync(file, 'utf8')) as { runs: { results: unknown[] }[] }).runs[0]?.results.length, 200);
+      assert.throws(() => writeChunksToFile(path.join(dir, 'missing', 'out.json'), ['x']), (error: Error) => error instanceof UsageError && /Cannot write .*ENOENT/.test(error.message));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
