@@ -119,6 +119,24 @@ describe('language server: garbage in, service goes on', function () {
     assert.ok(published < 100, `${published} publications for 10 000 changes`);
   });
 
+  // "Replace all" in a large document sends every replacement in one didChange, from the end back
+  it('takes one change of 100 000 edits in a 200 000-line document, and answers at once after it', async () => {
+    client = await LspClient.start();
+    const text = Array.from({ length: 200_000 }, (_, index) => (index % 2 ? '' : `${index / 2 + 1}. A numbered paragraph.`)).join('\n');
+    const uri = await client.open(path.join(dir, 'replace-all.txt'), text);
+    await client.diagnosticsForVersion(uri, 1);
+    const lines = text.split('\n');
+    const edits = [];
+    for (let line = 199_999; line >= 1; line -= 2) edits.push({ range: { start: at(line - 1, lines[line - 1]!.length), end: at(line, 0) }, text: '' });
+    const started = Date.now();
+    await client.change(uri, 2, edits);
+    const { diagnostics } = await client.diagnosticsForVersion(uri, 2);
+    assert.ok(Date.now() - started < 10000, `${Date.now() - started} ms`);
+    assert.deepStrictEqual(codesAndLines(diagnostics), codesAndLines(lint(lines.filter((line) => line).join('\n')).diagnostics));
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', td(uri));
+    assert.ok(Array.isArray(symbols));
+  });
+
   it('never exits on malformed messages: missing fields, wrong types, impossible positions', async () => {
     client = await LspClient.start();
     const uri = await client.open(path.join(dir, 'target.txt'), readSeed('slac-2011-rutland'));

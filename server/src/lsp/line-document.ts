@@ -38,28 +38,24 @@ export class LineDocument implements TextDocument {
 
   /** The document after `changes`, applied in order (as TextDocuments applies a didChange). */
   static update(document: LineDocument, changes: readonly TextDocumentContentChangeEvent[], version: number): LineDocument {
-    let lines = document.lines;
-    let ends = document.ends;
+    let ranged = 0;
+    for (const change of changes) if ('range' in change && change.range) ranged++;
+    // many changes in one update ("replace all", many cursors): a gap moves from edit to edit instead of each edit
+    // moving every line after it
+    const store: EditableLines = ranged > 1 ? new GapLines(document.lines, document.ends) : new CopiedLines(document.lines, document.ends);
     let length = document.length;
     let joined: string | undefined = document.joined;
-    // the arrays are copied once per update, then edited in place: many changes in one update cost one copy
-    let own = false;
     for (const change of changes) {
       if (!('range' in change) || !change.range) {
-        ({ lines, ends } = splitWithEnds(change.text));
-        own = true;
+        store.reset(splitWithEnds(change.text));
         length = change.text.length;
         joined = change.text;
         continue;
       }
-      if (!own) {
-        lines = lines.slice();
-        ends = ends.slice();
-        own = true;
-      }
-      length += replaceRange(lines as string[], ends as string[], change.range, change.text);
+      length += replaceRange(store, change.range, change.text);
       joined = undefined;
     }
+    const { lines, ends } = store.result();
     const next = new LineDocument(document.uri, document.languageId, version, lines, ends, length);
     next.joined = joined;
     return next;
@@ -100,7 +96,7 @@ export class LineDocument implements TextDocument {
   }
 
   offsetAt(position: Position): number {
-    const { line, character } = clampPosition(this.lines, position);
+    const { line, character } = clampPosition(new ArrayRead(this.lines), position);
     return this.lineStarts()[line]! + character;
   }
 
@@ -159,12 +155,13 @@ export function splitWithEnds(text: string): { lines: string[]; ends: string[] }
 }
 
 /** A position inside the text: line and character as vscode-languageserver-textdocument clamps them. */
-function clampPosition(lines: readonly string[], position: Position): Position {
+function clampPosition(lines: LinesRead, position: Position): Position {
+  const count = lines.length;
   const line = Number.isFinite(position.line) ? Math.trunc(position.line) : 0;
   if (line < 0) return { line: 0, character: 0 };
-  if (line >= lines.length) return { line: lines.length - 1, character: (lines[lines.length - 1] as string).length };
+  if (line >= count) return { line: count - 1, character: lines.line(count - 1).length };
   const character = Number.isFinite(position.character) ? Math.trunc(position.character) : 0;
-  return { line, character: Math.max(0, Math.min(character, (lines[line] as string).length)) };
+  return { line, character: Math.max(0, Math.min(character, lines.line(line).length)) };
 }
 
 function before(a: Position, b: Position): boolean {
@@ -172,30 +169,158 @@ function before(a: Position, b: Position): boolean {
 }
 
 /**
- * Replaces a range with text in `lines` and `ends`, in place: only the lines the range touches are cut again.
- * Returns how much longer the text became.
+ * Replaces a range with text, in place: only the lines the range touches are cut again. Returns how much longer
+ * the text became.
  */
-function replaceRange(lines: string[], ends: string[], range: Range, text: string): number {
-  let start = clampPosition(lines, range.start);
-  let end = clampPosition(lines, range.end);
+function replaceRange(store: EditableLines, range: Range, text: string): number {
+  let start = clampPosition(store, range.start);
+  let end = clampPosition(store, range.end);
   if (before(end, start)) [start, end] = [end, start];
   // a lone CR ending the line above could join an LF the text starts with into one CRLF: cut that line again too
-  const first = start.line > 0 && ends[start.line - 1] === '\r' ? start.line - 1 : start.line;
+  const first = start.line > 0 && store.end(start.line - 1) === '\r' ? start.line - 1 : start.line;
   let oldLength = 0;
   let prefix = '';
-  for (let line = first; line < start.line; line++) prefix += (lines[line] as string) + (ends[line] as string);
-  for (let line = first; line <= end.line; line++) oldLength += (lines[line] as string).length + (ends[line] as string).length;
-  const lastEnd = ends[end.line] as string;
-  const region = prefix + (lines[start.line] as string).slice(0, start.character) + text + (lines[end.line] as string).slice(end.character) + lastEnd;
+  for (let line = first; line < start.line; line++) prefix += store.line(line) + store.end(line);
+  for (let line = first; line <= end.line; line++) oldLength += store.line(line).length + store.end(line).length;
+  const lastEnd = store.end(end.line);
+  const region = prefix + store.line(start.line).slice(0, start.character) + text + store.line(end.line).slice(end.character) + lastEnd;
   const cut = splitWithEnds(region);
   // the region ends with the last line's terminator: the empty piece after it is the next line's start, not a line
   if (lastEnd) {
     cut.lines.pop();
     cut.ends.pop();
   }
-  replaceItems(lines, first, end.line + 1, cut.lines);
-  replaceItems(ends, first, end.line + 1, cut.ends);
+  store.replace(first, end.line + 1, cut.lines, cut.ends);
   return region.length - oldLength;
+}
+
+/** Lines and the terminator after each, read by index. */
+interface LinesRead {
+  readonly length: number;
+  line(index: number): string;
+}
+
+interface EditableLines extends LinesRead {
+  end(index: number): string;
+  /** Replaces lines [from, to) with `lines`, whose terminators are `ends`. */
+  replace(from: number, to: number, lines: readonly string[], ends: readonly string[]): void;
+  /** Starts again from these lines (a change that replaces the whole text). */
+  reset(whole: { lines: string[]; ends: string[] }): void;
+  result(): { lines: string[]; ends: string[] };
+}
+
+class ArrayRead implements LinesRead {
+  constructor(private readonly lines: readonly string[]) {}
+
+  get length(): number {
+    return this.lines.length;
+  }
+
+  line(index: number): string {
+    return this.lines[index] as string;
+  }
+}
+
+/** The document's arrays, copied at the first edit and then edited in place (typing replaces one line with one). */
+class CopiedLines implements EditableLines {
+  private own = false;
+
+  constructor(
+    private lines: readonly string[],
+    private ends: readonly string[],
+  ) {}
+
+  get length(): number {
+    return this.lines.length;
+  }
+
+  line(index: number): string {
+    return this.lines[index] as string;
+  }
+
+  end(index: number): string {
+    return this.ends[index] as string;
+  }
+
+  replace(from: number, to: number, lines: readonly string[], ends: readonly string[]): void {
+    if (!this.own) {
+      this.lines = this.lines.slice();
+      this.ends = this.ends.slice();
+      this.own = true;
+    }
+    replaceItems(this.lines as string[], from, to, lines);
+    replaceItems(this.ends as string[], from, to, ends);
+  }
+
+  reset(whole: { lines: string[]; ends: string[] }): void {
+    this.lines = whole.lines;
+    this.ends = whole.ends;
+    this.own = true;
+  }
+
+  result(): { lines: string[]; ends: string[] } {
+    return { lines: this.lines as string[], ends: this.ends as string[] };
+  }
+}
+
+/**
+ * Lines with a gap at the last edit: the lines before it in `head`, those after it in `tail`, last line first. An
+ * edit moves the gap to itself, line by line: editors send the changes of one update in order (VS Code from the
+ * end of the document back), so the gap moves little, where each edit of an array moves every line after it.
+ */
+class GapLines implements EditableLines {
+  private head: string[];
+  private headEnds: string[];
+  private tail: string[] = [];
+  private tailEnds: string[] = [];
+
+  constructor(lines: readonly string[], ends: readonly string[]) {
+    this.head = lines.slice();
+    this.headEnds = ends.slice();
+  }
+
+  get length(): number {
+    return this.head.length + this.tail.length;
+  }
+
+  line(index: number): string {
+    return (index < this.head.length ? this.head[index] : this.tail[this.tail.length - 1 - (index - this.head.length)]) as string;
+  }
+
+  end(index: number): string {
+    return (index < this.head.length ? this.headEnds[index] : this.tailEnds[this.tailEnds.length - 1 - (index - this.head.length)]) as string;
+  }
+
+  private moveGapTo(index: number): void {
+    while (this.head.length > index) {
+      this.tail.push(this.head.pop() as string);
+      this.tailEnds.push(this.headEnds.pop() as string);
+    }
+    while (this.head.length < index && this.tail.length) {
+      this.head.push(this.tail.pop() as string);
+      this.headEnds.push(this.tailEnds.pop() as string);
+    }
+  }
+
+  replace(from: number, to: number, lines: readonly string[], ends: readonly string[]): void {
+    this.moveGapTo(to);
+    this.head.length = from;
+    this.headEnds.length = from;
+    for (const line of lines) this.head.push(line);
+    for (const end of ends) this.headEnds.push(end);
+  }
+
+  reset(whole: { lines: string[]; ends: string[] }): void {
+    this.head = whole.lines;
+    this.headEnds = whole.ends;
+    this.tail = [];
+    this.tailEnds = [];
+  }
+
+  result(): { lines: string[]; ends: string[] } {
+    this.moveGapTo(this.length);
+    return { lines: this.head, ends: this.headEnds };
+  }
 }
 
 /** Replaces items [from, to) of `array` with `items`, in place (typing replaces one line with one). */
