@@ -80,11 +80,12 @@ class DisjointEdits {
   }
 
   collides(range: Range): boolean {
-    // an edit ending exactly where the new one starts may be an insertion at that place, or be followed by one
+    // from the first edit ending where the new one starts (an insertion there collides with an insertion) to the
+    // first starting where it ends: an insertion at a place sorts before the edits starting there
     for (let index = this.firstEndingAfter(range.start, true); index < this.edits.length; index++) {
       const other = (this.edits[index] as TextEdit).range;
       if (overlaps(range, other)) return true;
-      if (compare(other.start, range.end) > 0 || (compare(other.start, range.end) === 0 && !isEmpty(range))) return false;
+      if (compare(other.start, range.end) >= 0) return false;
     }
     return false;
   }
