@@ -118,6 +118,15 @@ const CLAUSE_GOES_ON =
 const ALL_TERMS = LEVELS.flatMap((level) => level.terms).join('|');
 
 const ws = (source) => source.replace(/ /g, '[ \\t]+');
+/**
+ * White space that gives nothing back ("possessive"). Where two runs of optional white space meet ("[ \t]*(:)?[ \t]*$"),
+ * a plain run would let Oniguruma try every way of sharing a long run of spaces or tabs between them before failing
+ * (cubic in the run: 4 000 tabs after a title took 33 s); a possessive run takes all of it at once. Used only where
+ * what follows cannot begin with white space.
+ */
+const WS = '[ \\t]*+';
+/** Spaces, then the tabs that separate two cells (a run of white space holding at least one tab). */
+const TAB_GAP = '[ ]*+(\\t++)' + WS;
 const alt = (items) => items.map(ws).join('|');
 const gradeScope = (level) => `${level.theme}.grade.${level.key}.${SUFFIX} markup.grade.level.${level.key}.${SUFFIX}`;
 const evaluationScope = (level) => `keyword.other.evaluation.${level.key}.${SUFFIX} ${level.theme}.evaluation.${level.key}.${SUFFIX}`;
@@ -130,12 +139,16 @@ const GRADE_NUMBER = '\\d{1,2}';
 const OPEN_BOLD = '(?:<(?:b|strong)>|\\*\\*|__)';
 const CLOSE_BOLD = '(?:</(?:b|strong)>|\\*\\*|__)';
 /** A grade notation, for lookaheads: "Grade 2 (Good)", "Outstanding (Grade 1)", "Performs well (3)", "Grade 3", "Good". */
-const NOTATION_OR_LABEL = `(?:Grade[ \\t]*${GRADE_NUMBER}(?:[ \\t]*\\([ \\t]*${LABEL}[ \\t]*\\)|[ \\t]*[:\\-\u2013\u2014][ \\t]*${LABEL})?|${LABEL}(?:[ \\t]*\\([ \\t]*(?:Grade[ \\t]*)?${GRADE_NUMBER}[ \\t]*\\)|[ \\t]*[:\\-\u2013\u2014]?[ \\t]*Grade[ \\t]*${GRADE_NUMBER})?)`;
+const NOTATION_OR_LABEL = `(?:Grade${WS}${GRADE_NUMBER}(?:${WS}\\(${WS}${LABEL}${WS}\\)|${WS}[:\\-\u2013\u2014]${WS}${LABEL})?|${LABEL}(?:${WS}\\(${WS}(?:Grade${WS})?${GRADE_NUMBER}${WS}\\)|${WS}[:\\-\u2013\u2014]?${WS}Grade${WS}${GRADE_NUMBER})?)`;
 /** A cell that holds only a grade: the value of a record row. */
-const VALUE_CELL = `${OPEN_BOLD}?[ \\t]*${NOTATION_OR_LABEL}[ \\t]*${CLOSE_BOLD}?`;
+const VALUE_CELL = `${OPEN_BOLD}?${WS}${NOTATION_OR_LABEL}${WS}${CLOSE_BOLD}?`;
 /** What can follow a judgement title on its own line: a grade, plain or in bold, or ": label" (ILACS). */
-const GRADE_AFTER_TITLE = `(?=[ \\t]*(?:[:\\-\u2013\u2014][ \\t]*)?${OPEN_BOLD}?[ \\t]*(?:Grade[ \\t]*${GRADE_NUMBER}|${LABEL}[ \\t]*(?:\\([ \\t]*(?:Grade[ \\t]*)?${GRADE_NUMBER}|[:\\-\u2013\u2014]?[ \\t]*Grade[ \\t]*${GRADE_NUMBER}))|[ \\t]*:[ \\t]*${LABEL}[ \\t]*\\.?[ \\t]*$)`;
-const TITLE_CELL = '[^\\t|]*[^\\t|\\s\\d.][^\\t|]*?';
+const GRADE_AFTER_TITLE = `(?=${WS}(?:[:\\-\u2013\u2014]${WS})?${OPEN_BOLD}?${WS}(?:Grade${WS}${GRADE_NUMBER}|${LABEL}${WS}(?:\\(${WS}(?:Grade${WS})?${GRADE_NUMBER}|[:\\-\u2013\u2014]?${WS}Grade${WS}${GRADE_NUMBER}))|${WS}:${WS}${LABEL}${WS}\\.?${WS}$)`;
+/**
+ * A cell naming a row: the text up to the next tab or pipe without its trailing spaces, holding a character that is
+ * not a space, a digit or a dot. Read without backtracking: each space is taken only with the text after it.
+ */
+const TITLE_CELL = '(?=[^\\t|]*?[^\\t|\\s\\d.])(?:[^\\t| ]|[ ]++(?=[^\\t| ]))*+';
 
 /** Captures for LABEL_GROUPS starting at group `first`. */
 function labelCaptures(first) {
@@ -181,7 +194,7 @@ const repository = {
       {
         comment: 'a heading or table cell ending ": good" (ILACS)',
         name: `meta.grade.notation.${SUFFIX}`,
-        match: `(?i)(?<=\\S)[ \\t]*(:)[ \\t]*${LABEL_GROUPS}(?=[ \\t]*\\.?[ \\t]*(?:${CLOSE_BOLD}[ \\t]*)?$)`,
+        match: `(?i)(?<=\\S)${WS}(:)${WS}${LABEL_GROUPS}(?=${WS}\\.?${WS}(?:${CLOSE_BOLD}${WS})?$)`,
         captures: { 1: separator, ...labelCaptures(2) },
       },
       {
@@ -227,7 +240,7 @@ const repository = {
       {
         comment: 'Title<TAB>Good: a row of the record of main findings, or of a summary table',
         name: `meta.record-row.${SUFFIX}`,
-        match: `(?i)^[ \\t]*(${TITLE_CELL})[ \\t]*(\\t+)[ \\t]*(${VALUE_CELL})[ \\t]*$`,
+        match: `(?i)^${WS}(${TITLE_CELL})${TAB_GAP}(${VALUE_CELL})${WS}$`,
         captures: {
           1: { name: `entity.name.section.record.${SUFFIX}`, patterns: [{ include: '#html-bold' }, { include: '#bold' }] },
           2: { name: `punctuation.separator.cell.${SUFFIX}` },
@@ -237,7 +250,7 @@ const repository = {
       {
         comment: '| Title | Good |: the same row in a Markdown table',
         name: `meta.record-row.${SUFFIX}`,
-        match: `(?i)^[ \\t]*(\\|)?[ \\t]*(${TITLE_CELL})[ \\t]*(\\|)[ \\t]*(${VALUE_CELL})[ \\t]*(\\|)?[ \\t]*$`,
+        match: `(?i)^${WS}(\\|)?${WS}(${TITLE_CELL})${WS}(\\|)${WS}(${VALUE_CELL})${WS}(\\|)?${WS}$`,
         captures: {
           1: { name: `punctuation.separator.cell.${SUFFIX}` },
           2: { name: `entity.name.section.record.${SUFFIX}`, patterns: [{ include: '#html-bold' }, { include: '#bold' }] },
@@ -249,7 +262,7 @@ const repository = {
       {
         comment: '<TAB>Good: the value of a row whose title a PDF wrapped onto the line above',
         name: `meta.record-row.${SUFFIX}`,
-        match: `(?i)^[ \\t]*(\\t)[ \\t]*(${VALUE_CELL})[ \\t]*$`,
+        match: `(?i)^[ ]*+(\\t)${WS}(${VALUE_CELL})${WS}$`,
         captures: {
           1: { name: `punctuation.separator.cell.${SUFFIX}` },
           2: { patterns: [{ include: '#grade-value' }] },
@@ -258,7 +271,7 @@ const repository = {
       {
         comment: 'Title<TAB> and nothing: a group row of the record',
         name: `meta.record-row.${SUFFIX}`,
-        match: `^[ \\t]*(${TITLE_CELL})[ \\t]*(\\t)[ \\t]*$`,
+        match: `^${WS}(${TITLE_CELL})[ ]*+(\\t)${WS}$`,
         captures: {
           1: { name: `entity.name.section.record-group.${SUFFIX}` },
           2: { name: `punctuation.separator.cell.${SUFFIX}` },
@@ -267,7 +280,7 @@ const repository = {
       {
         comment: '4<TAB>Performs excellently<TAB>…: a row of the scale table',
         name: `meta.scale-row.${SUFFIX}`,
-        match: `(?i)^[ \\t]*(${GRADE_NUMBER})[ \\t]*(\\t+)[ \\t]*${LABEL_GROUPS}(?=[ \\t]*(?:\\t|$))`,
+        match: `(?i)^${WS}(${GRADE_NUMBER})${TAB_GAP}${LABEL_GROUPS}(?=[ \\t]*(?:\\t|$))`,
         captures: { 1: number, 2: { name: `punctuation.separator.cell.${SUFFIX}` }, ...labelCaptures(3) },
       },
     ],
@@ -275,7 +288,7 @@ const repository = {
   'contents-entry': {
     comment: 'Title<TAB>5: an entry of the contents',
     name: `meta.contents-entry.${SUFFIX}`,
-    match: `^[ \\t]*(${TITLE_CELL})[ \\t]*(\\t+)[ \\t]*(\\d{1,4})[ \\t]*$`,
+    match: `^${WS}(${TITLE_CELL})${TAB_GAP}(\\d{1,4})${WS}$`,
     captures: {
       1: { name: `entity.name.section.contents.${SUFFIX}` },
       2: { name: `punctuation.separator.cell.${SUFFIX}` },
@@ -285,7 +298,7 @@ const repository = {
   timescale: {
     comment: 'Immediately:, Within three months:, For action over the longer term',
     name: `markup.bold.timescale.${SUFFIX}`,
-    match: `(?i)^[ \\t]*(?:(\\*\\*|__)[ \\t]*)?(${alt(TIMESCALES)})[ \\t]*(:)?[ \\t]*(\\*\\*|__)?[ \\t]*(:)?[ \\t]*$`,
+    match: `(?i)^${WS}(?:(\\*\\*|__)${WS})?(${alt(TIMESCALES)})${WS}(:)?${WS}(\\*\\*|__)?${WS}(:)?${WS}$`,
     captures: {
       1: { name: `punctuation.definition.bold.${SUFFIX}` },
       2: { name: `keyword.control.timescale.${SUFFIX}` },
@@ -346,7 +359,8 @@ const repository = {
   'markdown-heading': {
     comment: '# Heading, and "## Title: good"',
     name: `markup.heading.${SUFFIX}`,
-    match: '^[ \\t]{0,3}(#{1,6})[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$',
+    // the title's white space is taken run by run, each run only if closing hashes and the line's end do not follow it
+    match: '^[ \\t]{0,3}(#{1,6})[ \\t]+((?:[^ \\t]|[ \\t]++(?!#*+[ \\t]*+$))*+)(?:[ \\t]+#+)?[ \\t]*$',
     captures: {
       1: { name: `punctuation.definition.heading.${SUFFIX}` },
       2: { name: `entity.name.section.${SUFFIX}`, patterns: [{ include: '#inline' }] },
@@ -357,7 +371,7 @@ const repository = {
       {
         comment: 'a known heading alone on its line (a trailing colon is allowed: "Record of main findings:")',
         name: `markup.heading.${SUFFIX}`,
-        match: `(?i)^[ \\t]*(${OPEN_BOLD})?[ \\t]*(${alt(HEADINGS)})[ \\t]*(:)?[ \\t]*(${CLOSE_BOLD})?[ \\t]*$`,
+        match: `(?i)^${WS}(${OPEN_BOLD})?${WS}(${alt(HEADINGS)})${WS}(:)?${WS}(${CLOSE_BOLD})?${WS}$`,
         captures: {
           1: { name: `punctuation.definition.bold.${SUFFIX}` },
           2: { name: `entity.name.section.${SUFFIX}` },
@@ -368,7 +382,7 @@ const repository = {
       {
         comment: 'a known heading fused with its grade: "Being healthy Grade 3", "Being healthy**Grade 1 (Outstanding)**"',
         name: `markup.heading.${SUFFIX}`,
-        begin: `(?i)^[ \\t]*(${alt(HEADINGS)})${GRADE_AFTER_TITLE}`,
+        begin: `(?i)^${WS}(${alt(HEADINGS)})${GRADE_AFTER_TITLE}`,
         beginCaptures: { 1: { name: `entity.name.section.${SUFFIX}` } },
         end: '$',
         patterns: [{ include: '#html-bold' }, { include: '#bold' }, { include: '#grade-notation' }],
@@ -376,7 +390,7 @@ const repository = {
       {
         comment: 'any other title that ends ": good" (ILACS): "The experiences and progress of children in care: good"',
         name: `markup.heading.${SUFFIX}`,
-        begin: `(?i)^[ \\t]*(?![-\u2022*][ \\t])((?-i:[A-Z])(?:(?!\\.[ \\t])[^\\t:|]){2,200}?)(?=[ \\t]*:[ \\t]*${LABEL}[ \\t]*\\.?[ \\t]*$)`,
+        begin: `(?i)^[ \\t]*(?![-\u2022*][ \\t])((?-i:[A-Z])(?:(?!\\.[ \\t])[^\\t:|]){2,200}?)(?=${WS}:${WS}${LABEL}${WS}\\.?${WS}$)`,
         beginCaptures: { 1: { name: `entity.name.section.${SUFFIX}` } },
         end: '$',
         patterns: [{ include: '#grade-notation' }],

@@ -601,6 +601,39 @@ describe('Markdown injection', () => {
   });
 });
 
+// VS Code tokenises lines of up to 20 000 characters. Where two runs of optional white space met, Oniguruma tried
+// every way of sharing a long run between them: 4 000 tabs after "Being healthy" took 33 s in one regex alone.
+describe('grammars on hostile lines', () => {
+  const runs: Record<string, string> = { tabs: '\t', spaces: ' ', 'spaces and tabs': ' \t', colons: ': ', stars: '*', pipes: '| ' };
+  const openings = ['', 'Being healthy\t', 'Being healthy\tGood', 'Being healthy ', '1\t', '\t', '| a | Good |', 'Immediately', 'Overall effectiveness', 'Care leavers: good', '# a', 'Grade 3 ', '**'];
+
+  it('tokenises every 16 000-character line of white space or punctuation after every opening in well under a second', async function () {
+    this.timeout(120000);
+    const engine = await grammar(REPORT);
+    for (const [name, unit] of Object.entries(runs)) {
+      for (const opening of openings) {
+        const line = opening + unit.repeat(Math.ceil(16000 / unit.length)).slice(0, 16000) + 'x';
+        const started = performance.now();
+        engine.tokenizeLine(line, textmate.INITIAL);
+        const took = performance.now() - started;
+        assert.ok(took < 1000, `${name} after ${JSON.stringify(opening)}: ${took.toFixed(0)} ms`);
+      }
+    }
+  });
+
+  it('still reads the rows, contents entries and headings that white space pads', async () => {
+    const row = await reportLine('Being healthy \t \t Good   ');
+    assertScope(row, 'Being healthy', 'entity.name.section.record.inspection-report');
+    assertGrade(row, 'Good', 'good');
+    const entry = await reportLine('Being healthy  \t\t 5 ');
+    assertScope(entry, '5', 'constant.numeric.page.inspection-report');
+    const heading = await reportLine('# Being healthy   ##  ');
+    assertScope(heading, 'Being healthy', 'entity.name.section.inspection-report');
+    const hashInside = await reportLine('## Grade C# notes #x');
+    assertScope(hashInside, 'Grade C# notes #x', 'entity.name.section.inspection-report');
+  });
+});
+
 describe('theme colours', () => {
   // The rules of VS Code's default Dark+ and Light+ themes that can reach these scopes.
   const themes: Record<string, textmate.IRawTheme> = {
