@@ -4,7 +4,7 @@ import { LEAD_IN_PATTERNS, LONGEST_LEAD_IN, lastWords } from '../../server/src/c
 import { endsSentence, holdsSentences } from '../../server/src/core/parse/judgements';
 import { BOUNDARY, boundaryStart, nextBoundary, Paragraph, splitSentences, StopFinder } from '../../server/src/core/parse/sentences';
 import { Lines, TIMESCALE, headingShaped, isTimescale, leadingCode, opensWith, withoutFinalStop } from '../../server/src/core/parse/lines';
-import { collapseWhiteSpace, isWhiteSpace, splitLines, wordCount } from '../../server/src/core/text';
+import { collapseWhiteSpace, firstIndexWhere, isWhiteSpace, splitLines, wordCount } from '../../server/src/core/text';
 
 // The parser's hand-written character checks replace regular expressions for speed: they must agree with them.
 
@@ -196,6 +196,19 @@ describe('shortcuts in the parser agree with the tests they stand for', () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('firstIndexWhere', () => {
+  it('finds by halving what a search from the start finds, in any sorted list', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20 })), fc.integer({ min: -1, max: 21 }), (values, bound) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        const linear = sorted.findIndex((value) => value > bound);
+        assert.strictEqual(firstIndexWhere(sorted.length, (index) => (sorted[index] as number) > bound), linear < 0 ? sorted.length : linear);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

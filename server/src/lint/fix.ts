@@ -1,4 +1,4 @@
-import type { Range } from '../core/text';
+import { comparePositions as compare, firstIndexWhere, type Range } from '../core/text';
 import type { TextEdit } from '../rules/rule';
 import type { Diagnostic } from './engine';
 
@@ -39,12 +39,6 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out + text.slice(cursor);
 }
 
-type Position = Range['start'];
-
-function compare(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
-
 function isEmpty(range: Range): boolean {
   return compare(range.start, range.end) === 0;
 }
@@ -67,16 +61,11 @@ class DisjointEdits {
   readonly edits: TextEdit[] = [];
 
   /** Index of the first edit whose end comes after `position` (or, with `orAt`, is at it). */
-  private firstEndingAfter(position: Position, orAt: boolean): number {
-    let low = 0;
-    let high = this.edits.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      const order = compare((this.edits[middle] as TextEdit).range.end, position);
-      if (order > 0 || (orAt && order === 0)) high = middle;
-      else low = middle + 1;
-    }
-    return low;
+  private firstEndingAfter(position: Range['start'], orAt: boolean): number {
+    return firstIndexWhere(this.edits.length, (index) => {
+      const order = compare((this.edits[index] as TextEdit).range.end, position);
+      return order > 0 || (orAt && order === 0);
+    });
   }
 
   collides(range: Range): boolean {
@@ -91,15 +80,12 @@ class DisjointEdits {
   }
 
   add(edit: TextEdit): void {
-    let low = 0;
-    let high = this.edits.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      const other = (this.edits[middle] as TextEdit).range;
-      if (compare(other.start, edit.range.start) < 0 || (compare(other.start, edit.range.start) === 0 && compare(other.end, edit.range.end) <= 0)) low = middle + 1;
-      else high = middle;
-    }
-    this.edits.splice(low, 0, edit);
+    const { start, end } = edit.range;
+    const at = firstIndexWhere(this.edits.length, (index) => {
+      const other = (this.edits[index] as TextEdit).range;
+      return (compare(other.start, start) || compare(other.end, end)) > 0;
+    });
+    this.edits.splice(at, 0, edit);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Directive } from '../core/model';
+import { firstIndexWhere } from '../core/text';
 
 /**
  * Inline comments that turn rules off, as markdownlint's do:
@@ -54,12 +55,6 @@ export function suppressions(directives: readonly Directive[], lineCount: number
 
 /** The last of the directives (sorted by line) that starts on or before `line`, or null. */
 function lastAtOrBefore(sorted: readonly Directive[], line: number): Directive | null {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((sorted[middle] as Directive).range.start.line <= line) low = middle + 1;
-    else high = middle;
-  }
-  return low > 0 ? (sorted[low - 1] as Directive) : null;
+  const after = firstIndexWhere(sorted.length, (index) => (sorted[index] as Directive).range.start.line > line);
+  return after > 0 ? (sorted[after - 1] as Directive) : null;
 }

@@ -4,7 +4,7 @@ import { builtinFrameworks } from '../../core/frameworks/builtin';
 import { writeGrade } from '../../core/frameworks/notation';
 import { shortNameOf } from '../../core/frameworks/profile';
 import { judgementSections, type Grade } from '../../core/model';
-import type { Position, Range } from '../../core/text';
+import { comparePositions, firstIndexWhere, type Position, type Range } from '../../core/text';
 import type { Diagnostic } from '../../lint/engine';
 import type { Analysis } from '../analysis';
 import { contains } from '../locate';
@@ -62,15 +62,9 @@ function problemsByPosition(diagnostics: readonly Diagnostic[]): (range: Range) 
   const byStart = diagnostics.map((diagnostic, order) => ({ start: diagnostic.range.start, ruleId: diagnostic.ruleId, order }));
   byStart.sort((a, b) => comparePositions(a.start, b.start) || a.order - b.order);
   return (range) => {
-    let low = 0;
-    let high = byStart.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (comparePositions((byStart[middle] as Started).start, range.start) < 0) low = middle + 1;
-      else high = middle;
-    }
     const inside: Started[] = [];
-    for (let at = low; at < byStart.length && contains(range, (byStart[at] as Started).start); at++) inside.push(byStart[at] as Started);
+    const from = firstIndexWhere(byStart.length, (index) => comparePositions((byStart[index] as Started).start, range.start) >= 0);
+    for (let at = from; at < byStart.length && contains(range, (byStart[at] as Started).start); at++) inside.push(byStart[at] as Started);
     return inside.sort((a, b) => a.order - b.order).map((entry) => entry.ruleId);
   };
 }
@@ -79,10 +73,6 @@ interface Started {
   start: Position;
   ruleId: string;
   order: number;
-}
-
-function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
 }
 
 /**
