@@ -24,6 +24,7 @@ function settings(): Record<string, unknown> {
     rules: config.get('rules'),
     lintAsYouType: config.get('lintAsYouType'),
     maxFileSize: config.get('maxFileSize'),
+    maxNumberOfProblems: config.get('maxNumberOfProblems'),
     lintPlainTextReports: config.get('lintPlainTextReports'),
     // frameworks defined in a workspace's .inspection-lint.json are code-like: only in trusted workspaces
     allowCustomFrameworks: vscode.workspace.isTrusted,

@@ -37,6 +37,19 @@ describe('what the linter keeps after a report is linted', () => {
     assert.ok(grown < textBytes / 4, `the heap grew by ${(grown / 1e6).toFixed(1)} MB after ${(textBytes / 1e6).toFixed(0)} MB of reports`);
   });
 
+  it('a mistake repeated many times keeps one copy of its message, not one a diagnostic', function () {
+    this.timeout(60000);
+    const text = readSeed('slac-2011-rutland') + '\nStaying safe\n\nGrade 7 (Superb)\n'.repeat(20000);
+    lint(text);
+    const before = heapAfterCollecting();
+    const { diagnostics } = lint(text);
+    const perDiagnostic = (heapAfterCollecting() - before) / diagnostics.length;
+    assert.ok(diagnostics.length >= 40000);
+    assert.strictEqual(new Set(diagnostics.map((diagnostic) => diagnostic.message)).size < 10, true, 'the messages repeat');
+    // a diagnostic with its range and related location is about 180 bytes; a copy of its message of its own ~220 more
+    assert.ok(perDiagnostic < 290, `each diagnostic kept ${perDiagnostic.toFixed(0)} bytes`);
+  });
+
   it('the memo of titles keeps its own copies of them, not the reports they came from', function () {
     this.timeout(60000);
     const seed = readSeed('slac-2011-rutland');

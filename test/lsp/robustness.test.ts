@@ -77,6 +77,39 @@ describe('language server: garbage in, service goes on', function () {
     await stillServing('after-huge.txt');
   });
 
+  it('shows at most maxNumberOfProblems problems, the first in the document, and a note at the first left out', async () => {
+    client = await LspClient.start({ settings: { maxNumberOfProblems: 4 } });
+    const text = readSeed('slac-2011-rutland') + '\nStaying safe\n\nGrade 7 (Superb)\n'.repeat(5);
+    const all = lint(text).diagnostics;
+    const uri = await client.open(path.join(dir, 'capped.txt'), text, 'inspection-report');
+    const { diagnostics } = await client.diagnosticsForVersion(uri, 1);
+    assert.deepStrictEqual(codesAndLines(diagnostics), [...codesAndLines(all.slice(0, 4)), `${all[4]!.range.start.line + 1} too-many-problems`]);
+    const note = diagnostics[4]!;
+    assert.strictEqual(note.severity, 3);
+    assert.deepStrictEqual(note.range, { start: all[4]!.range.start, end: all[4]!.range.start });
+    assert.strictEqual(note.message, `${all.length - 4} more problems from here on are not shown: only the first 4 of ${all.length} are (setting inspectionReport.maxNumberOfProblems).`);
+    // the status bar counts every problem, not only those shown
+    const info = await client.request<{ problems: number }>('inspectionReport/documentInfo', td(uri));
+    assert.strictEqual(info.problems, all.length);
+    // raising the limit shows them all
+    await client.changeSettings({ maxNumberOfProblems: 1000 });
+    const raised = await client.diagnostics(uri, (params) => params.diagnostics.length === all.length);
+    assert.deepStrictEqual(codesAndLines(raised.diagnostics), codesAndLines(all));
+  });
+
+  it('a report of a hundred thousand problems sends a thousand and a note, and keeps answering', async () => {
+    // before the limit, the server sent all of them: for 240 000 (2 MB) 9 s and 800 MB of server, a 100 MB message
+    // for the editor to read; for 2 million (16 MB) no diagnostics at all, the message too large to be made
+    client = await LspClient.start();
+    const uri = await client.open(path.join(dir, 'many.txt'), readSeed('slac-2011-rutland') + '\nStaying safe\n\nGrade 7 (Superb)\n'.repeat(25000), 'inspection-report');
+    const { diagnostics } = await client.diagnosticsForVersion(uri, 1);
+    assert.strictEqual(diagnostics.length, 1001);
+    assert.match(String(diagnostics[1000]!.message), /^99\d{3} more problems from here on are not shown: only the first 1000 of 100\d{3} are/);
+    const hover = await client.request('textDocument/hover', { ...td(uri), position: at(0, 0) });
+    assert.ok(hover === null || typeof hover === 'object');
+    await stillServing('after-many.txt');
+  });
+
   it('takes changes in the order they arrive, whatever their version numbers say', async () => {
     client = await LspClient.start();
     const seed = readSeed('slac-2011-rutland');

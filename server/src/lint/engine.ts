@@ -2,9 +2,9 @@ import { linkRecord } from '../core/analysis/record-links';
 import { compileFramework } from '../core/frameworks/compiled';
 import type { SearchText } from '../core/parse/lines';
 import { parseLines, type ParseOptions, type ParseResult } from '../core/parse/parse';
-import { detached, splitLines, type Range } from '../core/text';
+import { detached, splitLines, type Position, type Range } from '../core/text';
 import { allRules } from '../rules';
-import type { Fix, RelatedLocation, Rule, RuleContext, Severity, SeveritySetting } from '../rules/rule';
+import type { Fix, Problem, RelatedLocation, Rule, RuleContext, Severity, SeveritySetting } from '../rules/rule';
 import { suppressions } from './suppressions';
 
 export interface Diagnostic {
@@ -23,11 +23,17 @@ export interface LintOptions extends ParseOptions {
   ruleset?: readonly Rule[];
   /** Called when a rule throws: the other rules still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Keep only this many diagnostics, the first in the document's order (all by default). */
+  maxProblems?: number;
 }
 
 export interface LintResult {
   report: ParseResult;
   diagnostics: Diagnostic[];
+  /** How many problems were found: more than `diagnostics` holds when maxProblems left some out. */
+  problemCount: number;
+  /** Where the first problem left out starts, when some were. */
+  leftOutFrom?: Position;
 }
 
 const allRuleIds = allRules.map((rule) => rule.meta.id);
@@ -57,7 +63,7 @@ export function lintReport(
     ruleIds: allRuleIds,
   };
   const suppressed = suppressions(report.directives, lines.length);
-  const diagnostics: Diagnostic[] = [];
+  const found: Found[] = [];
   for (const rule of options.ruleset ?? allRules) {
     const setting = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (setting === 'off') continue;
@@ -69,26 +75,60 @@ export function lintReport(
       continue;
     }
     for (const problem of problems) {
-      if (suppressed(rule.meta.id, problem.range.start.line)) continue;
-      // a message quoting the report is a slice of its text: detached, a kept diagnostic does not keep the report
-      diagnostics.push({
-        ruleId: rule.meta.id,
-        severity: milder(setting, problem.severity),
-        message: detached(problem.message),
-        range: problem.range,
-        related: problem.related?.map((related) => ({ ...related, message: detached(related.message) })) ?? [],
-        fixes: problem.fixes?.map(detachedFix) ?? [],
-      });
+      if (!suppressed(rule.meta.id, problem.range.start.line)) found.push({ ruleId: rule.meta.id, setting, problem });
     }
   }
-  diagnostics.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
+  found.sort(
+    (a, b) =>
+      a.problem.range.start.line - b.problem.range.start.line ||
+      a.problem.range.start.character - b.problem.range.start.character ||
+      a.ruleId.localeCompare(b.ruleId),
   );
-  return { report, diagnostics };
+  // only the problems kept become diagnostics: a report with a million problems is not a million detached messages
+  const kept = options.maxProblems !== undefined && found.length > options.maxProblems ? Math.max(0, Math.floor(options.maxProblems)) : found.length;
+  const diagnostics: Diagnostic[] = new Array(kept);
+  const strings = new Interned();
+  for (let index = 0; index < kept; index++) {
+    const { ruleId, setting, problem } = found[index] as Found;
+    // a message quoting the report is a slice of its text: detached, a kept diagnostic does not keep the report
+    diagnostics[index] = {
+      ruleId,
+      severity: milder(setting, problem.severity),
+      message: strings.detached(problem.message),
+      range: problem.range,
+      related: problem.related?.map((related) => ({ ...related, message: strings.detached(related.message) })) ?? [],
+      fixes: problem.fixes?.map((fix) => detachedFix(fix, strings)) ?? [],
+    };
+  }
+  const leftOut = found[kept];
+  return { report, diagnostics, problemCount: found.length, ...(leftOut ? { leftOutFrom: { ...leftOut.problem.range.start } } : {}) };
 }
 
-function detachedFix(fix: Fix): Fix {
-  return { ...fix, title: detached(fix.title), edits: fix.edits.map((edit) => ({ range: edit.range, newText: detached(edit.newText) })) };
+interface Found {
+  ruleId: string;
+  setting: Severity;
+  problem: Problem;
+}
+
+/**
+ * Detached copies of strings, one per distinct text: a report that repeats a mistake ten thousand times repeats its
+ * message as often, and each copy would be memory of its own.
+ */
+class Interned {
+  private readonly copies = new Map<string, string>();
+
+  detached(text: string): string {
+    let copy = this.copies.get(text);
+    if (copy === undefined) {
+      copy = detached(text);
+      this.copies.set(copy, copy);
+    }
+    return copy;
+  }
+}
+
+function detachedFix(fix: Fix, strings: Interned): Fix {
+  return { ...fix, title: strings.detached(fix.title), edits: fix.edits.map((edit) => ({ range: edit.range, newText: strings.detached(edit.newText) })) };
 }
 
 const ORDER: Record<Severity, number> = { error: 2, warning: 1, info: 0 };

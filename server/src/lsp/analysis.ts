@@ -124,7 +124,7 @@ export class Analyzer {
     const base = { uri: document.uri, version: document.version, config, eol };
     if (source.length > this.settings.maxFileSize) {
       const empty = parse('', { registry: config.registry });
-      return { ...base, report: empty, diagnostics: [], lines: [], framework: null, isReport: TEXT_LANGUAGES.has(document.languageId), tooLarge: true };
+      return { ...base, report: empty, diagnostics: [], problemCount: 0, lines: [], framework: null, isReport: TEXT_LANGUAGES.has(document.languageId), tooLarge: true };
     }
     const override = this.overrides.get(document.uri);
     const forced =
@@ -138,8 +138,8 @@ export class Analyzer {
     }, source.text);
     const isReport = this.isReport(document, report.framework !== null || report.directives.some((d) => d.kind === 'framework'), filePath, config);
     const result = isReport
-      ? lintReport(report, lines, { rules: { ...config.config.rules, ...this.settings.rules } }, eol)
-      : { report, diagnostics: [] };
+      ? lintReport(report, lines, { rules: { ...config.config.rules, ...this.settings.rules }, maxProblems: this.settings.maxNumberOfProblems }, eol)
+      : { report, diagnostics: [], problemCount: 0 };
     return {
       ...base,
       ...result,

@@ -12,6 +12,8 @@ export interface Settings {
   lintAsYouType: boolean;
   /** Larger documents are not analysed: one informational diagnostic says so. */
   maxFileSize: number;
+  /** At most this many problems a document are shown, the first in its order; one informational diagnostic tells of the rest. */
+  maxNumberOfProblems: number;
   /** Also lint plain-text and Markdown files that are recognised as reports. */
   lintPlainTextReports: boolean;
   /** Use frameworks defined in .inspection-lint.json (off in untrusted workspaces). */
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   lintAsYouType: true,
   maxFileSize: 16 * 1024 * 1024,
+  maxNumberOfProblems: 1000,
   lintPlainTextReports: true,
   allowCustomFrameworks: true,
 };
@@ -47,6 +50,10 @@ export function readSettings(value: unknown, base: Settings = DEFAULT_SETTINGS):
     rules,
     lintAsYouType: bool('lintAsYouType', base.lintAsYouType),
     maxFileSize: typeof input.maxFileSize === 'number' && input.maxFileSize > 0 ? input.maxFileSize : base.maxFileSize,
+    maxNumberOfProblems:
+      typeof input.maxNumberOfProblems === 'number' && Number.isInteger(input.maxNumberOfProblems) && input.maxNumberOfProblems > 0
+        ? input.maxNumberOfProblems
+        : base.maxNumberOfProblems,
     lintPlainTextReports: bool('lintPlainTextReports', base.lintPlainTextReports),
     allowCustomFrameworks: bool('allowCustomFrameworks', base.allowCustomFrameworks),
   };

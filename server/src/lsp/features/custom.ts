@@ -20,7 +20,7 @@ export function documentInfo(analysis: Analysis): DocumentInfo {
     framework: profile ? { id: profile.id, name: profile.name, shortName: shortNameOf(profile), source: analysis.report.framework!.source } : null,
     judgements: sections.length,
     graded: sections.filter((section) => section.judgement?.grade).length,
-    problems: analysis.diagnostics.length,
+    problems: analysis.problemCount,
     frameworks: analysis.config.registry.all().map((framework) => ({ id: framework.id, name: framework.name })),
   };
 }

@@ -42,7 +42,22 @@ export function diagnosticsFor(analysis: Analysis, maxFileSize: number): LspDiag
     ];
   }
   if (!analysis.isReport) return [];
-  return analysis.diagnostics.map((diagnostic) => toLspDiagnostic(analysis.uri, diagnostic));
+  const shown = analysis.diagnostics.map((diagnostic) => toLspDiagnostic(analysis.uri, diagnostic));
+  if (analysis.leftOutFrom) shown.push(leftOutNote(analysis));
+  return shown;
+}
+
+/** Where maxNumberOfProblems left problems out: one note at the first of them, saying how many. */
+function leftOutNote(analysis: Analysis): LspDiagnostic {
+  const at = analysis.leftOutFrom!;
+  const more = analysis.problemCount - analysis.diagnostics.length;
+  return {
+    range: { start: at, end: at },
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    code: 'too-many-problems',
+    message: `${more} more problem${more === 1 ? '' : 's'} from here on ${more === 1 ? 'is' : 'are'} not shown: only the first ${analysis.diagnostics.length} of ${analysis.problemCount} are (setting inspectionReport.maxNumberOfProblems).`,
+  };
 }
 
 /**
