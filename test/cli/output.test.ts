@@ -87,6 +87,24 @@ describe('CLI output written in pieces', () => {
     assert.strictEqual(rows, 200_000);
   });
 
+  // it made every row, then every line, before giving the first: a file of a million problems held them all at once
+  it('stylish makes each row as it is written, not all of them first', () => {
+    const file = fileWithProblems(50);
+    let messagesRead = 0;
+    const counted = file.diagnostics.map((diagnostic) => {
+      const copy = { ...diagnostic };
+      Object.defineProperty(copy, 'message', { get: () => (messagesRead++, diagnostic.message), enumerable: true });
+      return copy;
+    });
+    const pieces = formatStylish([{ ...file, diagnostics: counted }], { cwd: os.tmpdir(), color: false })[Symbol.iterator]();
+    for (let piece = 0; piece < 3; piece++) pieces.next();
+    assert.ok(messagesRead <= 2, `${messagesRead} messages read for the first three pieces`);
+    let rest = 0;
+    while (!pieces.next().done) rest++;
+    assert.strictEqual(messagesRead, 50);
+    assert.ok(rest >= 48);
+  });
+
   it('writes a file in pieces, and says clearly when it cannot', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inspection-output-'));
     try {
