@@ -23,7 +23,7 @@ export interface LintOptions extends ParseOptions {
   ruleset?: readonly Rule[];
   /** Called when a rule throws: the other rules still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
-  /** Keep only this many diagnostics, the first in the document's order (all by default). */
+  /** Keep only this many diagnostics (a whole number), the first in the document's order; all by default. */
   maxProblems?: number;
 }
 
@@ -85,7 +85,7 @@ export function lintReport(
       a.ruleId.localeCompare(b.ruleId),
   );
   // only the problems kept become diagnostics: a report with a million problems is not a million detached messages
-  const kept = options.maxProblems !== undefined && found.length > options.maxProblems ? Math.max(0, Math.floor(options.maxProblems)) : found.length;
+  const kept = Math.min(found.length, options.maxProblems ?? Infinity);
   const diagnostics: Diagnostic[] = new Array(kept);
   const strings = new Interned();
   for (let index = 0; index < kept; index++) {
