@@ -6,6 +6,7 @@ import * as fc from 'fast-check';
 import { joinedLines, prettyJson, streamed } from '../../server/src/cli/formats/chunks';
 import { formatGithub } from '../../server/src/cli/formats/github';
 import { formatJson } from '../../server/src/cli/formats/json';
+import { formatModel } from '../../server/src/cli/formats/model';
 import { formatSarif } from '../../server/src/cli/formats/sarif';
 import { formatStylish } from '../../server/src/cli/formats/stylish';
 import type { FileResult } from '../../server/src/cli/formats/types';
@@ -103,6 +104,50 @@ describe('CLI output written in pieces', () => {
     while (!pieces.next().done) rest++;
     assert.strictEqual(messagesRead, 50);
     assert.ok(rest >= 48);
+  });
+
+  // the CLI gave the formats every file's results at once: a run held all its problems, and many files of many
+  // problems filled the memory though each alone fitted
+  it('every format takes the files one at a time, writing each before asking for the next', () => {
+    const report = lint('Being healthy\n\nGrade 9\n', { framework: 'apa-2007' });
+    const fileNamed = (name: string): FileResult => ({
+      filePath: path.join(os.tmpdir(), name),
+      displayPath: name,
+      diagnostics: report.diagnostics,
+      framework: report.report.framework?.profile ?? null,
+      notes: [],
+      report: report.report,
+    });
+    const names = ['first.txt', 'second.txt', 'third.txt'];
+    for (const format of [formatStylish, formatJson, formatSarif, formatGithub, formatModel]) {
+      let written = '';
+      let handedOut = 0;
+      const files = (function* () {
+        for (const [index, name] of names.entries()) {
+          // by the time a file is asked for, the one before it has been written
+          if (index > 0) assert.ok(written.includes(names[index - 1]!), `${format.name}: ${names[index - 1]} not written before ${name} was asked for`);
+          handedOut++;
+          yield fileNamed(name);
+        }
+      })();
+      for (const piece of format(files, { cwd: os.tmpdir(), color: false })) written += piece;
+      assert.strictEqual(handedOut, 3, format.name);
+      for (const name of names) assert.ok(written.includes(name), `${format.name} wrote ${name}`);
+    }
+  });
+
+  // a run whose only file was too large said "✔ 0 files checked: no problems"
+  it('stylish names the files that could not be read, after it has seen them all', () => {
+    const unchecked: string[] = [];
+    const files = (function* () {
+      unchecked.push('a.txt', 'b.txt');
+      yield fileWithProblems(0);
+      unchecked.push('c.txt', 'd.txt', 'e.txt');
+    })();
+    const text = [...formatStylish(files, { cwd: os.tmpdir(), color: false, unchecked })].join('');
+    assert.strictEqual(text, '✖ 5 files not checked: a.txt, b.txt, c.txt and 2 more\n✔ 1 file checked (0 recognised as reports): no problems');
+    const one = [...formatStylish([fileWithProblems(2)], { cwd: os.tmpdir(), color: false, unchecked: ['big.txt'] })].join('');
+    assert.match(one, /\n✖ 1 file not checked: big\.txt\n✖ 2 problems \(2 errors/);
   });
 
   it('writes a file in pieces, and says clearly when it cannot', () => {

@@ -1,12 +1,13 @@
 import { joinedLines } from './chunks';
-import type { Formatter } from './types';
+import type { FileResult, Formatter } from './types';
 
 const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions workflow commands: each problem becomes an annotation on the file. */
-export const formatGithub: Formatter = (files) => {
-  const out: string[] = [];
+export const formatGithub: Formatter = (files) => joinedLines(annotations(files));
+
+function* annotations(files: Iterable<FileResult>): Generator<string> {
   for (const { displayPath, diagnostics } of files) {
     for (const diagnostic of diagnostics) {
       const command = diagnostic.severity === 'error' ? 'error' : diagnostic.severity === 'warning' ? 'warning' : 'notice';
@@ -19,8 +20,7 @@ export const formatGithub: Formatter = (files) => {
         `endColumn=${end.character + 1}`,
         `title=${escapeProperty(diagnostic.ruleId)}`,
       ];
-      out.push(`::${command} ${properties.join(',')}::${escapeData(diagnostic.message)}`);
+      yield `::${command} ${properties.join(',')}::${escapeData(diagnostic.message)}`;
     }
   }
-  return joinedLines(out);
-};
+}

@@ -1,6 +1,6 @@
 import type { Grade, JudgementSentence, Section } from '../../core/model';
 import { prettyJson, streamed } from './chunks';
-import type { Formatter } from './types';
+import type { FileResult, Formatter } from './types';
 
 const line = (zeroBased: number) => zeroBased + 1;
 
@@ -33,9 +33,12 @@ function section(value: Section): unknown {
 }
 
 /** The parsed model of each file (lines 1-based), for people and tools that want the structure itself. */
-export const formatModel: Formatter = (files) =>
-  prettyJson(streamed(
-    files.flatMap(({ filePath, report }) => (report ? [{
+export const formatModel: Formatter = (files) => prettyJson(streamed(models(files)));
+
+function* models(files: Iterable<FileResult>) {
+  for (const { filePath, report } of files) {
+    if (!report) continue;
+    yield {
       filePath,
       framework: report.framework ? { id: report.framework.profile.id, name: report.framework.profile.name, source: report.framework.source } : null,
       title: report.title?.text ?? null,
@@ -57,5 +60,6 @@ export const formatModel: Formatter = (files) =>
           items: group.items.map((item) => ({ text: item.text, line: line(item.range.start.line) })),
         })),
       })),
-    }] : [])),
-  ));
+    };
+  }
+}

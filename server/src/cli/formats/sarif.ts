@@ -45,7 +45,6 @@ export const formatSarif: Formatter = (files, { cwd }) => {
     };
   });
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const artifacts = files.map((file) => ({ location: artifactUri(cwd, file.filePath) }));
   const resultOf = (diagnostic: FileResult['diagnostics'][number], artifactLocation: ArtifactLocation) => ({
     ruleId: diagnostic.ruleId,
     ruleIndex: ruleIndex.get(diagnostic.ruleId) ?? -1,
@@ -75,10 +74,13 @@ export const formatSarif: Formatter = (files, { cwd }) => {
         }
       : {}),
   });
-  // made as the output is written: the objects of every result are never all held at once
+  // made as the output is written: the objects of every result are never all held at once, nor every file's
+  // results (the artifacts, listed as the files come, are written after them)
+  const artifacts: { location: { uri: string; uriBaseId?: string } }[] = [];
   const results = (function* () {
-    for (const [index, file] of files.entries()) {
-      const artifactLocation = { ...artifacts[index]!.location, index };
+    for (const file of files) {
+      const artifactLocation = { ...artifactUri(cwd, file.filePath), index: artifacts.length };
+      artifacts.push({ location: artifactUri(cwd, file.filePath) });
       for (const diagnostic of file.diagnostics) yield resultOf(diagnostic, artifactLocation);
     }
   })();
@@ -89,9 +91,9 @@ export const formatSarif: Formatter = (files, { cwd }) => {
       {
         tool: { driver: { name: 'inspection-lint', version: VERSION, semanticVersion: VERSION, rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href } },
-        artifacts,
         results: streamed(results),
         columnKind: 'utf16CodeUnits',
+        artifacts: streamed(artifacts),
       },
     ],
   };

@@ -7,17 +7,21 @@ import type { FileResult, Formatter } from './types';
 const CODES = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
 
 /** Human-readable output grouped by file, with rule ids, in the manner of ESLint's "stylish". */
-export const formatStylish: Formatter = (files, { color }) => joinedLines(stylishLines(files, color));
+export const formatStylish: Formatter = (files, { color, unchecked = [] }) => joinedLines(stylishLines(files, color, unchecked));
 
 /** The lines, made one at a time as they are written: a file of a million problems is never all its rows at once. */
-function* stylishLines(files: readonly FileResult[], color: boolean): Generator<string> {
+function* stylishLines(files: Iterable<FileResult>, color: boolean, unchecked: readonly string[]): Generator<string> {
   const paint = (style: keyof typeof CODES, text: string) => (color ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text);
   const severityText: Record<Severity, string> = { error: paint('red', 'error'), warning: paint('yellow', 'warning'), info: paint('blue', 'info') };
   let errors = 0;
   let warnings = 0;
   let infos = 0;
   let fixable = 0;
+  let checked = 0;
+  let reports = 0;
   for (const file of files) {
+    checked++;
+    if (file.framework) reports++;
     const { diagnostics } = file;
     if (!diagnostics.length && !file.notes.length) continue;
     const framework = file.framework ? paint('dim', ` (${shortNameOf(file.framework)})`) : '';
@@ -41,9 +45,9 @@ function* stylishLines(files: readonly FileResult[], color: boolean): Generator<
     yield '';
   }
   const total = errors + warnings + infos;
+  if (unchecked.length) yield paint('red', paint('bold', `✖ ${unchecked.length} file${unchecked.length === 1 ? '' : 's'} not checked: ${listed(unchecked)}`));
   if (total === 0) {
-    const reports = files.filter((file) => file.framework).length;
-    yield paint('bold', `✔ ${files.length} file${files.length === 1 ? '' : 's'} checked (${reports} recognised as reports): no problems`);
+    yield paint('bold', `✔ ${checked} file${checked === 1 ? '' : 's'} checked (${reports} recognised as reports): no problems`);
     return;
   }
   if (errors + warnings === 0) {
@@ -54,6 +58,11 @@ function* stylishLines(files: readonly FileResult[], color: boolean): Generator<
     yield paint(errors ? 'red' : 'yellow', paint('bold', `✖ ${summary}`));
   }
   if (fixable) yield paint('dim', `  ${fixable} can be fixed with --fix (the editor offers a quick fix for more).`);
+}
+
+function listed(paths: readonly string[]): string {
+  const shown = paths.slice(0, 3).join(', ');
+  return paths.length > 3 ? `${shown} and ${paths.length - 3} more` : shown;
 }
 
 function placeOf(diagnostic: Diagnostic): string {

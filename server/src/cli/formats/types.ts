@@ -19,7 +19,13 @@ export interface FileResult {
 export interface FormatOptions {
   cwd: string;
   color: boolean;
+  /** The files that could not be read, as shown to people: complete once the files have all been given. */
+  unchecked?: readonly string[];
 }
 
-/** Gives the output as pieces in order (see Chunks): joined, they are the whole text. */
-export type Formatter = (files: readonly FileResult[], options: FormatOptions) => Chunks;
+/**
+ * Gives the output as pieces in order (see Chunks): joined, they are the whole text. The files are read once, in
+ * order, as the output is written: the CLI lints each file only when its turn comes and lets it go after, so that a
+ * run holds one file's problems at a time.
+ */
+export type Formatter = (files: Iterable<FileResult>, options: FormatOptions) => Chunks;
