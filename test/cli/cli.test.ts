@@ -6,6 +6,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { parseSize } from '../../server/src/cli/files';
 import { ONE_SHOT_V8_FLAGS, SERVER_V8_FLAGS } from '../../server/src/cli/v8-tuning';
 import { runCli } from '../helpers/cli';
 import { fosteringReview } from '../helpers/frameworks';
@@ -274,11 +275,58 @@ describe('inspection-lint CLI', () => {
       assert.strictEqual(run.status, 2);
       assert.match(run.stderr, /binary\.txt is a binary file, not a report/);
     });
+    it('a file that cannot be read, among others: said, and the others still checked', () => {
+      const run = runCli(['--format', 'json', path.join(tmp, 'binary.txt'), path.join(tmp, 'broken.txt')]);
+      assert.strictEqual(run.status, 2);
+      assert.match(run.stderr, /binary\.txt is a binary file, not a report/);
+      const results = JSON.parse(run.stdout) as { filePath: string; errorCount: number }[];
+      assert.deepStrictEqual(results.map((result) => path.basename(result.filePath)), ['broken.txt']);
+      assert.ok(results[0]!.errorCount > 0);
+    });
+    it('a file over --max-file-size: not read, said, the others checked', () => {
+      const run = runCli(['--max-file-size', '50KB', 'seeds']);
+      assert.strictEqual(run.status, 2);
+      assert.strictEqual(run.stderr, 'inspection-lint: seeds/slac-2011-rutland.txt is larger than 50 KB, so it is not checked (--max-file-size)\n');
+      assert.strictEqual(run.stdout, '✖ 1 file not checked: seeds/slac-2011-rutland.txt\n✔ 5 files checked (5 recognised as reports): no problems\n');
+      // a file of exactly the limit is checked
+      const size = fs.statSync(path.join(repoRoot, 'seeds', 'slac-2011-rutland.txt')).size;
+      assert.strictEqual(runCli(['--max-file-size', String(size), 'seeds/slac-2011-rutland.txt']).status, 0);
+      assert.strictEqual(runCli(['--max-file-size', String(size - 1), 'seeds/slac-2011-rutland.txt']).status, 2);
+    });
+    it('a file over the default limit of 16 MB', () => {
+      const large = path.join(tmp, 'large.txt');
+      fs.writeFileSync(large, 'Being healthy\n\nGrade 3\n'.repeat(Math.ceil((16 * 1024 * 1024 + 1) / 23)));
+      try {
+        const run = runCli([large]);
+        assert.strictEqual(run.status, 2);
+        assert.match(run.stderr, /large\.txt is larger than 16 MB, so it is not checked \(--max-file-size\)/);
+        assert.match(run.stdout, /^✖ 1 file not checked: .*large\.txt\n✔ 0 files checked/);
+      } finally {
+        fs.rmSync(large);
+      }
+    });
+    for (const size of ['0', '-1', '5x', 'MB', '']) {
+      it(`--max-file-size "${size}"`, () => {
+        const run = runCli([`--max-file-size=${size}`, 'seeds']);
+        assert.strictEqual(run.status, 2);
+        assert.match(run.stderr, /--max-file-size needs a size such as 16MB/);
+      });
+    }
     it('a folder with no reports', () => {
       const empty = fs.mkdtempSync(path.join(tmp, 'empty-'));
       const run = runCli([empty]);
       assert.strictEqual(run.status, 2);
       assert.match(run.stderr, /No report files/);
     });
+  });
+
+  it('reads --max-file-size in bytes, KB, MB or GB of 1024', () => {
+    assert.strictEqual(parseSize('1000000'), 1_000_000);
+    assert.strictEqual(parseSize('16MB'), 16 * 1024 * 1024);
+    assert.strictEqual(parseSize('500kb'), 500 * 1024);
+    assert.strictEqual(parseSize('1.5 MB'), 1.5 * 1024 * 1024);
+    assert.strictEqual(parseSize('2GB'), 2 * 1024 ** 3);
+    assert.strictEqual(parseSize('12b'), 12);
+    for (const bad of ['', 'MB', '0', '0.5', '-1', '5x', '1e6', '16 M']) assert.throws(() => parseSize(bad), /--max-file-size needs a size/, bad);
   });
 });

@@ -96,16 +96,17 @@ export interface ReadFile {
 }
 
 /**
- * Reads a report: refuses binary files, drops a UTF-8 byte order mark, falls back to Windows-1252. `wholeText`: the
- * caller needs the text itself (to fix it), not only its lines.
+ * Reads a report: refuses binary files and files over `maxBytes`, drops a UTF-8 byte order mark, falls back to
+ * Windows-1252. `wholeText`: the caller needs the text itself (to fix it), not only its lines.
  */
-export function readReport(file: string, shownAs: string, { wholeText = false } = {}): ReadFile {
-  let bytes: Buffer;
+export function readReport(file: string, shownAs: string, { wholeText = false, maxBytes = Infinity } = {}): ReadFile {
+  let bytes: Buffer | null;
   try {
-    bytes = readBytes(file);
+    bytes = readBytes(file, maxBytes);
   } catch (error) {
     throw new UsageError(`Cannot read ${shownAs}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  if (!bytes) throw new UsageError(`${shownAs} is larger than ${sizeText(maxBytes)}, so it is not checked (--max-file-size)`);
   if (bytes.subarray(0, 8000).includes(0)) throw new UsageError(`${shownAs} is a binary file, not a report`);
   // a native validity check and decoding: a fatal TextDecoder does the same, several times slower
   if (!isUtf8(bytes)) return withLines(new TextDecoder('windows-1252').decode(bytes), { note: `${shownAs} is not UTF-8: read as Windows-1252` });
@@ -125,11 +126,13 @@ function withLines(text: string, extra: Pick<ReadFile, 'note' | 'bom'>): ReadFil
  */
 let readBuffer = Buffer.allocUnsafeSlow(1 << 16);
 
-function readBytes(file: string): Buffer {
+/** Null when the file holds more than maxBytes: it is not read further (it could be larger than the memory). */
+function readBytes(file: string, maxBytes: number): Buffer | null {
   const fd = fs.openSync(file, 'r');
   try {
     let length = 0;
     for (;;) {
+      if (length > maxBytes) return null;
       if (length === readBuffer.length) {
         const larger = Buffer.allocUnsafeSlow(readBuffer.length * 2);
         readBuffer.copy(larger, 0, 0, length);
@@ -142,4 +145,22 @@ function readBytes(file: string): Buffer {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** 16 MB, 1.5 MB, 500 KB, 999 bytes: as a limit given in those units reads. */
+export function sizeText(bytes: number): string {
+  for (const [unit, size] of [['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]] as const) {
+    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
+  }
+  return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** "16MB", "512kb", "1000000": a size in bytes. */
+export function parseSize(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?b)?\s*$/i.exec(text);
+  const bytes = match ? Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]!) : NaN;
+  if (!(bytes >= 1)) throw new UsageError(`--max-file-size needs a size such as 16MB, 500KB or 1000000 (bytes), not "${text}"`);
+  return bytes;
 }

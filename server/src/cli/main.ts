@@ -8,7 +8,7 @@ import { fixAll } from '../lint/fix';
 import { allRules } from '../rules';
 import { ruleDocsUrl } from '../rules/docs';
 import { VERSION } from '../version';
-import { expandInputs, readReport, UsageError, type ReadFile } from './files';
+import { expandInputs, parseSize, readReport, UsageError, type ReadFile } from './files';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatModel } from './formats/model';
@@ -38,12 +38,18 @@ Options:
       --no-config            use no configuration file
       --fix                  apply the preferred fixes to the files, then report what is left
       --max-warnings N       fail (exit 1) when there are more than N warnings
+      --max-file-size SIZE   files larger than this are not checked (exit 2): bytes, or with KB, MB
+                             or GB (of 1024); default 16MB, as the editor's inspectionReport.maxFileSize
   -o, --output-file FILE     write the output to FILE
       --color, --no-color    force colours on or off
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, file or configuration error.`;
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, file or configuration error
+(a file that cannot be read is said on stderr, and the other files are still checked).`;
+
+/** The editor's default inspectionReport.maxFileSize (there in characters; here in bytes, known before reading). */
+const DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024;
 
 export interface Io {
   cwd: string;
@@ -79,6 +85,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         'no-config': { type: 'boolean' },
         fix: { type: 'boolean' },
         'max-warnings': { type: 'string' },
+        'max-file-size': { type: 'string' },
         'output-file': { type: 'string', short: 'o' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -104,6 +111,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const format = FORMATS[formatName];
   if (!format) throw new UsageError(`Unknown format "${formatName}". Formats: ${Object.keys(FORMATS).join(', ')}`);
   if (!positionals.length) throw new UsageError(`No files given.\n\n${USAGE}`);
+  const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']);
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -128,13 +136,17 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       throw new UsageError(`Unknown framework "${values.framework}". Frameworks: ${ids.join(', ')}`);
     }
   }
-  const results: FileResult[] = [];
-  const configsWithProblems = new Set<ConfigFile>();
-  for (const filePath of files) {
-    const displayPath = path.relative(io.cwd, filePath) || path.basename(filePath);
-    const read = readReport(filePath, displayPath, { wholeText: Boolean(values.fix) });
-    const config = fixedConfig ?? resolver.forDocument(filePath);
-    if (config.problems.length) configsWithProblems.add(config);
+  const configs = files.map((filePath) => fixedConfig ?? resolver.forDocument(filePath));
+  const configsWithProblems = new Set(configs.filter((config) => config.problems.length));
+  for (const config of configsWithProblems) {
+    const shown = config.file ? path.relative(io.cwd, config.file) || config.file : 'configuration';
+    for (const problem of config.problems) {
+      const kind = problem.severity === 'warning' ? 'warning: ' : '';
+      io.stderr(`${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${kind}${problem.message}\n`);
+    }
+  }
+
+  const lintFile = (filePath: string, displayPath: string, read: ReadFile, config: ConfigFile): FileResult => {
     const framework = values.framework ?? frameworkFor(config, filePath);
     const options: LintOptions = {
       registry: config.registry,
@@ -159,36 +171,51 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     if (result.report.unknownFramework && result.report.unknownFramework.source !== 'directive') {
       notes.push(`unknown framework "${result.report.unknownFramework.id}" in the configuration`);
     }
-    results.push({
+    return {
       filePath,
       displayPath,
       diagnostics: result.diagnostics,
       framework: result.report.framework?.profile ?? null,
       notes,
       ...(formatName === 'model' ? { report: result.report } : {}),
-    });
-  }
+    };
+  };
 
-  for (const config of configsWithProblems) {
-    const shown = config.file ? path.relative(io.cwd, config.file) || config.file : 'configuration';
-    for (const problem of config.problems) {
-      const kind = problem.severity === 'warning' ? 'warning: ' : '';
-      io.stderr(`${shown}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${kind}${problem.message}\n`);
+  const tally = { errors: 0, warnings: 0 };
+  const unchecked: string[] = [];
+  // each file is linted when the output reaches it, and let go once written
+  function* results(): Generator<FileResult> {
+    for (const [index, filePath] of files.entries()) {
+      const displayPath = path.relative(io.cwd, filePath) || path.basename(filePath);
+      let read: ReadFile;
+      try {
+        read = readReport(filePath, displayPath, { wholeText: Boolean(values.fix), maxBytes: maxFileSize });
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        // one file that cannot be read is said, and the others are still checked
+        io.stderr(`inspection-lint: ${error.message}\n`);
+        unchecked.push(displayPath);
+        continue;
+      }
+      const result = lintFile(filePath, displayPath, read, configs[index]!);
+      for (const diagnostic of result.diagnostics) {
+        if (diagnostic.severity === 'error') tally.errors++;
+        else if (diagnostic.severity === 'warning') tally.warnings++;
+      }
+      yield result;
     }
   }
 
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR;
-  const output = format(results, { cwd: io.cwd, color: Boolean(color) });
+  const output = format(results(), { cwd: io.cwd, color: Boolean(color), unchecked });
   if (values['output-file']) writeChunksToFile(path.resolve(io.cwd, values['output-file']), output);
   else writeChunks(output, io.stdout);
 
   if ([...configsWithProblems].some((config) => config.problems.some((problem) => problem.severity !== 'warning'))) return 2;
-  const diagnostics = results.flatMap((file) => file.diagnostics);
-  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-  const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
-  if (errors) return 1;
-  if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr(`inspection-lint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
+  if (unchecked.length) return 2;
+  if (tally.errors) return 1;
+  if (maxWarnings >= 0 && tally.warnings > maxWarnings) {
+    io.stderr(`inspection-lint: ${tally.warnings} warning${tally.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
     return 1;
   }
   return 0;
