@@ -182,7 +182,8 @@ describe('inspection-lint CLI', () => {
   });
 
   it('--format sarif output validates against the SARIF 2.1.0 schema', () => {
-    const run = runCli(['--format', 'sarif', 'seeds', path.join(tmp, 'broken.txt')]);
+    const run = runCli(['--format', 'sarif', 'seeds', path.join(tmp, 'broken.txt'), path.join(tmp, 'binary.txt')]);
+    assert.strictEqual(run.status, 2, run.stderr);
     const log = JSON.parse(run.stdout) as any;
     const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
     // the schema's language-tag pattern is only valid outside unicode mode
@@ -198,6 +199,12 @@ describe('inspection-lint CLI', () => {
     const locations = log.runs[0].artifacts.map((artifact: { location: { uri: string; uriBaseId?: string } }) => artifact.location);
     assert.deepStrictEqual(locations.find((location: { uri: string }) => location.uri.endsWith('broken.txt')), { uri: pathToFileURL(path.join(tmp, 'broken.txt')).href });
     assert.ok(locations.some((location: { uri: string; uriBaseId?: string }) => location.uri === 'seeds/slac-2011-rutland.txt' && location.uriBaseId === '%SRCROOT%'));
+    // the binary file is an error of the run, at its own artifact
+    const [invocation] = log.runs[0].invocations;
+    assert.strictEqual(invocation.executionSuccessful, false);
+    assert.match(invocation.toolExecutionNotifications[0].message.text, /binary\.txt is a binary file, not a report/);
+    const notified = invocation.toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation;
+    assert.strictEqual(log.runs[0].artifacts[notified.index].location.uri, pathToFileURL(path.join(tmp, 'binary.txt')).href);
   });
 
   it('--format github prints workflow annotations', () => {
@@ -279,9 +286,11 @@ describe('inspection-lint CLI', () => {
       const run = runCli(['--format', 'json', path.join(tmp, 'binary.txt'), path.join(tmp, 'broken.txt')]);
       assert.strictEqual(run.status, 2);
       assert.match(run.stderr, /binary\.txt is a binary file, not a report/);
-      const results = JSON.parse(run.stdout) as { filePath: string; errorCount: number }[];
-      assert.deepStrictEqual(results.map((result) => path.basename(result.filePath)), ['broken.txt']);
-      assert.ok(results[0]!.errorCount > 0);
+      const results = JSON.parse(run.stdout) as { filePath: string; errorCount: number; messages: { fatal?: boolean; message: string }[] }[];
+      assert.deepStrictEqual(results.map((result) => path.basename(result.filePath)), ['binary.txt', 'broken.txt']);
+      assert.deepStrictEqual(results[0]!.messages.map((message) => message.fatal), [true]);
+      assert.match(results[0]!.messages[0]!.message, /binary\.txt is a binary file, not a report/);
+      assert.ok(results[1]!.errorCount > 0 && results[1]!.messages.every((message) => !message.fatal));
     });
     it('a file over --max-file-size: not read, said, the others checked', () => {
       const run = runCli(['--max-file-size', '50KB', 'seeds']);

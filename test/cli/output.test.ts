@@ -138,16 +138,37 @@ describe('CLI output written in pieces', () => {
 
   // a run whose only file was too large said "✔ 0 files checked: no problems"
   it('stylish names the files that could not be read, after it has seen them all', () => {
-    const unchecked: string[] = [];
-    const files = (function* () {
-      unchecked.push('a.txt', 'b.txt');
-      yield fileWithProblems(0);
-      unchecked.push('c.txt', 'd.txt', 'e.txt');
-    })();
-    const text = [...formatStylish(files, { cwd: os.tmpdir(), color: false, unchecked })].join('');
+    const notRead = (name: string): FileResult => ({ ...fileWithProblems(0), filePath: path.join(os.tmpdir(), name), displayPath: name, notChecked: `${name} is a binary file, not a report` });
+    const files = ['a.txt', 'b.txt', 'ok', 'c.txt', 'd.txt', 'e.txt'].map((name) => (name === 'ok' ? fileWithProblems(0) : notRead(name)));
+    const text = [...formatStylish(files, { cwd: os.tmpdir(), color: false })].join('');
     assert.strictEqual(text, '✖ 5 files not checked: a.txt, b.txt, c.txt and 2 more\n✔ 1 file checked (0 recognised as reports): no problems');
-    const one = [...formatStylish([fileWithProblems(2)], { cwd: os.tmpdir(), color: false, unchecked: ['big.txt'] })].join('');
+    const one = [...formatStylish([fileWithProblems(2), notRead('big.txt')], { cwd: os.tmpdir(), color: false })].join('');
     assert.match(one, /\n✖ 1 file not checked: big\.txt\n✖ 2 problems \(2 errors/);
+  });
+
+  // the machine formats left such a file out: JSON and SARIF read as if it had been checked and found clean
+  it('JSON, SARIF and GitHub record a file that was not checked as an error of the run, in its place', () => {
+    const notRead: FileResult = { ...fileWithProblems(0), filePath: path.join(os.tmpdir(), 'big.txt'), displayPath: 'big.txt', notChecked: 'big.txt is larger than 16 MB, so it is not checked (--max-file-size)' };
+    const files = () => [fileWithProblems(1), notRead, fileWithProblems(2)];
+    const options = { cwd: os.tmpdir(), color: false };
+    const entries = JSON.parse([...formatJson(files(), options)].join('')) as { filePath: string; messages: { message: string; fatal?: boolean; severity: number }[]; errorCount: number }[];
+    assert.deepStrictEqual(entries.map((entry) => entry.errorCount), [1, 1, 2]);
+    assert.deepStrictEqual(entries[1], { filePath: notRead.filePath, messages: [{ ruleId: null, fatal: true, severity: 2, message: notRead.notChecked }], errorCount: 1, warningCount: 0 });
+    const run = (JSON.parse([...formatSarif(files(), options)].join('')) as { runs: any[] }).runs[0];
+    assert.strictEqual(run.results.length, 3);
+    assert.deepStrictEqual(run.invocations, [
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: [{ level: 'error', message: { text: notRead.notChecked }, locations: [{ physicalLocation: { artifactLocation: { uri: 'big.txt', uriBaseId: '%SRCROOT%', index: 1 } } }] }],
+      },
+    ]);
+    assert.strictEqual(run.artifacts[1].location.uri, 'big.txt');
+    const clean = (JSON.parse([...formatSarif([fileWithProblems(1)], options)].join('')) as { runs: any[] }).runs[0];
+    assert.deepStrictEqual(clean.invocations, [{ executionSuccessful: true }]);
+    const annotations = [...formatGithub(files(), options)].join('').split('\n');
+    assert.strictEqual(annotations.length, 4);
+    assert.strictEqual(annotations[1], '::error file=big.txt,title=not checked::big.txt is larger than 16 MB, so it is not checked (--max-file-size)');
+    assert.strictEqual([...formatModel([notRead], options)].join(''), '[]');
   });
 
   it('writes a file in pieces, and says clearly when it cannot', () => {

@@ -182,7 +182,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   };
 
   const tally = { errors: 0, warnings: 0 };
-  const unchecked: string[] = [];
+  let unchecked = 0;
   // each file is linted when the output reaches it, and let go once written
   function* results(): Generator<FileResult> {
     for (const [index, filePath] of files.entries()) {
@@ -194,7 +194,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         if (!(error instanceof UsageError)) throw error;
         // one file that cannot be read is said, and the others are still checked
         io.stderr(`inspection-lint: ${error.message}\n`);
-        unchecked.push(displayPath);
+        unchecked++;
+        yield { filePath, displayPath, diagnostics: [], framework: null, notes: [], notChecked: error.message };
         continue;
       }
       const result = lintFile(filePath, displayPath, read, configs[index]!);
@@ -207,12 +208,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR;
-  const output = format(results(), { cwd: io.cwd, color: Boolean(color), unchecked });
+  const output = format(results(), { cwd: io.cwd, color: Boolean(color) });
   if (values['output-file']) writeChunksToFile(path.resolve(io.cwd, values['output-file']), output);
   else writeChunks(output, io.stdout);
 
   if ([...configsWithProblems].some((config) => config.problems.some((problem) => problem.severity !== 'warning'))) return 2;
-  if (unchecked.length) return 2;
+  if (unchecked) return 2;
   if (tally.errors) return 1;
   if (maxWarnings >= 0 && tally.warnings > maxWarnings) {
     io.stderr(`inspection-lint: ${tally.warnings} warning${tally.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);

@@ -8,7 +8,8 @@ const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').r
 export const formatGithub: Formatter = (files) => joinedLines(annotations(files));
 
 function* annotations(files: Iterable<FileResult>): Generator<string> {
-  for (const { displayPath, diagnostics } of files) {
+  for (const { displayPath, diagnostics, notChecked } of files) {
+    if (notChecked !== undefined) yield `::error file=${escapeProperty(displayPath)},title=not checked::${escapeData(notChecked)}`;
     for (const diagnostic of diagnostics) {
       const command = diagnostic.severity === 'error' ? 'error' : diagnostic.severity === 'warning' ? 'warning' : 'notice';
       const { start, end } = diagnostic.range;

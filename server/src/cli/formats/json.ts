@@ -7,7 +7,12 @@ export const formatJson: Formatter = (files) =>
   prettyJson(
     streamed(
       (function* () {
-        for (const { filePath, diagnostics } of files) {
+        for (const { filePath, diagnostics, notChecked } of files) {
+          if (notChecked !== undefined) {
+            // as ESLint gives a file it could not parse: one fatal message without a place
+            yield { filePath, messages: [{ ruleId: null, fatal: true, severity: 2, message: notChecked }], errorCount: 1, warningCount: 0 };
+            continue;
+          }
           const shown = diagnostics.filter((diagnostic) => diagnostic.severity !== 'info');
           const errorCount = shown.filter((diagnostic) => diagnostic.severity === 'error').length;
           yield { filePath, messages: streamed(messagesOf(shown)), errorCount, warningCount: shown.length - errorCount };

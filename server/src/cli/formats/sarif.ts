@@ -77,12 +77,20 @@ export const formatSarif: Formatter = (files, { cwd }) => {
   // made as the output is written: the objects of every result are never all held at once, nor every file's
   // results (the artifacts, listed as the files come, are written after them)
   const artifacts: { location: { uri: string; uriBaseId?: string } }[] = [];
+  const notChecked: { level: 'error'; message: { text: string }; locations: { physicalLocation: { artifactLocation: ArtifactLocation } }[] }[] = [];
   const results = (function* () {
     for (const file of files) {
       const artifactLocation = { ...artifactUri(cwd, file.filePath), index: artifacts.length };
       artifacts.push({ location: artifactUri(cwd, file.filePath) });
+      if (file.notChecked !== undefined) {
+        notChecked.push({ level: 'error', message: { text: file.notChecked }, locations: [{ physicalLocation: { artifactLocation } }] });
+      }
       for (const diagnostic of file.diagnostics) yield resultOf(diagnostic, artifactLocation);
     }
+  })();
+  // a file that was not checked is a failure of the run, not a result: known once the results are written
+  const invocations = (function* () {
+    yield { executionSuccessful: notChecked.length === 0, ...(notChecked.length ? { toolExecutionNotifications: notChecked } : {}) };
   })();
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -94,6 +102,7 @@ export const formatSarif: Formatter = (files, { cwd }) => {
         results: streamed(results),
         columnKind: 'utf16CodeUnits',
         artifacts: streamed(artifacts),
+        invocations: streamed(invocations),
       },
     ],
   };

@@ -7,10 +7,10 @@ import type { FileResult, Formatter } from './types';
 const CODES = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
 
 /** Human-readable output grouped by file, with rule ids, in the manner of ESLint's "stylish". */
-export const formatStylish: Formatter = (files, { color, unchecked = [] }) => joinedLines(stylishLines(files, color, unchecked));
+export const formatStylish: Formatter = (files, { color }) => joinedLines(stylishLines(files, color));
 
 /** The lines, made one at a time as they are written: a file of a million problems is never all its rows at once. */
-function* stylishLines(files: Iterable<FileResult>, color: boolean, unchecked: readonly string[]): Generator<string> {
+function* stylishLines(files: Iterable<FileResult>, color: boolean): Generator<string> {
   const paint = (style: keyof typeof CODES, text: string) => (color ? `\u001b[${CODES[style][0]}m${text}\u001b[${CODES[style][1]}m` : text);
   const severityText: Record<Severity, string> = { error: paint('red', 'error'), warning: paint('yellow', 'warning'), info: paint('blue', 'info') };
   let errors = 0;
@@ -19,7 +19,13 @@ function* stylishLines(files: Iterable<FileResult>, color: boolean, unchecked: r
   let fixable = 0;
   let checked = 0;
   let reports = 0;
+  const unchecked: string[] = [];
   for (const file of files) {
+    // why is said on stderr as it happens; the summary names them
+    if (file.notChecked !== undefined) {
+      unchecked.push(file.displayPath);
+      continue;
+    }
     checked++;
     if (file.framework) reports++;
     const { diagnostics } = file;

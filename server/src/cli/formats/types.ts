@@ -14,13 +14,13 @@ export interface FileResult {
   report?: ParseResult;
   /** Things worth saying about the file that are not problems in it. */
   notes: string[];
+  /** Why the file was not checked (it could not be read, is too large or is binary); it then has no diagnostics. */
+  notChecked?: string;
 }
 
 export interface FormatOptions {
   cwd: string;
   color: boolean;
-  /** The files that could not be read, as shown to people: complete once the files have all been given. */
-  unchecked?: readonly string[];
 }
 
 /**
