@@ -146,6 +146,28 @@ describe('CLI output written in pieces', () => {
     assert.match(one, /\n✖ 1 file not checked: big\.txt\n✖ 2 problems \(2 errors/);
   });
 
+  it('JSON counts as ESLint does: errors, warnings, and those --fix would fix', () => {
+    // a label that disagrees with its number (fixable error), a grade outside the scale (error), a record entry with
+    // no section (warning)
+    const text = 'Being healthy\n\nGrade 2 (Good)\n\nStaying safe\n\nGrade 7\n\nRecord of main findings\n\nBeing healthy\tAdequate\nEnjoying and achieving\tGood\n';
+    const { diagnostics } = lint(text, { framework: 'apa-2007' });
+    const shown = diagnostics.filter((diagnostic) => diagnostic.severity !== 'info');
+    const fixable = (severity: string) => shown.filter((diagnostic) => diagnostic.severity === severity && diagnostic.fixes.some((fix) => fix.preferred)).length;
+    assert.ok(fixable('error') > 0 && shown.some((diagnostic) => diagnostic.severity === 'warning'), JSON.stringify(shown.map((diagnostic) => [diagnostic.ruleId, diagnostic.severity])));
+    const file: FileResult = { filePath: path.join(os.tmpdir(), 'draft.txt'), displayPath: 'draft.txt', diagnostics, framework: null, notes: [] };
+    const [entry] = JSON.parse([...formatJson([file], { cwd: os.tmpdir(), color: false })].join('')) as Record<string, unknown>[];
+    const { messages, ...counts } = entry!;
+    assert.strictEqual((messages as unknown[]).length, shown.length);
+    assert.deepStrictEqual(counts, {
+      filePath: file.filePath,
+      errorCount: shown.filter((diagnostic) => diagnostic.severity === 'error').length,
+      fatalErrorCount: 0,
+      warningCount: shown.filter((diagnostic) => diagnostic.severity === 'warning').length,
+      fixableErrorCount: fixable('error'),
+      fixableWarningCount: fixable('warning'),
+    });
+  });
+
   // the machine formats left such a file out: JSON and SARIF read as if it had been checked and found clean
   it('JSON, SARIF and GitHub record a file that was not checked as an error of the run, in its place', () => {
     const notRead: FileResult = { ...fileWithProblems(0), filePath: path.join(os.tmpdir(), 'big.txt'), displayPath: 'big.txt', notChecked: 'big.txt is larger than 16 MB, so it is not checked (--max-file-size)' };
@@ -153,7 +175,15 @@ describe('CLI output written in pieces', () => {
     const options = { cwd: os.tmpdir(), color: false };
     const entries = JSON.parse([...formatJson(files(), options)].join('')) as { filePath: string; messages: { message: string; fatal?: boolean; severity: number }[]; errorCount: number }[];
     assert.deepStrictEqual(entries.map((entry) => entry.errorCount), [1, 1, 2]);
-    assert.deepStrictEqual(entries[1], { filePath: notRead.filePath, messages: [{ ruleId: null, fatal: true, severity: 2, message: notRead.notChecked }], errorCount: 1, warningCount: 0 });
+    assert.deepStrictEqual(entries[1], {
+      filePath: notRead.filePath,
+      messages: [{ ruleId: null, fatal: true, severity: 2, message: notRead.notChecked }],
+      errorCount: 1,
+      fatalErrorCount: 1,
+      warningCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+    });
     const run = (JSON.parse([...formatSarif(files(), options)].join('')) as { runs: any[] }).runs[0];
     assert.strictEqual(run.results.length, 3);
     assert.deepStrictEqual(run.invocations, [

@@ -2,7 +2,10 @@ import type { Diagnostic } from '../../lint/engine';
 import { prettyJson, streamed } from './chunks';
 import type { Formatter } from './types';
 
-/** ESLint's JSON format: one entry per file; info-level notes are left out (ESLint has only warnings and errors). */
+/**
+ * ESLint's JSON format: one entry per file, with its counts; info-level notes are left out (ESLint has only warnings
+ * and errors). A problem counts as fixable when `--fix` would fix it (it has a preferred fix).
+ */
 export const formatJson: Formatter = (files) =>
   prettyJson(
     streamed(
@@ -10,12 +13,23 @@ export const formatJson: Formatter = (files) =>
         for (const { filePath, diagnostics, notChecked } of files) {
           if (notChecked !== undefined) {
             // as ESLint gives a file it could not parse: one fatal message without a place
-            yield { filePath, messages: [{ ruleId: null, fatal: true, severity: 2, message: notChecked }], errorCount: 1, warningCount: 0 };
+            const messages = [{ ruleId: null, fatal: true, severity: 2, message: notChecked }];
+            yield { filePath, messages, errorCount: 1, fatalErrorCount: 1, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
             continue;
           }
           const shown = diagnostics.filter((diagnostic) => diagnostic.severity !== 'info');
-          const errorCount = shown.filter((diagnostic) => diagnostic.severity === 'error').length;
-          yield { filePath, messages: streamed(messagesOf(shown)), errorCount, warningCount: shown.length - errorCount };
+          let errorCount = 0;
+          let fixableErrorCount = 0;
+          let fixableWarningCount = 0;
+          for (const diagnostic of shown) {
+            const fixable = diagnostic.fixes.some((fix) => fix.preferred);
+            if (diagnostic.severity === 'error') {
+              errorCount++;
+              if (fixable) fixableErrorCount++;
+            } else if (fixable) fixableWarningCount++;
+          }
+          const warningCount = shown.length - errorCount;
+          yield { filePath, messages: streamed(messagesOf(shown)), errorCount, fatalErrorCount: 0, warningCount, fixableErrorCount, fixableWarningCount };
         }
       })(),
     ),
