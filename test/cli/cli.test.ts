@@ -277,6 +277,32 @@ describe('inspection-lint CLI', () => {
         assert.match(run.stderr, message);
       });
     }
+    // a pipe was "No such file or folder", and reading one would wait for a writer for ever
+    it('a pipe, a device, a circle of symbolic links: each said for what it is', function () {
+      if (process.platform === 'win32') this.skip();
+      const pipe = path.join(tmp, 'pipe.txt');
+      assert.strictEqual(spawnSync('mkfifo', [pipe]).status, 0);
+      fs.symlinkSync(path.join(tmp, 'loop-b.txt'), path.join(tmp, 'loop-a.txt'));
+      fs.symlinkSync(path.join(tmp, 'loop-a.txt'), path.join(tmp, 'loop-b.txt'));
+      try {
+        const expected: [string, RegExp][] = [
+          [pipe, /pipe\.txt is not a file or folder \(a pipe, socket or device\), so it is not checked/],
+          ['/dev/null', /\/dev\/null is not a file or folder/],
+          [path.join(tmp, 'loop-a.txt'), /Cannot read .*loop-a\.txt: its symbolic links lead round in a circle/],
+        ];
+        for (const [input, message] of expected) {
+          const run = runCli([input]);
+          assert.strictEqual(run.status, 2, input);
+          assert.match(run.stderr, message);
+        }
+        // in a folder they are passed over, as they are not report files
+        const folder = runCli(['--format', 'json', tmp]);
+        const checked = (JSON.parse(folder.stdout) as { filePath: string }[]).map((result) => path.basename(result.filePath));
+        assert.ok(!checked.some((name) => name === 'pipe.txt' || name.startsWith('loop-')), checked.join(', '));
+      } finally {
+        for (const name of ['pipe.txt', 'loop-a.txt', 'loop-b.txt']) fs.rmSync(path.join(tmp, name), { force: true });
+      }
+    });
     it('a binary file', () => {
       const run = runCli([path.join(tmp, 'binary.txt')]);
       assert.strictEqual(run.status, 2);

@@ -56,8 +56,15 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
     let stat: fs.Stats | undefined;
     try {
       stat = fs.statSync(absolute);
-    } catch {
+    } catch (error) {
       stat = undefined;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') throw new UsageError(`Cannot read ${input}: its symbolic links lead round in a circle`);
+      if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`Cannot read ${input}: permission denied`);
+    }
+    if (stat && !stat.isFile() && !stat.isDirectory()) {
+      // a pipe or a device could block the run or never end
+      throw new UsageError(`${input} is not a file or folder (a pipe, socket or device), so it is not checked`);
     }
     if (stat?.isFile()) {
       out.push(absolute);
