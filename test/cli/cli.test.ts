@@ -12,6 +12,17 @@ import { runCli } from '../helpers/cli';
 import { fosteringReview } from '../helpers/frameworks';
 import { readSeed, repoRoot } from '../helpers/paths';
 
+/** Fails unless the log is valid SARIF 2.1.0. */
+function assertValidSarif(log: unknown): void {
+  const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
+  // the schema's language-tag pattern is only valid outside unicode mode
+  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  const valid: boolean = validate(structuredClone(log));
+  assert.ok(valid, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+}
+
 describe('inspection-lint CLI', () => {
   let tmp: string;
   before(() => {
@@ -185,13 +196,7 @@ describe('inspection-lint CLI', () => {
     const run = runCli(['--format', 'sarif', 'seeds', path.join(tmp, 'broken.txt'), path.join(tmp, 'binary.txt')]);
     assert.strictEqual(run.status, 2, run.stderr);
     const log = JSON.parse(run.stdout) as any;
-    const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'));
-    // the schema's language-tag pattern is only valid outside unicode mode
-    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-    addFormats(ajv);
-    const validate = ajv.compile(schema);
-    const valid: boolean = validate(structuredClone(log));
-    assert.ok(valid, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    assertValidSarif(log);
     const results = log.runs[0].results;
     assert.ok(results.some((result: { ruleId: string; level: string }) => result.ruleId === 'grade-wording-mismatch' && result.level === 'error'));
     assert.ok(log.runs[0].tool.driver.rules.every((rule: { help?: { markdown: string } }) => rule.help?.markdown));
@@ -245,6 +250,31 @@ describe('inspection-lint CLI', () => {
       assert.strictEqual(run.status, 2);
       assert.match(run.stderr, /\.inspection-lint\.json:2:31: rules\.missing-grade: must be "error", "warning", "info" or "off", not "loud"/);
       assert.ok(JSON.parse(run.stdout)[0].messages.length > 0);
+      // SARIF records it where code scanning looks for a tool's configuration problems
+      const sarif = runCli(['--format', 'sarif', path.join(tmp, 'broken.txt')]);
+      assert.strictEqual(sarif.status, 2);
+      const log = JSON.parse(sarif.stdout) as any;
+      assertValidSarif(log);
+      assert.ok(log.runs[0].results.length > 0);
+      assert.deepStrictEqual(log.runs[0].invocations, [
+        {
+          executionSuccessful: false,
+          toolConfigurationNotifications: [
+            {
+              level: 'error',
+              message: { text: 'rules.missing-grade: must be "error", "warning", "info" or "off", not "loud"' },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: pathToFileURL(path.join(tmp, '.inspection-lint.json')).href },
+                    region: { startLine: 2, startColumn: 31, endLine: 2, endColumn: 37 },
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      ]);
     } finally {
       fs.rmSync(path.join(tmp, '.inspection-lint.json'));
     }

@@ -208,7 +208,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 
   const color = values['no-color'] ? false : values.color ? true : io.isTTY && !io.env.NO_COLOR;
-  const output = format(results(), { cwd: io.cwd, color: Boolean(color) });
+  const configurationProblems = [...configsWithProblems].flatMap((config) =>
+    config.problems.map((problem) => ({ filePath: config.file, message: problem.message, range: problem.range, severity: problem.severity ?? ('error' as const) })),
+  );
+  const output = format(results(), { cwd: io.cwd, color: Boolean(color), configurationProblems });
   if (values['output-file']) writeChunksToFile(path.resolve(io.cwd, values['output-file']), output);
   else writeChunks(output, io.stdout);
 

@@ -31,7 +31,7 @@ function artifactUri(cwd: string, filePath: string): { uri: string; uriBaseId?: 
 const pascal = (id: string) => id.replace(/(^|-)([a-z])/g, (_, __, letter: string) => letter.toUpperCase());
 
 /** SARIF 2.1.0, for code scanning: every rule with its docs, every result with its location and fixes. */
-export const formatSarif: Formatter = (files, { cwd }) => {
+export const formatSarif: Formatter = (files, { cwd, configurationProblems = [] }) => {
   const rules = allRules.map((rule) => {
     const markdown = ruleDocsMarkdown(rule.meta.id);
     return {
@@ -88,9 +88,19 @@ export const formatSarif: Formatter = (files, { cwd }) => {
       for (const diagnostic of file.diagnostics) yield resultOf(diagnostic, artifactLocation);
     }
   })();
+  const configurationNotifications = configurationProblems.map((problem) => ({
+    level: problem.severity,
+    message: { text: problem.message },
+    ...(problem.filePath ? { locations: [{ physicalLocation: { artifactLocation: artifactUri(cwd, problem.filePath), region: region(problem.range) } }] } : {}),
+  }));
   // a file that was not checked is a failure of the run, not a result: known once the results are written
   const invocations = (function* () {
-    yield { executionSuccessful: notChecked.length === 0, ...(notChecked.length ? { toolExecutionNotifications: notChecked } : {}) };
+    const failed = notChecked.length > 0 || configurationProblems.some((problem) => problem.severity === 'error');
+    yield {
+      executionSuccessful: !failed,
+      ...(notChecked.length ? { toolExecutionNotifications: notChecked } : {}),
+      ...(configurationNotifications.length ? { toolConfigurationNotifications: configurationNotifications } : {}),
+    };
   })();
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

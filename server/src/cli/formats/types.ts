@@ -2,6 +2,7 @@ import type { FrameworkProfile } from '../../core/frameworks/profile';
 import type { Diagnostic } from '../../lint/engine';
 import type { ParseResult } from '../../core/parse/parse';
 import type { Chunks } from './chunks';
+import type { Range } from '../../core/text';
 
 export interface FileResult {
   /** Absolute path. */
@@ -18,9 +19,20 @@ export interface FileResult {
   notChecked?: string;
 }
 
+/** A problem in a configuration file (the run goes on with defaults for what was wrong). */
+export interface ConfigurationProblem {
+  /** Absolute path of the configuration file, when there is one. */
+  filePath: string | null;
+  message: string;
+  range: Range;
+  severity: 'error' | 'warning';
+}
+
 export interface FormatOptions {
   cwd: string;
   color: boolean;
+  /** Said on stderr by the CLI; recorded by the formats that have a place for them (SARIF). */
+  configurationProblems?: readonly ConfigurationProblem[];
 }
 
 /**
