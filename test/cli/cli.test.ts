@@ -7,6 +7,7 @@ import { pathToFileURL } from 'url';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { parseSize } from '../../server/src/cli/files';
+import { main, type Io } from '../../server/src/cli/main';
 import { ONE_SHOT_V8_FLAGS, SERVER_V8_FLAGS } from '../../server/src/cli/v8-tuning';
 import { runCli } from '../helpers/cli';
 import { fosteringReview } from '../helpers/frameworks';
@@ -141,6 +142,45 @@ describe('inspection-lint CLI', () => {
     const run = runCli(['--fix', file]);
     assert.match(run.stdout, /not fixed: only UTF-8 files are written back/);
     assert.deepStrictEqual(fs.readFileSync(file), before);
+  });
+
+  // a file that could not be written stopped the run partway through its output: the SARIF cut off, invalid JSON
+  it('--fix that cannot write a file says so, reports it as it was, and goes on with the others (exit 2)', async () => {
+    const broken = readSeed('slac-2011-rutland').replace('12. The LSCB', '14. The LSCB');
+    const files = ['a.txt', 'b.txt', 'c.txt'].map((name) => path.join(tmp, `write-${name}`));
+    for (const file of files) fs.writeFileSync(file, broken);
+    const out: string[] = [];
+    const err: string[] = [];
+    const written: string[] = [];
+    const io: Io = {
+      cwd: tmp,
+      stdout: (text) => out.push(text),
+      stderr: (text) => err.push(text),
+      isTTY: false,
+      env: {},
+      writeFile: (file, text) => {
+        if (file === files[1]) throw Object.assign(new Error('read-only'), { code: 'EROFS' });
+        fs.writeFileSync(file, text);
+        written.push(path.basename(file));
+      },
+    };
+    try {
+      const code = await main(['--fix', '--format', 'sarif', ...files], io);
+      assert.strictEqual(code, 2);
+      assert.deepStrictEqual(written, ['write-a.txt', 'write-c.txt']);
+      assert.match(err.join(''), /Cannot write .*write-b\.txt: EROFS/);
+      const log = JSON.parse(out.join('')) as any;
+      assertValidSarif(log);
+      // the unwritten file's paragraph-number slip is still reported; the written ones' are gone
+      const slips = log.runs[0].results.filter((result: { ruleId: string }) => result.ruleId === 'paragraph-numbering');
+      assert.deepStrictEqual(slips.map((result: any) => log.runs[0].artifacts[result.locations[0].physicalLocation.artifactLocation.index].location.uri), ['write-b.txt']);
+      assert.strictEqual(fs.readFileSync(files[1]!, 'utf8'), broken);
+      const stylish: string[] = [];
+      await main(['--fix', files[1]!], { ...io, stdout: (text) => stylish.push(text) });
+      assert.match(stylish.join(''), /note +not fixed: the file could not be written/);
+    } finally {
+      for (const file of files) fs.rmSync(file, { force: true });
+    }
   });
 
   it('--framework accepts a custom framework from the configuration the files find', () => {
@@ -307,30 +347,49 @@ describe('inspection-lint CLI', () => {
         assert.match(run.stderr, message);
       });
     }
-    // a pipe was "No such file or folder", and reading one would wait for a writer for ever
-    it('a pipe, a device, a circle of symbolic links: each said for what it is', function () {
+    // a pipe was "No such file or folder" and stopped the run; reading one would wait for a writer for ever
+    it('a pipe, a device, a circle of symbolic links: each said for what it is, and the other files checked', function () {
       if (process.platform === 'win32') this.skip();
       const pipe = path.join(tmp, 'pipe.txt');
       assert.strictEqual(spawnSync('mkfifo', [pipe]).status, 0);
       fs.symlinkSync(path.join(tmp, 'loop-b.txt'), path.join(tmp, 'loop-a.txt'));
       fs.symlinkSync(path.join(tmp, 'loop-a.txt'), path.join(tmp, 'loop-b.txt'));
       try {
-        const expected: [string, RegExp][] = [
-          [pipe, /pipe\.txt is not a file or folder \(a pipe, socket or device\), so it is not checked/],
-          ['/dev/null', /\/dev\/null is not a file or folder/],
-          [path.join(tmp, 'loop-a.txt'), /Cannot read .*loop-a\.txt: its symbolic links lead round in a circle/],
+        const run = runCli(['--format', 'json', pipe, '/dev/null', path.join(tmp, 'loop-a.txt'), path.join(tmp, 'broken.txt')]);
+        assert.strictEqual(run.status, 2);
+        const said = [
+          /pipe\.txt is not a file \(a pipe, socket or device\), so it is not checked/,
+          /\/dev\/null is not a file \(a pipe, socket or device\), so it is not checked/,
+          /Cannot read .*loop-a\.txt: its symbolic links lead round in a circle/,
         ];
-        for (const [input, message] of expected) {
-          const run = runCli([input]);
-          assert.strictEqual(run.status, 2, input);
+        const results = JSON.parse(run.stdout) as { filePath: string; errorCount: number; messages: { fatal?: boolean; message: string }[] }[];
+        assert.strictEqual(results.length, 4);
+        for (const [index, message] of said.entries()) {
           assert.match(run.stderr, message);
+          assert.match(results[index]!.messages[0]!.message, message);
+          assert.strictEqual(results[index]!.messages[0]!.fatal, true);
         }
+        assert.ok(results[3]!.errorCount > 0 && results[3]!.messages.every((message) => !message.fatal));
         // in a folder they are passed over, as they are not report files
         const folder = runCli(['--format', 'json', tmp]);
         const checked = (JSON.parse(folder.stdout) as { filePath: string }[]).map((result) => path.basename(result.filePath));
         assert.ok(!checked.some((name) => name === 'pipe.txt' || name.startsWith('loop-')), checked.join(', '));
       } finally {
         for (const name of ['pipe.txt', 'loop-a.txt', 'loop-b.txt']) fs.rmSync(path.join(tmp, name), { force: true });
+      }
+    });
+    // a file over V8's longest string stopped the run with "unexpected error: Cannot create a string longer than …"
+    it('a file larger than Node can hold as text, whatever --max-file-size allows', () => {
+      const huge = path.join(tmp, 'huge.txt');
+      fs.closeSync(fs.openSync(huge, 'w'));
+      fs.truncateSync(huge, 600 * 1024 * 1024); // sparse: no disk used
+      try {
+        const run = runCli(['--max-file-size', '1GB', huge, path.join(tmp, 'broken.txt')]);
+        assert.strictEqual(run.status, 2);
+        assert.match(run.stderr, /huge\.txt is larger than 512 MB, more than Node can hold as text, so it is not checked/);
+        assert.match(run.stdout, /broken\.txt \(SLAC 2011\)/);
+      } finally {
+        fs.rmSync(huge);
       }
     });
     it('a binary file', () => {
@@ -365,7 +424,8 @@ describe('inspection-lint CLI', () => {
         const run = runCli([large]);
         assert.strictEqual(run.status, 2);
         assert.match(run.stderr, /large\.txt is larger than 16 MB, so it is not checked \(--max-file-size\)/);
-        assert.match(run.stdout, /^✖ 1 file not checked: .*large\.txt\n✔ 0 files checked/);
+        // nothing was checked: no "✔ 0 files checked"
+        assert.match(run.stdout, /^✖ 1 file not checked: [^\n]*large\.txt\n$/);
       } finally {
         fs.rmSync(large);
       }

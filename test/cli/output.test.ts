@@ -144,6 +144,8 @@ describe('CLI output written in pieces', () => {
     assert.strictEqual(text, '✖ 5 files not checked: a.txt, b.txt, c.txt and 2 more\n✔ 1 file checked (0 recognised as reports): no problems');
     const one = [...formatStylish([fileWithProblems(2), notRead('big.txt')], { cwd: os.tmpdir(), color: false })].join('');
     assert.match(one, /\n✖ 1 file not checked: big\.txt\n✖ 2 problems \(2 errors/);
+    // nothing checked: nothing to be glad of
+    assert.strictEqual([...formatStylish([notRead('big.txt')], { cwd: os.tmpdir(), color: false })].join(''), '✖ 1 file not checked: big.txt');
   });
 
   it('JSON counts as ESLint does: errors, warnings, and those --fix would fix', () => {

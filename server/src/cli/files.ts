@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { isUtf8 } from 'buffer';
+import { constants, isUtf8 } from 'buffer';
 import * as path from 'path';
 import type { SearchText } from '../core/parse/lines';
 import { splitLines } from '../core/text';
@@ -54,19 +54,16 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
   for (const input of inputs) {
     const absolute = path.resolve(cwd, input);
     let stat: fs.Stats | undefined;
+    let unreadable = false;
     try {
       stat = fs.statSync(absolute);
     } catch (error) {
-      stat = undefined;
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ELOOP') throw new UsageError(`Cannot read ${input}: its symbolic links lead round in a circle`);
-      if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`Cannot read ${input}: permission denied`);
+      // there, but not to be read (a circle of links, no permission): declined in its turn, as a file that cannot be read
+      unreadable = code !== 'ENOENT' && code !== 'ENOTDIR';
     }
-    if (stat && !stat.isFile() && !stat.isDirectory()) {
-      // a pipe or a device could block the run or never end
-      throw new UsageError(`${input} is not a file or folder (a pipe, socket or device), so it is not checked`);
-    }
-    if (stat?.isFile()) {
+    // a pipe or a device named as a file is declined in its turn too (readReport)
+    if (unreadable || (stat && !stat.isDirectory())) {
       out.push(absolute);
       continue;
     }
@@ -108,11 +105,14 @@ export interface ReadFile {
  */
 export function readReport(file: string, shownAs: string, { wholeText = false, maxBytes = Infinity } = {}): ReadFile {
   let bytes: Buffer | null;
+  const limit = Math.min(maxBytes, MAX_TEXT_BYTES);
   try {
-    bytes = readBytes(file, maxBytes);
+    bytes = readBytes(file, limit);
   } catch (error) {
-    throw new UsageError(`Cannot read ${shownAs}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    if (error instanceof NotAFile) throw new UsageError(`${shownAs} is not a file (a pipe, socket or device), so it is not checked`);
+    throw new UsageError(`Cannot read ${shownAs}: ${readFailure(error as NodeJS.ErrnoException)}`);
   }
+  if (!bytes && limit < maxBytes) throw new UsageError(`${shownAs} is larger than ${sizeText(limit)}, more than Node can hold as text, so it is not checked`);
   if (!bytes) throw new UsageError(`${shownAs} is larger than ${sizeText(maxBytes)}, so it is not checked (--max-file-size)`);
   if (bytes.subarray(0, 8000).includes(0)) throw new UsageError(`${shownAs} is a binary file, not a report`);
   // a native validity check and decoding: a fatal TextDecoder does the same, several times slower
@@ -133,10 +133,29 @@ function withLines(text: string, extra: Pick<ReadFile, 'note' | 'bom'>): ReadFil
  */
 let readBuffer = Buffer.allocUnsafeSlow(1 << 16);
 
-/** Null when the file holds more than maxBytes: it is not read further (it could be larger than the memory). */
+/** The longest string V8 makes (about 512 MB): a file is read as one string a byte a character. */
+const MAX_TEXT_BYTES = constants.MAX_STRING_LENGTH;
+
+class NotAFile extends Error {}
+
+function readFailure(error: NodeJS.ErrnoException): string {
+  if (error.code === 'ELOOP') return 'its symbolic links lead round in a circle';
+  if (error.code === 'EACCES' || error.code === 'EPERM') return 'permission denied';
+  if (error.code === 'ENXIO') return 'it is a socket, not a file';
+  return error.code ?? error.message;
+}
+
+/**
+ * Null when the file holds more than maxBytes: it is not read further (it could be larger than the memory). Opened
+ * without blocking, so that a pipe with no writer is found not to be a file rather than waited on for ever.
+ */
 function readBytes(file: string, maxBytes: number): Buffer | null {
-  const fd = fs.openSync(file, 'r');
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new NotAFile();
+    if (stat.size > maxBytes) return null;
+    // and should it grow while read:
     let length = 0;
     for (;;) {
       if (length > maxBytes) return null;

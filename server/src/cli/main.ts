@@ -57,6 +57,8 @@ export interface Io {
   stderr: (text: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** How --fix writes a file back (fs.writeFileSync unless a test says otherwise). */
+  writeFile?: (filePath: string, text: string) => void;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -146,6 +148,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   }
 
+  /** Files not checked, or not written back by --fix. */
+  let failures = 0;
   const lintFile = (filePath: string, displayPath: string, read: ReadFile, config: ConfigFile): FileResult => {
     const framework = values.framework ?? frameworkFor(config, filePath);
     const options: LintOptions = {
@@ -157,7 +161,16 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     let result = lintRead(read, options);
     const notes = read.note ? [read.note] : [];
     if (values.fix) {
-      const fixed = fixFile(filePath, read, result, options);
+      let fixed: ReturnType<typeof fixFile> = null;
+      try {
+        fixed = fixFile(filePath, read, result, options, io.writeFile ?? fs.writeFileSync);
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        // reported as it was read; the run goes on, and fails
+        io.stderr(`inspection-lint: ${error.message}\n`);
+        failures++;
+        notes.push('not fixed: the file could not be written');
+      }
       if (fixed) {
         notes.push(fixed.note);
         result = fixed.result;
@@ -182,7 +195,6 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   };
 
   const tally = { errors: 0, warnings: 0 };
-  let unchecked = 0;
   // each file is linted when the output reaches it, and let go once written
   function* results(): Generator<FileResult> {
     for (const [index, filePath] of files.entries()) {
@@ -191,11 +203,11 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       try {
         read = readReport(filePath, displayPath, { wholeText: Boolean(values.fix), maxBytes: maxFileSize });
       } catch (error) {
-        if (!(error instanceof UsageError)) throw error;
         // one file that cannot be read is said, and the others are still checked
-        io.stderr(`inspection-lint: ${error.message}\n`);
-        unchecked++;
-        yield { filePath, displayPath, diagnostics: [], framework: null, notes: [], notChecked: error.message };
+        const message = error instanceof UsageError ? error.message : `Cannot read ${displayPath}: ${(error as Error).message}`;
+        io.stderr(`inspection-lint: ${message}\n`);
+        failures++;
+        yield { filePath, displayPath, diagnostics: [], framework: null, notes: [], notChecked: message };
         continue;
       }
       const result = lintFile(filePath, displayPath, read, configs[index]!);
@@ -216,7 +228,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   else writeChunks(output, io.stdout);
 
   if ([...configsWithProblems].some((config) => config.problems.some((problem) => problem.severity !== 'warning'))) return 2;
-  if (unchecked) return 2;
+  if (failures) return 2;
   if (tally.errors) return 1;
   if (maxWarnings >= 0 && tally.warnings > maxWarnings) {
     io.stderr(`inspection-lint: ${tally.warnings} warning${tally.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
@@ -231,12 +243,18 @@ export function lintRead(read: ReadFile, options: LintOptions = {}): LintResult 
 }
 
 /** --fix: the preferred fixes, in rounds, written back to a UTF-8 file (its byte order mark kept); null when nothing changed. */
-function fixFile(filePath: string, read: ReadFile, before: LintResult, options: LintOptions): { result: LintResult; note: string } | null {
+function fixFile(
+  filePath: string,
+  read: ReadFile,
+  before: LintResult,
+  options: LintOptions,
+  writeFile: (filePath: string, text: string) => void,
+): { result: LintResult; note: string } | null {
   if (read.note || read.text === undefined) return null;
   const fixed = fixAll(read.text, (text) => lint(text, options).diagnostics, before.diagnostics);
   if (fixed.text === read.text) return null;
   try {
-    fs.writeFileSync(filePath, (read.bom ? '\uFEFF' : '') + fixed.text);
+    writeFile(filePath, (read.bom ? '\uFEFF' : '') + fixed.text);
   } catch (error) {
     throw new UsageError(`Cannot write ${filePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }

@@ -4,7 +4,8 @@ import type { Formatter } from './types';
 
 /**
  * ESLint's JSON format: one entry per file, with its counts; info-level notes are left out (ESLint has only warnings
- * and errors). A problem counts as fixable when `--fix` would fix it (it has a preferred fix).
+ * and errors). A problem counts as fixable when it has a preferred fix, the one `--fix` applies (to UTF-8 files); the
+ * messages carry no `fix` of their own.
  */
 export const formatJson: Formatter = (files) =>
   prettyJson(
@@ -12,7 +13,7 @@ export const formatJson: Formatter = (files) =>
       (function* () {
         for (const { filePath, diagnostics, notChecked } of files) {
           if (notChecked !== undefined) {
-            // as ESLint gives a file it could not parse: one fatal message without a place
+            // one fatal message, without a place (as ESLint gives a file it ignores), so that a consumer cannot take it for clean
             const messages = [{ ruleId: null, fatal: true, severity: 2, message: notChecked }];
             yield { filePath, messages, errorCount: 1, fatalErrorCount: 1, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
             continue;

@@ -53,7 +53,8 @@ function* stylishLines(files: Iterable<FileResult>, color: boolean): Generator<s
   const total = errors + warnings + infos;
   if (unchecked.length) yield paint('red', paint('bold', `✖ ${unchecked.length} file${unchecked.length === 1 ? '' : 's'} not checked: ${listed(unchecked)}`));
   if (total === 0) {
-    yield paint('bold', `✔ ${checked} file${checked === 1 ? '' : 's'} checked (${reports} recognised as reports): no problems`);
+    // with nothing checked there is nothing to be glad of
+    if (checked || !unchecked.length) yield paint('bold', `✔ ${checked} file${checked === 1 ? '' : 's'} checked (${reports} recognised as reports): no problems`);
     return;
   }
   if (errors + warnings === 0) {
