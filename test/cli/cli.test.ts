@@ -348,8 +348,8 @@ describe('inspection-lint CLI', () => {
       });
     }
     // a pipe was "No such file or folder" and stopped the run; reading one would wait for a writer for ever
-    it('a pipe, a device, a circle of symbolic links: each said for what it is, and the other files checked', function () {
-      if (process.platform === 'win32') this.skip();
+    // POSIX shapes (mkfifo, /dev/null), as on the machines the project is built and tested on
+    it('a pipe, a device, a circle of symbolic links: each said for what it is, and the other files checked', () => {
       const pipe = path.join(tmp, 'pipe.txt');
       assert.strictEqual(spawnSync('mkfifo', [pipe]).status, 0);
       fs.symlinkSync(path.join(tmp, 'loop-b.txt'), path.join(tmp, 'loop-a.txt'));
