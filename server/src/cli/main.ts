@@ -4,7 +4,7 @@ import { parseArgs } from 'util';
 import { ConfigResolver, defaultConfig, frameworkFor, readConfigFile, type ConfigFile } from '../config/discover';
 import { builtinFrameworks } from '../core/frameworks/builtin';
 import { lint, lintLines, type LintOptions, type LintResult } from '../lint/engine';
-import { fixAll } from '../lint/fix';
+import { fixAll, hasPreferredFix } from '../lint/fix';
 import { allRules } from '../rules';
 import { ruleDocsUrl } from '../rules/docs';
 import { VERSION } from '../version';
@@ -174,7 +174,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       if (fixed) {
         notes.push(fixed.note);
         result = fixed.result;
-      } else if (read.note && result.diagnostics.some((diagnostic) => diagnostic.fixes.some((fix) => fix.preferred))) {
+      } else if (read.note && result.diagnostics.some(hasPreferredFix)) {
         notes.push('not fixed: only UTF-8 files are written back');
       }
     }

@@ -89,6 +89,11 @@ class DisjointEdits {
   }
 }
 
+/** Whether the problem has a preferred fix: the one `--fix` and "fix all" apply. */
+export function hasPreferredFix(diagnostic: Diagnostic): boolean {
+  return diagnostic.fixes.some((fix) => fix.preferred);
+}
+
 /**
  * The preferred fix of every problem, leaving out any whose edits would collide with a fix already taken (or with
  * each other: applied, such a fix would fail), in the order the problems come.

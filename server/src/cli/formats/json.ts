@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../lint/engine';
+import { hasPreferredFix } from '../../lint/fix';
 import { prettyJson, streamed } from './chunks';
 import type { Formatter } from './types';
 
@@ -23,7 +24,7 @@ export const formatJson: Formatter = (files) =>
           let fixableErrorCount = 0;
           let fixableWarningCount = 0;
           for (const diagnostic of shown) {
-            const fixable = diagnostic.fixes.some((fix) => fix.preferred);
+            const fixable = hasPreferredFix(diagnostic);
             if (diagnostic.severity === 'error') {
               errorCount++;
               if (fixable) fixableErrorCount++;

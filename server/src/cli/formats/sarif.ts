@@ -80,8 +80,9 @@ export const formatSarif: Formatter = (files, { cwd, configurationProblems = [] 
   const notChecked: { level: 'error'; message: { text: string }; locations: { physicalLocation: { artifactLocation: ArtifactLocation } }[] }[] = [];
   const results = (function* () {
     for (const file of files) {
-      const artifactLocation = { ...artifactUri(cwd, file.filePath), index: artifacts.length };
-      artifacts.push({ location: artifactUri(cwd, file.filePath) });
+      const location = artifactUri(cwd, file.filePath);
+      const artifactLocation = { ...location, index: artifacts.length };
+      artifacts.push({ location });
       if (file.notChecked !== undefined) {
         notChecked.push({ level: 'error', message: { text: file.notChecked }, locations: [{ physicalLocation: { artifactLocation } }] });
       }

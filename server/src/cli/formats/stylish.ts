@@ -2,6 +2,7 @@ import { shortNameOf } from '../../core/frameworks/profile';
 import type { Severity } from '../../rules/rule';
 import { joinedLines } from './chunks';
 import type { Diagnostic } from '../../lint/engine';
+import { hasPreferredFix } from '../../lint/fix';
 import type { FileResult, Formatter } from './types';
 
 const CODES = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
@@ -46,7 +47,7 @@ function* stylishLines(files: Iterable<FileResult>, color: boolean): Generator<s
       if (diagnostic.severity === 'error') errors++;
       else if (diagnostic.severity === 'warning') warnings++;
       else infos++;
-      if (diagnostic.fixes.some((fix) => fix.preferred)) fixable++;
+      if (hasPreferredFix(diagnostic)) fixable++;
     }
     yield '';
   }

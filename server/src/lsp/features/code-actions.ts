@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic as LspDiagnostic, type TextEdit } from 'vscode-languageserver/node';
 import type { Diagnostic } from '../../lint/engine';
-import { editsBetween, fixAll } from '../../lint/fix';
+import { editsBetween, fixAll, hasPreferredFix } from '../../lint/fix';
 import type { Fix } from '../../rules/rule';
 import type { Analysis } from '../analysis';
 import { contains } from '../locate';
@@ -70,11 +70,11 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, text: 
     }
     for (const [diagnostic, lsp] of pairs) for (const fix of diagnostic.fixes) actions.push(action(uri, fix, lsp));
     // offered beside a problem that has a fix of its own, when there are others to fix with it
-    const fixable = analysis.diagnostics.filter((diagnostic) => diagnostic.fixes.some((fix) => fix.preferred)).length;
-    const besideAFix = pairs.some(([diagnostic]) => diagnostic.fixes.some((fix) => fix.preferred));
+    const fixable = analysis.diagnostics.filter(hasPreferredFix).length;
+    const besideAFix = pairs.some(([diagnostic]) => hasPreferredFix(diagnostic));
     if (besideAFix && fixable > 1) actions.push(fixAllAction(`Fix all inspection report problems in this file (${fixable})`, CodeActionKind.QuickFix));
   }
-  const anyFix = analysis.diagnostics.some((diagnostic) => diagnostic.fixes.some((fix) => fix.preferred));
+  const anyFix = analysis.diagnostics.some(hasPreferredFix);
   if (only && wants(only, FIX_ALL_KIND) && anyFix) actions.push(fixAllAction('Fix all inspection report problems', FIX_ALL_KIND));
   return actions;
 }
