@@ -4,6 +4,7 @@ import * as path from 'path';
 import type { SearchText } from '../core/parse/lines';
 import { splitLines } from '../core/text';
 import { decodeUtf8Lines } from './decode-lines';
+import { stampOf, type FileStamp } from './write-back';
 
 /** Extensions of files the linter reads when it is given a folder or a glob. */
 export const REPORT_EXTENSIONS = ['.txt', '.md', '.markdown'];
@@ -97,6 +98,8 @@ export interface ReadFile {
   note?: string;
   /** The file starts with a UTF-8 byte order mark (dropped from the text, kept when the file is written back). */
   bom?: boolean;
+  /** The file as it was when read (with wholeText): --fix does not write over a file changed since. */
+  stamp?: FileStamp;
 }
 
 /**
@@ -105,9 +108,10 @@ export interface ReadFile {
  */
 export function readReport(file: string, shownAs: string, { wholeText = false, maxBytes = Infinity } = {}): ReadFile {
   let bytes: Buffer | null;
+  let stat: fs.Stats;
   const limit = Math.min(maxBytes, MAX_TEXT_BYTES);
   try {
-    bytes = readBytes(file, limit);
+    ({ bytes, stat } = readBytes(file, limit));
   } catch (error) {
     if (error instanceof NotAFile) throw new UsageError(`${shownAs} is not a file (a pipe, socket or device), so it is not checked`);
     throw new UsageError(`Cannot read ${shownAs}: ${readFailure(error as NodeJS.ErrnoException)}`);
@@ -120,10 +124,10 @@ export function readReport(file: string, shownAs: string, { wholeText = false, m
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const start = bom ? 3 : 0;
   const marked = bom ? { bom: true } : {};
-  return wholeText ? withLines(bytes.toString('utf8', start), marked) : { ...decodeUtf8Lines(bytes, start), ...marked };
+  return wholeText ? withLines(bytes.toString('utf8', start), { ...marked, stamp: stampOf(stat) }) : { ...decodeUtf8Lines(bytes, start), ...marked };
 }
 
-function withLines(text: string, extra: Pick<ReadFile, 'note' | 'bom'>): ReadFile {
+function withLines(text: string, extra: Pick<ReadFile, 'note' | 'bom' | 'stamp'>): ReadFile {
   return { lines: splitLines(text), text, crlf: text.includes('\r\n'), ...extra };
 }
 
@@ -149,23 +153,23 @@ function readFailure(error: NodeJS.ErrnoException): string {
  * Null when the file holds more than maxBytes: it is not read further (it could be larger than the memory). Opened
  * without blocking, so that a pipe with no writer is found not to be a file rather than waited on for ever.
  */
-function readBytes(file: string, maxBytes: number): Buffer | null {
+function readBytes(file: string, maxBytes: number): { bytes: Buffer | null; stat: fs.Stats } {
   const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw new NotAFile();
-    if (stat.size > maxBytes) return null;
+    if (stat.size > maxBytes) return { bytes: null, stat };
     // and should it grow while read:
     let length = 0;
     for (;;) {
-      if (length > maxBytes) return null;
+      if (length > maxBytes) return { bytes: null, stat };
       if (length === readBuffer.length) {
         const larger = Buffer.allocUnsafeSlow(readBuffer.length * 2);
         readBuffer.copy(larger, 0, 0, length);
         readBuffer = larger;
       }
       const read = fs.readSync(fd, readBuffer, length, readBuffer.length - length, null);
-      if (read === 0) return readBuffer.subarray(0, length);
+      if (read === 0) return { bytes: readBuffer.subarray(0, length), stat };
       length += read;
     }
   } finally {

@@ -16,6 +16,7 @@ import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
 import type { FileResult, Formatter } from './formats/types';
 import { writeChunks, writeChunksToFile } from './output';
+import { ChangedSinceRead, writeBack, type FileStamp } from './write-back';
 
 const FORMATS: Record<string, Formatter> = {
   stylish: formatStylish,
@@ -57,8 +58,8 @@ export interface Io {
   stderr: (text: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
-  /** How --fix writes a file back (fs.writeFileSync unless a test says otherwise). */
-  writeFile?: (filePath: string, text: string) => void;
+  /** How --fix writes a file back (writeBack unless a test says otherwise). */
+  writeFile?: (filePath: string, text: string, before?: FileStamp) => void;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -163,13 +164,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     if (values.fix) {
       let fixed: ReturnType<typeof fixFile> = null;
       try {
-        fixed = fixFile(filePath, read, result, options, io.writeFile ?? fs.writeFileSync);
+        fixed = fixFile(filePath, read, result, options, io.writeFile ?? writeBack);
       } catch (error) {
         if (!(error instanceof UsageError)) throw error;
         // reported as it was read; the run goes on, and fails
         io.stderr(`inspection-lint: ${error.message}\n`);
         failures++;
-        notes.push('not fixed: the file could not be written');
+        notes.push(error.cause instanceof ChangedSinceRead ? 'not fixed: the file changed on disk while it was checked' : 'not fixed: the file could not be written');
       }
       if (fixed) {
         notes.push(fixed.note);
@@ -248,14 +249,17 @@ function fixFile(
   read: ReadFile,
   before: LintResult,
   options: LintOptions,
-  writeFile: (filePath: string, text: string) => void,
+  writeFile: NonNullable<Io['writeFile']>,
 ): { result: LintResult; note: string } | null {
   if (read.note || read.text === undefined) return null;
   const fixed = fixAll(read.text, (text) => lint(text, options).diagnostics, before.diagnostics);
   if (fixed.text === read.text) return null;
   try {
-    writeFile(filePath, (read.bom ? '\uFEFF' : '') + fixed.text);
+    writeFile(filePath, (read.bom ? '\uFEFF' : '') + fixed.text, read.stamp);
   } catch (error) {
+    if (error instanceof ChangedSinceRead) {
+      throw new UsageError(`${filePath} changed on disk while it was checked, so its fixes are not written (run --fix again)`, { cause: error });
+    }
     throw new UsageError(`Cannot write ${filePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   const result = lint(fixed.text, options);
