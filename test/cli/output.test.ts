@@ -148,7 +148,7 @@ describe('CLI output written in pieces', () => {
     assert.strictEqual([...formatStylish([notRead('big.txt')], { cwd: os.tmpdir(), color: false })].join(''), '✖ 1 file not checked: big.txt');
   });
 
-  it('JSON counts as ESLint does: errors, warnings, and those --fix would fix', () => {
+  it('JSON counts as ESLint does: errors, warnings, and those with a fix (the one --fix applies)', () => {
     // a label that disagrees with its number (fixable error), a grade outside the scale (error), a record entry with
     // no section (warning)
     const text = 'Being healthy\n\nGrade 2 (Good)\n\nStaying safe\n\nGrade 7\n\nRecord of main findings\n\nBeing healthy\tAdequate\nEnjoying and achieving\tGood\n';
@@ -156,10 +156,14 @@ describe('CLI output written in pieces', () => {
     const shown = diagnostics.filter((diagnostic) => diagnostic.severity !== 'info');
     const fixable = (severity: string) => shown.filter((diagnostic) => diagnostic.severity === severity && diagnostic.fixes.some((fix) => fix.preferred)).length;
     assert.ok(fixable('error') > 0 && shown.some((diagnostic) => diagnostic.severity === 'warning'), JSON.stringify(shown.map((diagnostic) => [diagnostic.ruleId, diagnostic.severity])));
-    const file: FileResult = { filePath: path.join(os.tmpdir(), 'draft.txt'), displayPath: 'draft.txt', diagnostics, framework: null, notes: [] };
+    const file: FileResult = { filePath: path.join(os.tmpdir(), 'draft.txt'), displayPath: 'draft.txt', diagnostics, framework: null, notes: [], text };
     const [entry] = JSON.parse([...formatJson([file], { cwd: os.tmpdir(), color: false })].join('')) as Record<string, unknown>[];
     const { messages, ...counts } = entry!;
     assert.strictEqual((messages as unknown[]).length, shown.length);
+    assert.strictEqual((messages as { fix?: unknown }[]).filter((message) => message.fix).length, fixable('error') + fixable('warning'));
+    // without the text (a file not in UTF-8) there are no offsets to give, and nothing counts as fixable
+    const [bare] = JSON.parse([...formatJson([{ ...file, text: undefined }], { cwd: os.tmpdir(), color: false })].join('')) as Record<string, unknown>[];
+    assert.deepStrictEqual([bare!.fixableErrorCount, bare!.fixableWarningCount], [0, 0]);
     assert.deepStrictEqual(counts, {
       filePath: file.filePath,
       errorCount: shown.filter((diagnostic) => diagnostic.severity === 'error').length,

@@ -160,6 +160,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       onRuleError: (ruleId, error) => io.stderr(`inspection-lint: rule ${ruleId} failed on ${displayPath}: ${(error as Error).message}\n`),
     };
     let result = lintRead(read, options);
+    /** The text the diagnostics are in, for JSON's fixes (offsets into it): for UTF-8 files only, as --fix writes. */
+    let text = read.note ? undefined : read.text;
     const notes = read.note ? [read.note] : [];
     if (values.fix) {
       let fixed: ReturnType<typeof fixFile> = null;
@@ -175,6 +177,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       if (fixed) {
         notes.push(fixed.note);
         result = fixed.result;
+        text = fixed.text;
       } else if (read.note && result.diagnostics.some(hasPreferredFix)) {
         notes.push('not fixed: only UTF-8 files are written back');
       }
@@ -192,6 +195,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       framework: result.report.framework?.profile ?? null,
       notes,
       ...(formatName === 'model' ? { report: result.report } : {}),
+      ...(formatName === 'json' && text !== undefined ? { text } : {}),
     };
   };
 
@@ -202,7 +206,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       const displayPath = path.relative(io.cwd, filePath) || path.basename(filePath);
       let read: ReadFile;
       try {
-        read = readReport(filePath, displayPath, { wholeText: Boolean(values.fix), maxBytes: maxFileSize });
+        read = readReport(filePath, displayPath, { wholeText: Boolean(values.fix) || formatName === 'json', maxBytes: maxFileSize });
       } catch (error) {
         // one file that cannot be read is said, and the others are still checked
         const message = error instanceof UsageError ? error.message : `Cannot read ${displayPath}: ${(error as Error).message}`;
@@ -250,7 +254,7 @@ function fixFile(
   before: LintResult,
   options: LintOptions,
   writeFile: NonNullable<Io['writeFile']>,
-): { result: LintResult; note: string } | null {
+): { result: LintResult; text: string; note: string } | null {
   if (read.note || read.text === undefined) return null;
   const fixed = fixAll(read.text, (text) => lint(text, options).diagnostics, before.diagnostics);
   if (fixed.text === read.text) return null;
@@ -264,7 +268,7 @@ function fixFile(
   }
   const result = lint(fixed.text, options);
   const count = Math.max(0, before.diagnostics.length - result.diagnostics.length);
-  return { result, note: `fixed in place${count ? `: ${count} problem${count === 1 ? '' : 's'} fewer` : ''}` };
+  return { result, text: fixed.text, note: `fixed in place${count ? `: ${count} problem${count === 1 ? '' : 's'} fewer` : ''}` };
 }
 
 function listRules(format: string, io: Io): number {

@@ -1,18 +1,19 @@
 import type { Diagnostic } from '../../lint/engine';
-import { hasPreferredFix } from '../../lint/fix';
 import { prettyJson, streamed } from './chunks';
+import { eslintFix, lineStartsOf, type EslintFix } from './eslint-fix';
 import type { Formatter } from './types';
 
 /**
  * ESLint's JSON format: one entry per file, with its counts; info-level notes are left out (ESLint has only warnings
- * and errors). A problem counts as fixable when it has a preferred fix, the one `--fix` applies (to UTF-8 files); the
- * messages carry no `fix` of their own.
+ * and errors). A message's `fix` is its preferred fix, the one `--fix` applies, and its other fixes are `suggestions`,
+ * as ESLint gives them: offsets into the file's text (without a byte order mark), given for UTF-8 files, the ones
+ * `--fix` writes. A problem counts as fixable when its message has a `fix`.
  */
 export const formatJson: Formatter = (files) =>
   prettyJson(
     streamed(
       (function* () {
-        for (const { filePath, diagnostics, notChecked } of files) {
+        for (const { filePath, diagnostics, notChecked, text } of files) {
           if (notChecked !== undefined) {
             // one fatal message, without a place (as ESLint gives a file it ignores), so that a consumer cannot take it for clean
             const messages = [{ ruleId: null, fatal: true, severity: 2, message: notChecked }];
@@ -20,26 +21,39 @@ export const formatJson: Formatter = (files) =>
             continue;
           }
           const shown = diagnostics.filter((diagnostic) => diagnostic.severity !== 'info');
+          const messages = messagesOf(shown, text);
           let errorCount = 0;
           let fixableErrorCount = 0;
           let fixableWarningCount = 0;
-          for (const diagnostic of shown) {
-            const fixable = hasPreferredFix(diagnostic);
-            if (diagnostic.severity === 'error') {
+          for (const message of messages) {
+            if (message.severity === 2) {
               errorCount++;
-              if (fixable) fixableErrorCount++;
-            } else if (fixable) fixableWarningCount++;
+              if (message.fix) fixableErrorCount++;
+            } else if (message.fix) fixableWarningCount++;
           }
-          const warningCount = shown.length - errorCount;
-          yield { filePath, messages: streamed(messagesOf(shown)), errorCount, fatalErrorCount: 0, warningCount, fixableErrorCount, fixableWarningCount };
+          const warningCount = messages.length - errorCount;
+          yield { filePath, messages: streamed(messages), errorCount, fatalErrorCount: 0, warningCount, fixableErrorCount, fixableWarningCount };
         }
       })(),
     ),
   );
 
-function* messagesOf(diagnostics: readonly Diagnostic[]) {
-  for (const diagnostic of diagnostics) {
-    yield {
+interface Message {
+  ruleId: string;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: EslintFix;
+  suggestions?: { desc: string; fix: EslintFix }[];
+}
+
+function messagesOf(diagnostics: readonly Diagnostic[], text: string | undefined): Message[] {
+  let lineStarts: number[] | undefined;
+  return diagnostics.map((diagnostic) => {
+    const message: Message = {
       ruleId: diagnostic.ruleId,
       severity: diagnostic.severity === 'error' ? 2 : 1,
       message: diagnostic.message,
@@ -48,5 +62,16 @@ function* messagesOf(diagnostics: readonly Diagnostic[]) {
       endLine: diagnostic.range.end.line + 1,
       endColumn: diagnostic.range.end.character + 1,
     };
-  }
+    if (text === undefined || !diagnostic.fixes.length) return message;
+    lineStarts ??= lineStartsOf(text);
+    const suggestions: { desc: string; fix: EslintFix }[] = [];
+    for (const fix of diagnostic.fixes) {
+      const offsets = eslintFix(fix, text, lineStarts);
+      if (!offsets) continue;
+      if (fix.preferred && !message.fix) message.fix = offsets;
+      else suggestions.push({ desc: fix.title, fix: offsets });
+    }
+    if (suggestions.length) message.suggestions = suggestions;
+    return message;
+  });
 }

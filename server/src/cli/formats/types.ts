@@ -15,6 +15,8 @@ export interface FileResult {
   report?: ParseResult;
   /** Things worth saying about the file that are not problems in it. */
   notes: string[];
+  /** The text the diagnostics' positions are in, for the formats that give fixes as offsets into it (JSON); only for UTF-8 files, the ones --fix writes. */
+  text?: string;
   /** Why the file was not checked (it could not be read, is too large or is binary); it then has no diagnostics. */
   notChecked?: string;
 }
