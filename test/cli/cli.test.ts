@@ -113,6 +113,11 @@ describe('inspection-lint CLI', () => {
     assert.strictEqual(over.status, 1);
     assert.match(over.stderr, /3 warnings, more than --max-warnings 0/);
     assert.strictEqual(runCli(['--max-warnings', '3', 'seeds']).status, 0);
+    // an unreadable file among them makes the run exit 2; the warnings are still said to be too many
+    const binary = runCli(['--max-warnings', '0', 'seeds', path.join(tmp, 'binary.txt')]);
+    assert.strictEqual(binary.status, 2);
+    assert.match(binary.stderr, /binary file/);
+    assert.match(binary.stderr, /3 warnings, more than --max-warnings 0/);
   });
 
   it('--fix writes the preferred fixes back, in rounds, keeps a byte order mark, and reports what is left', () => {

@@ -232,14 +232,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (values['output-file']) writeChunksToFile(path.resolve(io.cwd, values['output-file']), output);
   else writeChunks(output, io.stdout);
 
+  // said whatever the exit code, as ESLint does: a run that also failed otherwise still has too many warnings
+  const tooManyWarnings = maxWarnings >= 0 && tally.warnings > maxWarnings;
+  if (tooManyWarnings) io.stderr(`inspection-lint: ${tally.warnings} warning${tally.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
   if ([...configsWithProblems].some((config) => config.problems.some((problem) => problem.severity !== 'warning'))) return 2;
   if (failures) return 2;
-  if (tally.errors) return 1;
-  if (maxWarnings >= 0 && tally.warnings > maxWarnings) {
-    io.stderr(`inspection-lint: ${tally.warnings} warning${tally.warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings}\n`);
-    return 1;
-  }
-  return 0;
+  return tally.errors || tooManyWarnings ? 1 : 0;
 }
 
 /** Lints a report as readReport read it. */
