@@ -412,6 +412,16 @@ describe('inspection-lint CLI', () => {
       assert.match(results[0]!.messages[0]!.message, /binary\.txt is a binary file, not a report/);
       assert.ok(results[1]!.errorCount > 0 && results[1]!.messages.every((message) => !message.fatal));
     });
+    // stdout was written in batches of 64 KB, so a terminal showed the message before the files checked earlier
+    it('a file that cannot be read is said after the output for the files before it', async () => {
+      const log: string[] = [];
+      const io: Io = { cwd: repoRoot, stdout: (text) => log.push(`out:${text}`), stderr: (text) => log.push(`err:${text}`), isTTY: false, env: {} };
+      assert.strictEqual(await main(['seeds/slac-2011-rutland.txt', path.join(tmp, 'binary.txt'), 'seeds/apa-2007-rutland.txt'], io), 2);
+      const said = log.findIndex((entry) => entry.startsWith('err:') && entry.includes('binary.txt is a binary file'));
+      assert.ok(said > 0, log.join('\n'));
+      assert.match(log.slice(0, said).join(''), /seeds\/slac-2011-rutland\.txt \(SLAC 2011\)\n.*record-group-mismatch/s);
+      assert.doesNotMatch(log.slice(0, said).join(''), /apa-2007-rutland/);
+    });
     it('a file over --max-file-size: not read, said, the others checked', () => {
       const run = runCli(['--max-file-size', '50KB', 'seeds']);
       assert.strictEqual(run.status, 2);

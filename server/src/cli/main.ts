@@ -15,7 +15,7 @@ import { formatModel } from './formats/model';
 import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
 import type { FileResult, Formatter } from './formats/types';
-import { writeChunks, writeChunksToFile } from './output';
+import { BatchedWriter, writeChunks, writeChunksToFile } from './output';
 import { ChangedSinceRead, writeBack, type FileStamp } from './write-back';
 
 const FORMATS: Record<string, Formatter> = {
@@ -149,6 +149,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   }
 
+  const stdoutWriter = new BatchedWriter(io.stdout);
+  /** A message while the output is written follows the output so far, as a terminal showing both should show them. */
+  const sayInTurn = (text: string) => {
+    stdoutWriter.flush();
+    io.stderr(text);
+  };
+
   /** Files not checked, or not written back by --fix. */
   let failures = 0;
   const lintFile = (filePath: string, displayPath: string, read: ReadFile, config: ConfigFile): FileResult => {
@@ -157,7 +164,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       registry: config.registry,
       rules: config.config.rules,
       ...(framework ? { framework, frameworkSource: values.framework ? 'option' : 'config' } : {}),
-      onRuleError: (ruleId, error) => io.stderr(`inspection-lint: rule ${ruleId} failed on ${displayPath}: ${(error as Error).message}\n`),
+      onRuleError: (ruleId, error) => sayInTurn(`inspection-lint: rule ${ruleId} failed on ${displayPath}: ${(error as Error).message}\n`),
     };
     let result = lintRead(read, options);
     /** The text the diagnostics are in, for JSON's fixes (offsets into it): for UTF-8 files only, as --fix writes. */
@@ -170,7 +177,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       } catch (error) {
         if (!(error instanceof UsageError)) throw error;
         // reported as it was read; the run goes on, and fails
-        io.stderr(`inspection-lint: ${error.message}\n`);
+        sayInTurn(`inspection-lint: ${error.message}\n`);
         failures++;
         notes.push(error.cause instanceof ChangedSinceRead ? 'not fixed: the file changed on disk while it was checked' : 'not fixed: the file could not be written');
       }
@@ -210,7 +217,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       } catch (error) {
         // one file that cannot be read is said, and the others are still checked
         const message = error instanceof UsageError ? error.message : `Cannot read ${displayPath}: ${(error as Error).message}`;
-        io.stderr(`inspection-lint: ${message}\n`);
+        sayInTurn(`inspection-lint: ${message}\n`);
         failures++;
         yield { filePath, displayPath, diagnostics: [], framework: null, notes: [], notChecked: message };
         continue;
@@ -230,7 +237,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   );
   const output = format(results(), { cwd: io.cwd, color: Boolean(color), configurationProblems });
   if (values['output-file']) writeChunksToFile(path.resolve(io.cwd, values['output-file']), output);
-  else writeChunks(output, io.stdout);
+  else writeChunks(output, io.stdout, false, stdoutWriter);
 
   // said whatever the exit code, as ESLint does: a run that also failed otherwise still has too many warnings
   const tooManyWarnings = maxWarnings >= 0 && tally.warnings > maxWarnings;
