@@ -19,6 +19,7 @@ import { LineDocument } from '../server/src/lsp/line-document';
 import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
 import { LspClient } from '../test/helpers/lsp-client';
 import { makeCorpus, type Corpus } from './corpus';
+import { timeByFile } from './time-by-file';
 
 const root = path.resolve(__dirname, '..', '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -354,6 +355,10 @@ async function main(): Promise<void> {
   const cli = cliThroughput(corpus);
   const breakdown = cliBreakdown(corpus);
   const inside = await inProcess(corpus);
+  const reports = fs.readdirSync(corpus.files200).map((name) => path.join(corpus.files200, name));
+  const places = await timeByFile(() => {
+    for (let pass = 0; pass < RUNS; pass++) for (const file of reports) lintRead(readReport(file, file));
+  }, path.join(root, 'out', 'server', 'src'));
   // each a median over RUNS runs of 200 edits, the four kinds taking turns: a burst of load on the shared machine
   // lands in one run, not in every figure of one kind
   const latencyRuns = { seed: [] as Latency[], large: [] as Latency[], seedPull: [] as Latency[], largePull: [] as Latency[] };
@@ -447,6 +452,12 @@ async function main(): Promise<void> {
   ];
   console.log('| measure | result | note |\n|---|---|---|');
   for (const [measure, result, note] of rows) console.log(`| ${measure} | ${result} | ${note} |`);
+  console.log('\nWhere the in-process analysis of the 200 reports spends its time (self time, sampled by V8\'s profiler):\n');
+  console.log('| where | share |\n|---|---|');
+  const shown = places.slice(0, 12);
+  for (const { place, share } of shown) console.log(`| ${place} | ${(share * 100).toFixed(1)} % |`);
+  const rest = places.slice(shown.length).reduce((sum, { share }) => sum + share, 0);
+  if (rest > 0) console.log(`| ${places.length - shown.length} other files | ${(rest * 100).toFixed(1)} % |`);
 }
 
 main().catch((error) => {
