@@ -90,6 +90,29 @@ describe('--fix writes a file back whole or not at all', () => {
     assert.deepStrictEqual(leftovers(), []);
   });
 
+  it('does not write a read-only report (renaming over it would)', () => {
+    const file = path.join(dir, 'report.txt');
+    fs.writeFileSync(file, OLD);
+    // as root, the test's user here, every file is writable: the check is made to fail as it does for others
+    const readOnly: WriteCalls = {
+      ...fs,
+      accessSync: (target: fs.PathLike, mode?: number) => {
+        if (target === fs.realpathSync(file) && mode === fs.constants.W_OK) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
+      },
+    };
+    assert.throws(() => writeBack(file, NEW, undefined, readOnly), /permission denied/);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), OLD);
+    assert.deepStrictEqual(leftovers(), []);
+  });
+
+  it('writes a report whose name is as long as names may be', () => {
+    const file = path.join(dir, `${'r'.repeat(251)}.txt`);
+    fs.writeFileSync(file, OLD);
+    writeBack(file, NEW);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), NEW);
+    assert.deepStrictEqual(leftovers(), []);
+  });
+
   it('writes in place when no file can be made beside it', () => {
     const file = path.join(dir, 'report.txt');
     fs.writeFileSync(file, OLD);

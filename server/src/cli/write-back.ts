@@ -21,7 +21,7 @@ export class ChangedSinceRead extends Error {
 /** The calls writeBack makes, so that a test can make one of them fail as a full disk would. */
 export type WriteCalls = Pick<
   typeof fs,
-  'realpathSync' | 'statSync' | 'openSync' | 'writeSync' | 'fsyncSync' | 'fchmodSync' | 'fchownSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'writeFileSync'
+  'realpathSync' | 'statSync' | 'accessSync' | 'openSync' | 'writeSync' | 'fsyncSync' | 'fchmodSync' | 'fchownSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'writeFileSync'
 >;
 
 /** A folder the linter cannot create a file in, though it may write the file itself. */
@@ -40,12 +40,15 @@ export function writeBack(file: string, text: string, before?: FileStamp, calls:
   if (before && (stat.size !== before.size || stat.mtimeMs !== before.mtimeMs || stat.ino !== before.ino || stat.dev !== before.dev)) {
     throw new ChangedSinceRead(`${file} changed on disk after it was read`);
   }
+  // a read-only report stays unwritten, as writing it in place would leave it (renaming over it would not ask)
+  calls.accessSync(target, fs.constants.W_OK);
   if (stat.nlink > 1) {
     calls.writeFileSync(target, text);
     return;
   }
   const mode = stat.mode & 0o7777;
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  // the name cut short, so that a report's name of up to 255 characters still leaves room for the rest
+  const temporary = path.join(path.dirname(target), `.${path.basename(target).slice(0, 100)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number;
   try {
     fd = calls.openSync(temporary, 'wx', mode);
