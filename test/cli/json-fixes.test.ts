@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as fc from 'fast-check';
-import { eslintFix, lineStartsOf, type EslintFix } from '../../server/src/cli/formats/eslint-fix';
+import { decodeUtf8Lines } from '../../server/src/cli/decode-lines';
+import { eslintFix, LinedText, type EslintFix } from '../../server/src/cli/formats/eslint-fix';
 import { main, type Io } from '../../server/src/cli/main';
 import { lint } from '../../server/src/lint/engine';
 import { splitLines } from '../../server/src/core/text';
@@ -11,6 +12,7 @@ import { applyEdits } from '../helpers/edits';
 import { applyMutations, mutationArbitrary } from '../helpers/mutations';
 import { readSeed, seedNames } from '../helpers/paths';
 
+const lined = (text: string) => LinedText.of(text, splitLines(text));
 const applyOffsets = (text: string, fix: EslintFix) => text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
 
 interface Message {
@@ -34,15 +36,18 @@ async function jsonOf(args: string[], cwd: string): Promise<Entry[]> {
 }
 
 describe('JSON gives each fix as ESLint does: offsets into the text', () => {
-  it('a fix as offsets changes the text exactly as its edits do, on mutated seeds (CR LF, byte order marks, long lines)', () => {
+  it('a fix as offsets changes the text exactly as its edits do, on mutated seeds (CR LF, byte order marks, long lines), read as the CLI reads them', () => {
     const seeds = seedNames().map(readSeed);
     fc.assert(
       fc.property(fc.constantFrom(...seeds), fc.array(mutationArbitrary, { maxLength: 6 }), (seed, mutations) => {
         const text = applyMutations(seed, mutations);
-        const starts = lineStartsOf(text);
+        // the lines decoded, the breaks read from the text a byte a character, as the CLI has them
+        const read = decodeUtf8Lines(Buffer.from(text, 'utf8'));
+        assert.deepStrictEqual(read.lines, splitLines(text));
+        const asRead = LinedText.of(read.text ?? read.search!.text, read.lines);
         for (const diagnostic of lint(text).diagnostics) {
           for (const fix of diagnostic.fixes) {
-            const offsets = eslintFix(fix, text, starts);
+            const offsets = eslintFix(fix, asRead);
             assert.ok(offsets, `fix "${fix.title}" has no offsets`);
             assert.strictEqual(applyOffsets(text, offsets), applyEdits(text, fix.edits), fix.title);
           }
@@ -53,26 +58,28 @@ describe('JSON gives each fix as ESLint does: offsets into the text', () => {
   });
 
   it('finds lines as the linter splits them: LF, CR LF and a lone CR', () => {
-    const text = 'one\r\ntwo\rthree\nfour';
-    const starts = lineStartsOf(text);
+    const text = 'one\r\ntwo\rthree\nfour\n\ncaf\u00e9 \ud83d\ude00\r\n';
+    const whole = lined(text);
+    assert.deepStrictEqual(whole.breaks, ['\r\n', '\r', '\n', '\n', '\n', '\r\n']);
     assert.deepStrictEqual(
-      starts.map((start, line) => text.slice(start, starts[line + 1] ?? text.length).replace(/\r?\n?$|\r$/, '')),
+      whole.starts.map((start, line) => text.slice(start, start + whole.lines[line]!.length)),
       splitLines(text),
     );
+    for (let from = 0; from <= text.length; from++) for (let to = from; to <= text.length; to++) assert.strictEqual(whole.slice(from, to), text.slice(from, to));
     const edit = (line: number, from: number, to: number, newText: string) => ({ range: { start: { line, character: from }, end: { line, character: to } }, newText });
-    assert.deepStrictEqual(eslintFix({ title: 't', edits: [edit(2, 0, 5, 'THREE')] }, text, starts), { range: [9, 14], text: 'THREE' });
+    assert.deepStrictEqual(eslintFix({ title: 't', edits: [edit(2, 0, 5, 'THREE')] }, whole), { range: [9, 14], text: 'THREE' });
   });
 
   it('makes several edits one range, keeping the text between them, and gives no offsets for edits that overlap or fall outside the text', () => {
     const text = 'Grade 2 (Good)\n\n14. The LSCB\n';
-    const starts = lineStartsOf(text);
+    const whole = lined(text);
     const edit = (line: number, from: number, to: number, newText: string) => ({ range: { start: { line, character: from }, end: { line, character: to } }, newText });
-    const two = eslintFix({ title: 'both', edits: [edit(2, 0, 2, '12'), edit(0, 9, 13, 'Adequate')] }, text, starts);
+    const two = eslintFix({ title: 'both', edits: [edit(2, 0, 2, '12'), edit(0, 9, 13, 'Adequate')] }, whole);
     assert.deepStrictEqual(two, { range: [9, 18], text: 'Adequate)\n\n12' });
     assert.strictEqual(applyOffsets(text, two!), 'Grade 2 (Adequate)\n\n12. The LSCB\n');
-    assert.strictEqual(eslintFix({ title: 'overlap', edits: [edit(0, 0, 7, 'Grade 3'), edit(0, 6, 7, '4')] }, text, starts), null);
-    assert.strictEqual(eslintFix({ title: 'outside', edits: [edit(9, 0, 0, 'x')] }, text, starts), null);
-    assert.strictEqual(eslintFix({ title: 'past the line', edits: [edit(0, 40, 40, 'x')] }, text, starts), null);
+    assert.strictEqual(eslintFix({ title: 'overlap', edits: [edit(0, 0, 7, 'Grade 3'), edit(0, 6, 7, '4')] }, whole), null);
+    assert.strictEqual(eslintFix({ title: 'outside', edits: [edit(9, 0, 0, 'x')] }, whole), null);
+    assert.strictEqual(eslintFix({ title: 'past the line', edits: [edit(0, 40, 40, 'x')] }, whole), null);
   });
 
   describe('through the CLI', () => {

@@ -5,6 +5,7 @@ import * as path from 'path';
 import * as fc from 'fast-check';
 import { joinedLines, prettyJson, streamed } from '../../server/src/cli/formats/chunks';
 import { formatGithub } from '../../server/src/cli/formats/github';
+import { LinedText } from '../../server/src/cli/formats/eslint-fix';
 import { formatJson } from '../../server/src/cli/formats/json';
 import { formatModel } from '../../server/src/cli/formats/model';
 import { formatSarif } from '../../server/src/cli/formats/sarif';
@@ -12,6 +13,7 @@ import { formatStylish } from '../../server/src/cli/formats/stylish';
 import type { FileResult } from '../../server/src/cli/formats/types';
 import { writeChunks, writeChunksToFile } from '../../server/src/cli/output';
 import { UsageError } from '../../server/src/cli/files';
+import { splitLines } from '../../server/src/core/text';
 import { lint } from '../../server/src/lint/engine';
 
 /** JSON values of any shape, with strings holding line breaks, quotes and the placeholder's characters. */
@@ -156,7 +158,7 @@ describe('CLI output written in pieces', () => {
     const shown = diagnostics.filter((diagnostic) => diagnostic.severity !== 'info');
     const fixable = (severity: string) => shown.filter((diagnostic) => diagnostic.severity === severity && diagnostic.fixes.some((fix) => fix.preferred)).length;
     assert.ok(fixable('error') > 0 && shown.some((diagnostic) => diagnostic.severity === 'warning'), JSON.stringify(shown.map((diagnostic) => [diagnostic.ruleId, diagnostic.severity])));
-    const file: FileResult = { filePath: path.join(os.tmpdir(), 'draft.txt'), displayPath: 'draft.txt', diagnostics, framework: null, notes: [], text };
+    const file: FileResult = { filePath: path.join(os.tmpdir(), 'draft.txt'), displayPath: 'draft.txt', diagnostics, framework: null, notes: [], text: LinedText.of(text, splitLines(text)) };
     const [entry] = JSON.parse([...formatJson([file], { cwd: os.tmpdir(), color: false })].join('')) as Record<string, unknown>[];
     const { messages, ...counts } = entry!;
     assert.strictEqual((messages as unknown[]).length, shown.length);

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { ConfigResolver, defaultConfig, frameworkFor, readConfigFile, type ConfigFile } from '../config/discover';
 import { builtinFrameworks } from '../core/frameworks/builtin';
+import { splitLines } from '../core/text';
 import { lint, lintLines, type LintOptions, type LintResult } from '../lint/engine';
 import { fixAll, hasPreferredFix } from '../lint/fix';
 import { allRules } from '../rules';
@@ -10,6 +11,7 @@ import { ruleDocsUrl } from '../rules/docs';
 import { VERSION } from '../version';
 import { expandInputs, parseSize, readReport, UsageError, type ReadFile } from './files';
 import { formatGithub } from './formats/github';
+import { LinedText } from './formats/eslint-fix';
 import { formatJson } from './formats/json';
 import { formatModel } from './formats/model';
 import { formatSarif } from './formats/sarif';
@@ -156,6 +158,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(text);
   };
 
+  /** For JSON, which gives fixes as offsets: the text of a report with fixes, by its lines and line breaks. */
+  const linedText = (read: Pick<ReadFile, 'lines' | 'text' | 'search'>, result: LintResult): LinedText | undefined => {
+    if (formatName !== 'json' || !result.diagnostics.some((diagnostic) => diagnostic.fixes.length)) return undefined;
+    const whole = read.text ?? read.search?.text;
+    return whole === undefined ? undefined : LinedText.of(whole, read.lines);
+  };
+
   /** Files not checked, or not written back by --fix. */
   let failures = 0;
   const lintFile = (filePath: string, displayPath: string, read: ReadFile, config: ConfigFile): FileResult => {
@@ -168,7 +177,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     };
     let result = lintRead(read, options);
     /** The text the diagnostics are in, for JSON's fixes (offsets into it): for UTF-8 files only, as --fix writes. */
-    let text = read.note ? undefined : read.text;
+    let text = read.note ? undefined : linedText(read, result);
     const notes = read.note ? [read.note] : [];
     if (values.fix) {
       let fixed: ReturnType<typeof fixFile> = null;
@@ -184,7 +193,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       if (fixed) {
         notes.push(fixed.note);
         result = fixed.result;
-        text = fixed.text;
+        text = linedText({ lines: splitLines(fixed.text), text: fixed.text }, fixed.result);
       } else if (read.note && result.diagnostics.some(hasPreferredFix)) {
         notes.push('not fixed: only UTF-8 files are written back');
       }
@@ -202,7 +211,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       framework: result.report.framework?.profile ?? null,
       notes,
       ...(formatName === 'model' ? { report: result.report } : {}),
-      ...(formatName === 'json' && text !== undefined ? { text } : {}),
+      ...(text ? { text } : {}),
     };
   };
 
@@ -213,7 +222,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       const displayPath = path.relative(io.cwd, filePath) || path.basename(filePath);
       let read: ReadFile;
       try {
-        read = readReport(filePath, displayPath, { wholeText: Boolean(values.fix) || formatName === 'json', maxBytes: maxFileSize });
+        read = readReport(filePath, displayPath, { wholeText: Boolean(values.fix), maxBytes: maxFileSize });
       } catch (error) {
         // one file that cannot be read is said, and the others are still checked
         const message = error instanceof UsageError ? error.message : `Cannot read ${displayPath}: ${(error as Error).message}`;

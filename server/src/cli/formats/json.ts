@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../lint/engine';
 import { prettyJson, streamed } from './chunks';
-import { eslintFix, lineStartsOf, type EslintFix } from './eslint-fix';
+import { eslintFix, type EslintFix, type LinedText } from './eslint-fix';
 import type { Formatter } from './types';
 
 /**
@@ -50,8 +50,7 @@ interface Message {
   suggestions?: { desc: string; fix: EslintFix }[];
 }
 
-function messagesOf(diagnostics: readonly Diagnostic[], text: string | undefined): Message[] {
-  let lineStarts: number[] | undefined;
+function messagesOf(diagnostics: readonly Diagnostic[], text: LinedText | undefined): Message[] {
   return diagnostics.map((diagnostic) => {
     const message: Message = {
       ruleId: diagnostic.ruleId,
@@ -63,10 +62,9 @@ function messagesOf(diagnostics: readonly Diagnostic[], text: string | undefined
       endColumn: diagnostic.range.end.character + 1,
     };
     if (text === undefined || !diagnostic.fixes.length) return message;
-    lineStarts ??= lineStartsOf(text);
     const suggestions: { desc: string; fix: EslintFix }[] = [];
     for (const fix of diagnostic.fixes) {
-      const offsets = eslintFix(fix, text, lineStarts);
+      const offsets = eslintFix(fix, text);
       if (!offsets) continue;
       if (fix.preferred && !message.fix) message.fix = offsets;
       else suggestions.push({ desc: fix.title, fix: offsets });

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../lint/engine';
 import type { ParseResult } from '../../core/parse/parse';
 import type { Chunks } from './chunks';
 import type { Range } from '../../core/text';
+import type { LinedText } from './eslint-fix';
 
 export interface FileResult {
   /** Absolute path. */
@@ -16,7 +17,7 @@ export interface FileResult {
   /** Things worth saying about the file that are not problems in it. */
   notes: string[];
   /** The text the diagnostics' positions are in, for the formats that give fixes as offsets into it (JSON); only for UTF-8 files, the ones --fix writes. */
-  text?: string;
+  text?: LinedText;
   /** Why the file was not checked (it could not be read, is too large or is binary); it then has no diagnostics. */
   notChecked?: string;
 }
