@@ -1,5 +1,6 @@
 import * as inspector from 'inspector';
 import * as path from 'path';
+import { fileURLToPath } from 'url';
 
 interface ProfileNode {
   id: number;
@@ -20,9 +21,10 @@ function placeOf(node: ProfileNode, sources: string): string {
   const { url, functionName } = node.callFrame;
   if (functionName === '(garbage collector)') return 'collecting garbage';
   if (functionName.startsWith('RegExp: ')) return 'regular expressions (compiled)';
-  const file = url.startsWith('file://') ? url.slice('file://'.length) : url;
-  if (file.startsWith(sources)) return path.relative(sources, file).replace(/\.js$/, '.ts');
-  if (file.startsWith('node:') || ['open', 'read', 'close', 'fstat'].includes(functionName)) return 'Node: reading the files';
+  const file = url.startsWith('file:') ? fileURLToPath(url) : url;
+  if (file.startsWith(sources + path.sep)) return path.relative(sources, file).replace(/\.js$/, '.ts');
+  if (['open', 'read', 'close', 'fstat'].includes(functionName)) return 'Node: reading the files';
+  if (file.startsWith('node:')) return "Node's own modules";
   return 'other';
 }
 

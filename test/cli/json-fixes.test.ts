@@ -79,7 +79,8 @@ describe('JSON gives each fix as ESLint does: offsets into the text', () => {
     assert.strictEqual(applyOffsets(text, two!), 'Grade 2 (Adequate)\n\n12. The LSCB\n');
     assert.strictEqual(eslintFix({ title: 'overlap', edits: [edit(0, 0, 7, 'Grade 3'), edit(0, 6, 7, '4')] }, whole), null);
     assert.strictEqual(eslintFix({ title: 'outside', edits: [edit(9, 0, 0, 'x')] }, whole), null);
-    assert.strictEqual(eslintFix({ title: 'past the line', edits: [edit(0, 40, 40, 'x')] }, whole), null);
+    // past the end of its line, a position is at the end (as LSP reads it, and --fix applies it), not in the line break
+    assert.deepStrictEqual(eslintFix({ title: 'past the line', edits: [edit(0, 40, 40, '.')] }, whole), { range: [14, 14], text: '.' });
   });
 
   describe('through the CLI', () => {
@@ -90,7 +91,12 @@ describe('JSON gives each fix as ESLint does: offsets into the text', () => {
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     // a mistyped paragraph number (a preferred fix), and a label that disagrees with its number (fixes to choose from)
-    const broken = () => readSeed('slac-2011-rutland').replace('12. The LSCB', '14. The LSCB').replace('Grade 3 (Adequate)\n\n14. The capacity', 'Grade 3 (Good)\n\n14. The capacity');
+    // and a grade its wording disagrees with (fixes to choose from, which --fix leaves)
+    const broken = () =>
+      readSeed('slac-2011-rutland')
+        .replace('12. The LSCB', '14. The LSCB')
+        .replace('Grade 3 (Adequate)\n\n14. The capacity', 'Grade 3 (Good)\n\n14. The capacity')
+        .replace('Partnership working\n\nGrade 2 (Good)', 'Partnership working\n\nGrade 3 (Adequate)');
 
     it('gives the preferred fix as `fix` and the others as `suggestions`, each mending its problem, in a CR LF file with a byte order mark', async () => {
       const text = broken().replace(/\n/g, '\r\n');
@@ -113,8 +119,11 @@ describe('JSON gives each fix as ESLint does: offsets into the text', () => {
       // --fix in the same run: the messages are those of the fixed text, and their offsets are into it
       const [fixedEntry] = await jsonOf(['--fix', file], dir);
       const written = fs.readFileSync(file, 'utf8').slice(1);
-      for (const message of fixedEntry!.messages) {
-        for (const suggestion of message.suggestions ?? []) assert.ok(!still(applyOffsets(written, suggestion.fix), message));
+      assert.notStrictEqual(written, text);
+      const left = fixedEntry!.messages.flatMap((message) => (message.suggestions ?? []).map((suggestion) => ({ message, suggestion })));
+      assert.ok(left.some(({ message }) => message.ruleId === 'grade-wording-mismatch'), JSON.stringify(fixedEntry!.messages.map((m) => m.ruleId)));
+      for (const { message, suggestion } of left) {
+        assert.ok(!still(applyOffsets(written, suggestion.fix), message), `${message.ruleId}: ${suggestion.desc} does not mend the fixed text`);
       }
     });
 

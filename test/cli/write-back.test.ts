@@ -82,36 +82,138 @@ describe('--fix writes a file back whole or not at all', () => {
     const failingRename: WriteCalls = {
       ...fs,
       renameSync: () => {
-        throw Object.assign(new Error('cross-device link'), { code: 'EXDEV' });
+        throw Object.assign(new Error('input/output error'), { code: 'EIO' });
       },
     };
-    assert.throws(() => writeBack(file, NEW, undefined, failingRename), /cross-device/);
+    assert.throws(() => writeBack(file, NEW, undefined, failingRename), /input\/output/);
     assert.strictEqual(fs.readFileSync(file, 'utf8'), OLD);
     assert.deepStrictEqual(leftovers(), []);
   });
 
-  it('does not write a read-only report (renaming over it would)', () => {
+  // a report in a sticky folder (/tmp), or a file mounted on its own (docker -v file:file), cannot be renamed over
+  for (const code of ['EPERM', 'EBUSY', 'EXDEV']) {
+    it(`writes in place when renaming over the report is refused (${code}), and cleans up`, () => {
+      const file = path.join(dir, 'report.txt');
+      fs.writeFileSync(file, OLD);
+      const inode = fs.statSync(file).ino;
+      const refusedRename: WriteCalls = {
+        ...fs,
+        renameSync: () => {
+          throw Object.assign(new Error('refused'), { code });
+        },
+      };
+      writeBack(file, NEW, stampOf(fs.statSync(file)), refusedRename);
+      assert.strictEqual(fs.readFileSync(file, 'utf8'), NEW);
+      assert.strictEqual(fs.statSync(file).ino, inode);
+      assert.deepStrictEqual(leftovers(), []);
+    });
+  }
+
+  it('does not write a read-only report, whoever runs it (root included)', () => {
     const file = path.join(dir, 'report.txt');
     fs.writeFileSync(file, OLD);
-    // as root, the test's user here, every file is writable: the check is made to fail as it does for others
-    const readOnly: WriteCalls = {
+    fs.chmodSync(file, 0o444);
+    assert.throws(() => writeBack(file, NEW), /read-only/);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), OLD);
+    assert.deepStrictEqual(leftovers(), []);
+  });
+
+  it('does not write a report the access check refuses (an ACL, a read-only mount)', () => {
+    const file = path.join(dir, 'report.txt');
+    fs.writeFileSync(file, OLD);
+    const refused: WriteCalls = {
       ...fs,
       accessSync: (target: fs.PathLike, mode?: number) => {
         if (target === fs.realpathSync(file) && mode === fs.constants.W_OK) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
       },
     };
-    assert.throws(() => writeBack(file, NEW, undefined, readOnly), /permission denied/);
+    assert.throws(() => writeBack(file, NEW, undefined, refused), /permission denied/);
     assert.strictEqual(fs.readFileSync(file, 'utf8'), OLD);
+  });
+
+  /** The file's own stat, as if it belonged to another user or group. */
+  const statAs = (file: string, change: Partial<Pick<fs.Stats, 'uid' | 'gid'>>): WriteCalls['statSync'] =>
+    ((target: fs.PathLike) => {
+      const stat = fs.statSync(target);
+      return target === fs.realpathSync(file) ? Object.assign(Object.create(Object.getPrototypeOf(stat)), stat, change) : stat;
+    }) as WriteCalls['statSync'];
+
+  it("writes someone else's report in place, so that it keeps its owner", () => {
+    const file = path.join(dir, 'report.txt');
+    fs.writeFileSync(file, OLD);
+    const inode = fs.statSync(file).ino;
+    writeBack(file, NEW, undefined, { ...fs, statSync: statAs(file, { uid: fs.statSync(file).uid + 1 }) });
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), NEW);
+    assert.strictEqual(fs.statSync(file).ino, inode);
+  });
+
+  it("gives the new file the report's group before its mode (changing the group clears set-ID bits)", () => {
+    const file = path.join(dir, 'report.txt');
+    fs.writeFileSync(file, OLD);
+    fs.chmodSync(file, 0o2775);
+    const order: string[] = [];
+    const calls: WriteCalls = {
+      ...fs,
+      statSync: statAs(file, { gid: process.getegid!() + 1 }),
+      fchownSync: () => order.push('group'),
+      fchmodSync: (fd: number, mode: fs.Mode) => {
+        order.push(`mode ${Number(mode).toString(8)}`);
+        fs.fchmodSync(fd, mode);
+      },
+    };
+    writeBack(file, NEW, undefined, calls);
+    assert.deepStrictEqual(order, ['group', 'mode 2775']);
+    assert.strictEqual(fs.statSync(file).mode & 0o7777, 0o2775);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), NEW);
+  });
+
+  it('writes in place when the new file cannot be given the report\'s group, and cleans up', () => {
+    const file = path.join(dir, 'report.txt');
+    fs.writeFileSync(file, OLD);
+    const inode = fs.statSync(file).ino;
+    const calls: WriteCalls = {
+      ...fs,
+      statSync: statAs(file, { gid: process.getegid!() + 1 }),
+      fchownSync: () => {
+        throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
+      },
+    };
+    writeBack(file, NEW, undefined, calls);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), NEW);
+    assert.strictEqual(fs.statSync(file).ino, inode);
     assert.deepStrictEqual(leftovers(), []);
   });
 
-  it('writes a report whose name is as long as names may be', () => {
-    const file = path.join(dir, `${'r'.repeat(251)}.txt`);
+  it('does not replace a report saved while the new text was being written', () => {
+    const file = path.join(dir, 'report.txt');
     fs.writeFileSync(file, OLD);
-    writeBack(file, NEW);
-    assert.strictEqual(fs.readFileSync(file, 'utf8'), NEW);
+    const saved = OLD + 'Saved from the editor during the write.\n';
+    const savedMeanwhile: WriteCalls = {
+      ...fs,
+      fsyncSync: (fd: number) => {
+        fs.fsyncSync(fd);
+        fs.writeFileSync(file, saved);
+      },
+    };
+    assert.throws(() => writeBack(file, NEW, stampOf(fs.statSync(file)), savedMeanwhile), ChangedSinceRead);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), saved);
     assert.deepStrictEqual(leftovers(), []);
   });
+
+  for (const [kind, name] of [
+    ['ASCII', `${'r'.repeat(251)}.txt`],
+    ['three bytes a character', `${'\u5831'.repeat(80)}.txt`],
+  ] as const) {
+    it(`writes a report whose name is as long as names may be (${kind})`, () => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, OLD);
+      const inode = fs.statSync(file).ino;
+      writeBack(file, NEW);
+      assert.strictEqual(fs.readFileSync(file, 'utf8'), NEW);
+      assert.notStrictEqual(fs.statSync(file).ino, inode, 'replaced whole, not written in place');
+      assert.deepStrictEqual(leftovers(), []);
+    });
+  }
 
   it('writes in place when no file can be made beside it', () => {
     const file = path.join(dir, 'report.txt');

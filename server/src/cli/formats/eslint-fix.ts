@@ -49,13 +49,11 @@ export class LinedText {
     return new LinedText(lines, lineBreaksOf(text));
   }
 
-  /** The offset of a position, or null when it is not in the text (past its last line, or past the end of its line). */
+  /** The offset of a position, or null past the last line; a character past the end of its line is at its end (as in LSP). */
   offsetOf(position: Position): number | null {
     const start = this.starts[position.line];
     if (start === undefined || position.character < 0) return null;
-    const line = this.lines[position.line] as string;
-    const room = line.length + (this.breaks[position.line]?.length ?? 0);
-    return position.character <= room ? start + position.character : null;
+    return start + Math.min(position.character, (this.lines[position.line] as string).length);
   }
 
   /** The text from one offset up to another (both in the text). */
