@@ -7,9 +7,9 @@ import { pathToFileURL } from 'url';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { parseSize } from '../../server/src/cli/files';
-import { main, type Io } from '../../server/src/cli/main';
+import { main } from '../../server/src/cli/main';
 import { ONE_SHOT_V8_FLAGS, SERVER_V8_FLAGS } from '../../server/src/cli/v8-tuning';
-import { runCli } from '../helpers/cli';
+import { recordingIo, runCli } from '../helpers/cli';
 import { fosteringReview } from '../helpers/frameworks';
 import { readSeed, repoRoot } from '../helpers/paths';
 
@@ -154,21 +154,15 @@ describe('inspection-lint CLI', () => {
     const broken = readSeed('slac-2011-rutland').replace('12. The LSCB', '14. The LSCB');
     const files = ['a.txt', 'b.txt', 'c.txt'].map((name) => path.join(tmp, `write-${name}`));
     for (const file of files) fs.writeFileSync(file, broken);
-    const out: string[] = [];
-    const err: string[] = [];
     const written: string[] = [];
-    const io: Io = {
-      cwd: tmp,
-      stdout: (text) => out.push(text),
-      stderr: (text) => err.push(text),
-      isTTY: false,
-      env: {},
+    const io = recordingIo(tmp, {
       writeFile: (file, text) => {
         if (file === files[1]) throw Object.assign(new Error('read-only'), { code: 'EROFS' });
         fs.writeFileSync(file, text);
         written.push(path.basename(file));
       },
-    };
+    });
+    const { out, err } = io;
     try {
       const code = await main(['--fix', '--format', 'sarif', ...files], io);
       assert.strictEqual(code, 2);
@@ -414,8 +408,8 @@ describe('inspection-lint CLI', () => {
     });
     // stdout was written in batches of 64 KB, so a terminal showed the message before the files checked earlier
     it('a file that cannot be read is said after the output for the files before it', async () => {
-      const log: string[] = [];
-      const io: Io = { cwd: repoRoot, stdout: (text) => log.push(`out:${text}`), stderr: (text) => log.push(`err:${text}`), isTTY: false, env: {} };
+      const io = recordingIo(repoRoot);
+      const { log } = io;
       assert.strictEqual(await main(['seeds/slac-2011-rutland.txt', path.join(tmp, 'binary.txt'), 'seeds/apa-2007-rutland.txt'], io), 2);
       const said = log.findIndex((entry) => entry.startsWith('err:') && entry.includes('binary.txt is a binary file'));
       assert.ok(said > 0, log.join('\n'));

@@ -5,9 +5,10 @@ import * as path from 'path';
 import * as fc from 'fast-check';
 import { decodeUtf8Lines } from '../../server/src/cli/decode-lines';
 import { eslintFix, LinedText, type EslintFix } from '../../server/src/cli/formats/eslint-fix';
-import { main, type Io } from '../../server/src/cli/main';
+import { main } from '../../server/src/cli/main';
 import { lint } from '../../server/src/lint/engine';
 import { splitLines } from '../../server/src/core/text';
+import { recordingIo } from '../helpers/cli';
 import { applyEdits } from '../helpers/edits';
 import { applyMutations, mutationArbitrary } from '../helpers/mutations';
 import { readSeed, seedNames } from '../helpers/paths';
@@ -29,10 +30,9 @@ interface Entry {
 }
 
 async function jsonOf(args: string[], cwd: string): Promise<Entry[]> {
-  const out: string[] = [];
-  const io: Io = { cwd, stdout: (text) => out.push(text), stderr: () => {}, isTTY: false, env: {} };
+  const io = recordingIo(cwd);
   await main(['--format', 'json', ...args], io);
-  return JSON.parse(out.join('')) as Entry[];
+  return JSON.parse(io.out.join('')) as Entry[];
 }
 
 describe('JSON gives each fix as ESLint does: offsets into the text', () => {

@@ -2,12 +2,20 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main, type Io } from '../../server/src/cli/main';
+import { main } from '../../server/src/cli/main';
 import { ChangedSinceRead, stampOf, writeBack, type WriteCalls } from '../../server/src/cli/write-back';
+import { recordingIo } from '../helpers/cli';
 import { readSeed } from '../helpers/paths';
 
 const OLD = 'Being healthy\n\nGrade 3\n\nThe contribution of services to health is good.\n';
 const NEW = 'Being healthy\n\nGrade 3\n\nThe contribution of services to health is good. A new sentence.\n';
+
+/** A call that fails as the system call would, with its error code. */
+const failing =
+  (code: string, message: string) =>
+  (): never => {
+    throw Object.assign(new Error(message), { code });
+  };
 
 describe('--fix writes a file back whole or not at all', () => {
   let dir: string;
@@ -17,10 +25,21 @@ describe('--fix writes a file back whole or not at all', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const leftovers = () => fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'));
-
-  it('replaces the text, keeps the mode, and leaves no temporary file', () => {
+  /** The write fails as expected, and leaves the report holding OLD and no temporary file. */
+  const assertLeftAsItWas = (file: string, write: () => void, expected: RegExp | (new (...args: never[]) => Error)) => {
+    assert.throws(write, expected);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), OLD);
+    assert.deepStrictEqual(leftovers(), []);
+  };
+  /** A report holding OLD. */
+  const report = () => {
     const file = path.join(dir, 'report.txt');
     fs.writeFileSync(file, OLD);
+    return file;
+  };
+
+  it('replaces the text, keeps the mode, and leaves no temporary file', () => {
+    const file = report();
     fs.chmodSync(file, 0o640);
     const inode = fs.statSync(file).ino;
     writeBack(file, NEW, stampOf(fs.statSync(file)));
@@ -51,8 +70,7 @@ describe('--fix writes a file back whole or not at all', () => {
   });
 
   it('does not write over a file changed since it was read', () => {
-    const file = path.join(dir, 'report.txt');
-    fs.writeFileSync(file, OLD);
+    const file = report();
     const stamp = stampOf(fs.statSync(file));
     fs.writeFileSync(file, OLD + 'Typed by the inspector meanwhile.\n');
     assert.throws(() => writeBack(file, NEW, stamp), ChangedSinceRead);
@@ -61,8 +79,7 @@ describe('--fix writes a file back whole or not at all', () => {
 
   // before, the text was written in place: a disk filling up partway left the report cut short
   it('leaves the file as it was when the disk fills partway through the write, and cleans up', () => {
-    const file = path.join(dir, 'report.txt');
-    fs.writeFileSync(file, OLD);
+    const file = report();
     let writes = 0;
     const fullDisk: WriteCalls = {
       ...fs,
@@ -71,36 +88,26 @@ describe('--fix writes a file back whole or not at all', () => {
         return fs.writeSync(fd, buffer, offset, 10);
       }) as typeof fs.writeSync,
     };
-    assert.throws(() => writeBack(file, NEW, stampOf(fs.statSync(file)), fullDisk), /no space left/);
-    assert.strictEqual(fs.readFileSync(file, 'utf8'), OLD);
-    assert.deepStrictEqual(leftovers(), []);
+    assertLeftAsItWas(file, () => writeBack(file, NEW, stampOf(fs.statSync(file)), fullDisk), /no space left/);
   });
 
   it('leaves the file as it was when the rename fails, and cleans up', () => {
-    const file = path.join(dir, 'report.txt');
-    fs.writeFileSync(file, OLD);
+    const file = report();
     const failingRename: WriteCalls = {
       ...fs,
-      renameSync: () => {
-        throw Object.assign(new Error('input/output error'), { code: 'EIO' });
-      },
+      renameSync: failing('EIO', 'input/output error'),
     };
-    assert.throws(() => writeBack(file, NEW, undefined, failingRename), /input\/output/);
-    assert.strictEqual(fs.readFileSync(file, 'utf8'), OLD);
-    assert.deepStrictEqual(leftovers(), []);
+    assertLeftAsItWas(file, () => writeBack(file, NEW, undefined, failingRename), /input\/output/);
   });
 
   // a report in a sticky folder (/tmp), or a file mounted on its own (docker -v file:file), cannot be renamed over
   for (const code of ['EPERM', 'EBUSY', 'EXDEV']) {
     it(`writes in place when renaming over the report is refused (${code}), and cleans up`, () => {
-      const file = path.join(dir, 'report.txt');
-      fs.writeFileSync(file, OLD);
+      const file = report();
       const inode = fs.statSync(file).ino;
       const refusedRename: WriteCalls = {
         ...fs,
-        renameSync: () => {
-          throw Object.assign(new Error('refused'), { code });
-        },
+        renameSync: failing(code, 'refused'),
       };
       writeBack(file, NEW, stampOf(fs.statSync(file)), refusedRename);
       assert.strictEqual(fs.readFileSync(file, 'utf8'), NEW);
@@ -110,17 +117,13 @@ describe('--fix writes a file back whole or not at all', () => {
   }
 
   it('does not write a read-only report, whoever runs it (root included)', () => {
-    const file = path.join(dir, 'report.txt');
-    fs.writeFileSync(file, OLD);
+    const file = report();
     fs.chmodSync(file, 0o444);
-    assert.throws(() => writeBack(file, NEW), /read-only/);
-    assert.strictEqual(fs.readFileSync(file, 'utf8'), OLD);
-    assert.deepStrictEqual(leftovers(), []);
+    assertLeftAsItWas(file, () => writeBack(file, NEW), /read-only/);
   });
 
   it('does not write a report the access check refuses (an ACL, a read-only mount)', () => {
-    const file = path.join(dir, 'report.txt');
-    fs.writeFileSync(file, OLD);
+    const file = report();
     const refused: WriteCalls = {
       ...fs,
       accessSync: (target: fs.PathLike, mode?: number) => {
@@ -139,8 +142,7 @@ describe('--fix writes a file back whole or not at all', () => {
     }) as WriteCalls['statSync'];
 
   it("writes someone else's report in place, so that it keeps its owner", () => {
-    const file = path.join(dir, 'report.txt');
-    fs.writeFileSync(file, OLD);
+    const file = report();
     const inode = fs.statSync(file).ino;
     writeBack(file, NEW, undefined, { ...fs, statSync: statAs(file, { uid: fs.statSync(file).uid + 1 }) });
     assert.strictEqual(fs.readFileSync(file, 'utf8'), NEW);
@@ -148,8 +150,7 @@ describe('--fix writes a file back whole or not at all', () => {
   });
 
   it("gives the new file the report's group before its mode (changing the group clears set-ID bits)", () => {
-    const file = path.join(dir, 'report.txt');
-    fs.writeFileSync(file, OLD);
+    const file = report();
     fs.chmodSync(file, 0o2775);
     const order: string[] = [];
     const calls: WriteCalls = {
@@ -168,15 +169,12 @@ describe('--fix writes a file back whole or not at all', () => {
   });
 
   it('writes in place when the new file cannot be given the report\'s group, and cleans up', () => {
-    const file = path.join(dir, 'report.txt');
-    fs.writeFileSync(file, OLD);
+    const file = report();
     const inode = fs.statSync(file).ino;
     const calls: WriteCalls = {
       ...fs,
       statSync: statAs(file, { gid: process.getegid!() + 1 }),
-      fchownSync: () => {
-        throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
-      },
+      fchownSync: failing('EPERM', 'operation not permitted'),
     };
     writeBack(file, NEW, undefined, calls);
     assert.strictEqual(fs.readFileSync(file, 'utf8'), NEW);
@@ -185,8 +183,7 @@ describe('--fix writes a file back whole or not at all', () => {
   });
 
   it('does not replace a report saved while the new text was being written', () => {
-    const file = path.join(dir, 'report.txt');
-    fs.writeFileSync(file, OLD);
+    const file = report();
     const saved = OLD + 'Saved from the editor during the write.\n';
     const savedMeanwhile: WriteCalls = {
       ...fs,
@@ -216,13 +213,10 @@ describe('--fix writes a file back whole or not at all', () => {
   }
 
   it('writes in place when no file can be made beside it', () => {
-    const file = path.join(dir, 'report.txt');
-    fs.writeFileSync(file, OLD);
+    const file = report();
     const lockedFolder: WriteCalls = {
       ...fs,
-      openSync: (() => {
-        throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
-      }) as typeof fs.openSync,
+      openSync: failing('EACCES', 'permission denied') as typeof fs.openSync,
     };
     writeBack(file, NEW, undefined, lockedFolder);
     assert.strictEqual(fs.readFileSync(file, 'utf8'), NEW);
@@ -233,19 +227,13 @@ describe('--fix writes a file back whole or not at all', () => {
     const file = path.join(dir, 'draft.txt');
     fs.writeFileSync(file, broken);
     const meanwhile = broken + '\nA paragraph the inspector saved while the linter ran.\n';
-    const out: string[] = [];
-    const err: string[] = [];
-    const io: Io = {
-      cwd: dir,
-      stdout: (text) => out.push(text),
-      stderr: (text) => err.push(text),
-      isTTY: false,
-      env: {},
+    const io = recordingIo(dir, {
       writeFile: (filePath, text, before) => {
         fs.writeFileSync(filePath, meanwhile);
         writeBack(filePath, text, before);
       },
-    };
+    });
+    const { out, err } = io;
     const code = await main(['--fix', file], io);
     assert.strictEqual(code, 2);
     assert.strictEqual(fs.readFileSync(file, 'utf8'), meanwhile);
