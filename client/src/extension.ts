@@ -25,6 +25,7 @@ function settings(): Record<string, unknown> {
     lintAsYouType: config.get('lintAsYouType'),
     maxFileSize: config.get('maxFileSize'),
     maxNumberOfProblems: config.get('maxNumberOfProblems'),
+    slowCheckMs: config.get('slowCheckMs'),
     lintPlainTextReports: config.get('lintPlainTextReports'),
     // frameworks defined in a workspace's .inspection-lint.json are code-like: only in trusted workspaces
     allowCustomFrameworks: vscode.workspace.isTrusted,

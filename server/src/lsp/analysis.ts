@@ -45,6 +45,8 @@ export class Analyzer {
   private readonly openConfigs = new Map<string, ConfigFile>();
   /** Framework chosen for a document by the user ("Choose framework"), by URI. */
   private readonly overrides = new Map<string, string | null>();
+  /** How long the last analysis of each document took, in ms. */
+  private readonly costs = new Map<string, number>();
 
   constructor(private settings: Settings) {}
 
@@ -93,9 +95,16 @@ export class Analyzer {
   get(document: TextDocument): Analysis {
     const cached = this.cache.get(document.uri);
     if (cached && cached.version === document.version) return cached;
+    const started = performance.now();
     const analysis = this.analyse(document);
+    this.costs.set(document.uri, performance.now() - started);
     this.cache.set(document.uri, analysis);
     return analysis;
+  }
+
+  /** How long the document's last analysis took (ms), if it has had one. */
+  costOf(uri: string): number | undefined {
+    return this.costs.get(uri);
   }
 
   /** The analysis for this version if it is already computed. */
@@ -105,6 +114,7 @@ export class Analyzer {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.costs.delete(uri);
   }
 
   all(): Analysis[] {

@@ -3,8 +3,11 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type ClientCapabilities,
   type CodeAction,
   type Connection,
@@ -12,6 +15,7 @@ import {
   type DocumentDiagnosticReport,
   type Diagnostic as LspDiagnostic,
   type InitializeResult,
+  type WorkspaceSymbolParams,
 } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME } from '../config/names';
 import { VERSION } from '../version';
@@ -26,6 +30,7 @@ import { hover } from './features/hover';
 import { definition, references } from './features/navigation';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { LineDocuments } from './line-document';
+import { Pacing } from './pacing';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 /** Changes closer together than this come from a program, not from typing. */
@@ -54,6 +59,11 @@ export function startServer(connection: Connection): void {
   /** Settings a client serves through workspace/configuration arrive after initialization: analyses wait for them. */
   let settingsReady: Promise<void> = Promise.resolve();
   let markSettingsReady: () => void = () => undefined;
+  const pacing = new Pacing({
+    costOf: (uri) => analyzer.costOf(uri),
+    lastChangeOf: (uri) => changeTimes.get(uri)?.last,
+    threshold: () => settings.slowCheckMs,
+  });
 
   const log = (message: string, error?: unknown) => connection.console.error(`${message}${error ? `: ${(error as Error).stack ?? String(error)}` : ''}`);
   function safe<A extends unknown[], R>(name: string, fallback: R, run: (...args: A) => R): (...args: A) => R {
@@ -64,6 +74,16 @@ export function startServer(connection: Connection): void {
         log(`${name} failed`, error);
         return fallback;
       }
+    };
+  }
+
+  /** A request about one document: for a slow report, answered once typing pauses (nothing if cancelled before). */
+  function paced<P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, run: (params: P) => R): (params: P, token: CancellationToken) => R | Promise<R> {
+    const guarded = safe(name, fallback, run);
+    return (params, token) => {
+      const { uri } = params.textDocument;
+      if (pacing.waitFor(uri) <= 0) return guarded(params);
+      return pacing.settled(uri, token).then((ready) => (ready ? guarded(params) : fallback));
     };
   }
 
@@ -108,6 +128,11 @@ export function startServer(connection: Connection): void {
       const streaming = changes !== undefined && changes.gap < BURST_GAP_MS && now - changes.last < BURST_WAIT_MS;
       if (streaming && now - since < MAX_DEFER_MS) {
         setTimeout(run, BURST_WAIT_MS);
+        return;
+      }
+      const wait = pacing.waitFor(uri);
+      if (wait > 0) {
+        setTimeout(run, wait);
         return;
       }
       pending.delete(uri);
@@ -230,8 +255,9 @@ export function startServer(connection: Connection): void {
   });
 
   connection.languages.diagnostics.on(
-    async (params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> => {
+    async (params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> => {
       await settingsReady;
+      if (!(await pacing.settled(params.textDocument.uri, token))) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the report changed again before it was checked');
       return pullDiagnostics(params);
     },
   );
@@ -251,19 +277,23 @@ export function startServer(connection: Connection): void {
       return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   });
 
-  connection.onDocumentSymbol(safe('document symbols', [], (params) => {
+  connection.onDocumentSymbol(paced('document symbols', [], (params) => {
     const analysis = analysisOf(params.textDocument.uri);
     return analysis?.isReport ? documentSymbols(analysis) : [];
   }));
-  connection.onWorkspaceSymbol(safe('workspace symbols', [], (params) => {
+  connection.onWorkspaceSymbol(async (params, token) => {
+    const settled = await Promise.all(documents.all().map((document) => pacing.settled(document.uri, token)));
+    return settled.every(Boolean) ? workspaceSymbolsNow(params) : [];
+  });
+  const workspaceSymbolsNow = safe('workspace symbols', [], (params: WorkspaceSymbolParams) => {
     const analyses = documents.all().filter((document) => !isConfigUri(document.uri)).map((document) => analyzer.get(document));
     return workspaceSymbols(analyses, params.query);
-  }));
-  connection.onHover(safe('hover', null, (params) => {
+  });
+  connection.onHover(paced('hover', null, (params) => {
     const analysis = analysisOf(params.textDocument.uri);
     return analysis ? hover(analysis, params.position) : null;
   }));
-  connection.onCodeAction(safe('code actions', [], (params) => {
+  connection.onCodeAction(paced('code actions', [], (params) => {
     const document = documents.get(params.textDocument.uri);
     const analysis = analysisOf(params.textDocument.uri);
     if (!analysis || !document) return [];
@@ -280,33 +310,33 @@ export function startServer(connection: Connection): void {
     if (!document || !analysis || document.version !== version) return action;
     return { ...action, edit: { changes: { [uri]: fixAllEdits(analysis, document.getText(), (text) => analyzer.diagnosticsForText(document, text)) } } };
   };
-  connection.onFoldingRanges(safe('folding', [], (params) => {
+  connection.onFoldingRanges(paced('folding', [], (params) => {
     const analysis = analysisOf(params.textDocument.uri);
     return analysis?.isReport ? foldingRanges(analysis) : [];
   }));
-  connection.onCompletion(safe('completion', [], (params) => {
+  connection.onCompletion(paced('completion', [], (params) => {
     const analysis = analysisOf(params.textDocument.uri);
     const snippets = Boolean(capabilities.textDocument?.completion?.completionItem?.snippetSupport);
     return analysis ? completions(analysis, params.position, snippets) : [];
   }));
-  connection.onDefinition(safe('definition', null, (params) => {
+  connection.onDefinition(paced('definition', null, (params) => {
     const analysis = analysisOf(params.textDocument.uri);
     return analysis ? definition(analysis, params.position) : null;
   }));
-  connection.onReferences(safe('references', [], (params) => {
+  connection.onReferences(paced('references', [], (params) => {
     const analysis = analysisOf(params.textDocument.uri);
     return analysis ? references(analysis, params.position, params.context.includeDeclaration) : [];
   }));
 
-  connection.onRequest(Requests.documentInfo, safe('document info', null, (params: { textDocument: { uri: string } }) => {
+  connection.onRequest(Requests.documentInfo, paced('document info', null, (params: { textDocument: { uri: string } }) => {
     const analysis = analysisOf(params.textDocument.uri);
     return analysis ? documentInfo(analysis) : null;
   }));
-  connection.onRequest(Requests.judgementSummary, safe('judgement summary', [], (params: { textDocument: { uri: string } }) => {
+  connection.onRequest(Requests.judgementSummary, paced('judgement summary', [], (params: { textDocument: { uri: string } }) => {
     const analysis = analysisOf(params.textDocument.uri);
     return analysis ? judgementSummary(analysis) : [];
   }));
-  connection.onRequest(Requests.recordEdit, safe('record of main findings', null, (params: { textDocument: { uri: string } }) => {
+  connection.onRequest(Requests.recordEdit, paced('record of main findings', null, (params: { textDocument: { uri: string } }) => {
     const analysis = analysisOf(params.textDocument.uri);
     if (!analysis) return null;
     const { edits, created, declined } = recordOfFindingsEdit(analysis);

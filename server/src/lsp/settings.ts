@@ -14,6 +14,8 @@ export interface Settings {
   maxFileSize: number;
   /** At most this many problems a document are shown, the first in its order; one informational diagnostic tells of the rest. */
   maxNumberOfProblems: number;
+  /** A report whose last check took longer than this (ms) is checked again only once typing pauses. */
+  slowCheckMs: number;
   /** Also lint plain-text and Markdown files that are recognised as reports. */
   lintPlainTextReports: boolean;
   /** Use frameworks defined in .inspection-lint.json (off in untrusted workspaces). */
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lintAsYouType: true,
   maxFileSize: 16 * 1024 * 1024,
   maxNumberOfProblems: 1000,
+  slowCheckMs: 200,
   lintPlainTextReports: true,
   allowCustomFrameworks: true,
 };
@@ -54,6 +57,7 @@ export function readSettings(value: unknown, base: Settings = DEFAULT_SETTINGS):
       typeof input.maxNumberOfProblems === 'number' && Number.isInteger(input.maxNumberOfProblems) && input.maxNumberOfProblems > 0
         ? input.maxNumberOfProblems
         : base.maxNumberOfProblems,
+    slowCheckMs: typeof input.slowCheckMs === 'number' && input.slowCheckMs >= 0 ? input.slowCheckMs : base.slowCheckMs,
     lintPlainTextReports: bool('lintPlainTextReports', base.lintPlainTextReports),
     allowCustomFrameworks: bool('allowCustomFrameworks', base.allowCustomFrameworks),
   };
