@@ -5,7 +5,6 @@ import { judgementSummary } from '../../server/src/lsp/features/custom';
 import { LineDocument } from '../../server/src/lsp/line-document';
 import { contains } from '../../server/src/lsp/locate';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
-import { judgementSections } from '../../server/src/core/model';
 import { applyMutations, mutationArbitrary } from '../helpers/mutations';
 import { readSeed, seedNames } from '../helpers/paths';
 
@@ -16,7 +15,7 @@ function analyse(text: string) {
 
 /** The rule ids of every diagnostic that starts inside each judgement's section, found by reading them all. */
 function problemsReadingEveryDiagnostic(analysis: ReturnType<typeof analyse>): string[][] {
-  return judgementSections(analysis.report).map((section) =>
+  return analysis.report.judgementSections.map((section) =>
     analysis.diagnostics.filter((diagnostic) => contains(section.range, diagnostic.range.start)).map((diagnostic) => diagnostic.ruleId),
   );
 }

@@ -190,6 +190,8 @@ export interface Report {
   /** The year the report is dated (its inspection or publication dates), or null when it gives none near the top. */
   year: number | null;
   lineCount: number;
+  /** The sections that carry a judgement (graded or expected to be), in document order: what most rules go through. */
+  judgementSections: readonly Section[];
 }
 
 /** Every section of the tree, parents before children, in document order. */
@@ -203,9 +205,4 @@ export function flattenSections(sections: readonly Section[]): Section[] {
     for (let index = section.children.length - 1; index >= 0; index--) pending.push(section.children[index] as Section);
   }
   return out;
-}
-
-/** Sections that carry a judgement (graded or expected to be), in document order. */
-export function judgementSections(report: Report): Section[] {
-  return flattenSections(report.sections).filter((section) => section.judgement !== null);
 }

@@ -1,5 +1,5 @@
 import { judgementKey } from '../core/analysis/record-links';
-import { judgementSections, type Section } from '../core/model';
+import type { Section } from '../core/model';
 import { defineRule } from './rule';
 import { lineOf, quote, titleOf } from './support';
 
@@ -13,7 +13,7 @@ export default defineRule({
   check(context) {
     const seen = new Map<string, Section>();
     const problems = [];
-    for (const section of judgementSections(context.report)) {
+    for (const section of context.report.judgementSections) {
       const key = `${section.part?.definition?.id ?? section.part?.title ?? ''}|${judgementKey(section.judgement?.definition?.id, section.title)}`;
       const first = seen.get(key);
       if (!first) {

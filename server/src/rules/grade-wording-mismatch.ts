@@ -1,5 +1,4 @@
 import { rewriteGrade, termFor, trustedLevel } from '../core/frameworks/notation';
-import { judgementSections } from '../core/model';
 import { defineRule } from './rule';
 import { clip, frameworkName, quote, replace, titleOf } from './support';
 
@@ -14,7 +13,7 @@ export default defineRule({
     const profile = context.report.framework?.profile;
     if (!profile) return [];
     const problems = [];
-    for (const section of judgementSections(context.report)) {
+    for (const section of context.report.judgementSections) {
       const grade = section.judgement?.grade;
       const sentence = section.judgement?.sentence;
       const level = trustedLevel(grade);

@@ -1,5 +1,4 @@
 import { writeGrade } from '../core/frameworks/notation';
-import { judgementSections } from '../core/model';
 import { defineRule, type Fix } from './rule';
 import { frameworkName, insertAt, quote } from './support';
 
@@ -13,7 +12,7 @@ export default defineRule({
   check(context) {
     const profile = context.report.framework?.profile;
     if (!profile) return [];
-    return judgementSections(context.report)
+    return context.report.judgementSections
       .filter((section) => section.judgement?.definition?.graded && !section.judgement.grade)
       .map((section) => {
         const heading = section.heading.range;

@@ -2,7 +2,7 @@ import { rememberLast } from '../core/analysis/last-result';
 import { judgementKey } from '../core/analysis/record-links';
 import { writeGrade } from '../core/frameworks/notation';
 import type { Level } from '../core/frameworks/profile';
-import { judgementSections, type RecordOfFindings, type RecordRow, type Section } from '../core/model';
+import type { RecordOfFindings, RecordRow, Section } from '../core/model';
 import type { RuleContext, TextEdit } from './rule';
 import { insertAt, titleOf } from './support';
 
@@ -52,7 +52,7 @@ interface Neighbours {
 
 const neighboursIn = rememberLast((context: RuleContext): Neighbours => {
   const links = context.links();
-  const sections = judgementSections(context.report).filter((candidate) => candidate.judgement?.grade);
+  const sections = context.report.judgementSections.filter((candidate) => candidate.judgement?.grade);
   const partOf = (section: Section) => section.part?.definition?.id;
   const partsByKey = new Map<string, Set<string | undefined>>();
   for (const section of sections) {

@@ -1,5 +1,5 @@
 import { termFor, trustedLevel } from '../core/frameworks/notation';
-import { judgementSections, type Section, type SummaryStatement } from '../core/model';
+import type { Section, SummaryStatement } from '../core/model';
 import type { Range } from '../core/text';
 import { defineRule, type Problem } from './rule';
 import { gradeInWords, lineOf, quote, replace, sectionName, textIn, titleOf } from './support';
@@ -22,7 +22,7 @@ export default defineRule({
     if (!context.report.summaryStatements.length) return problems;
     // the first graded section of each judgement, in each part and in any part
     const first = new Map<string, Section>();
-    for (const section of judgementSections(context.report)) {
+    for (const section of context.report.judgementSections) {
       const definition = section.judgement?.definition;
       if (!definition || !section.judgement?.grade?.level) continue;
       const inPart = `${definition.id}|${section.part?.definition?.id ?? ''}`;

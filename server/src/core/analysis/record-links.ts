@@ -1,5 +1,5 @@
 import { titleKey } from '../frameworks/compiled';
-import { judgementSections, type Report, type RecordGroup, type RecordRow, type Section } from '../model';
+import type { Report, RecordGroup, RecordRow, Section } from '../model';
 import { rememberLast } from './last-result';
 
 /** Record rows printed under the group of one part while they give the judgements of another. */
@@ -38,7 +38,7 @@ export const linkRecord = rememberLast((report: Report): RecordLinks => {
   const toSection = new Map<RecordRow, Section>();
   const toRow = new Map<Section, RecordRow>();
   // ungraded judgement sections take part too: their rows are theirs (missing-grade reports the section)
-  const judgements = judgementSections(report);
+  const judgements = report.judgementSections;
   const graded = judgements.filter((section) => section.judgement?.grade);
   const rows = report.record?.rows ?? [];
 

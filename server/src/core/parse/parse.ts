@@ -66,6 +66,7 @@ export function parseLines(raw: readonly string[], options: ParseOptions = {}, t
     strayGrades: structure.strayGrades,
     year: reportYear(lines),
     lineCount: lines.length,
+    judgementSections: all.filter((section) => section.judgement !== null),
   };
 }
 

@@ -1,7 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
 import { writeGrade } from '../../core/frameworks/notation';
 import type { FrameworkProfile } from '../../core/frameworks/profile';
-import { flattenSections, judgementSections } from '../../core/model';
+import { flattenSections } from '../../core/model';
 import type { Position } from '../../core/text';
 import type { Analysis } from '../analysis';
 
@@ -34,7 +34,7 @@ function headingItems(analysis: Analysis, profile: FrameworkProfile, position: P
   );
   const partId = part?.part?.definition?.id ?? null;
   const present = new Set(
-    judgementSections(analysis.report)
+    analysis.report.judgementSections
       .filter((section) => (section.part?.definition?.id ?? null) === partId && section.heading.range.start.line !== position.line)
       .map((section) => section.judgement?.definition?.id),
   );

@@ -3,7 +3,7 @@ import { linkRecord } from '../../core/analysis/record-links';
 import { builtinFrameworks } from '../../core/frameworks/builtin';
 import { writeGrade } from '../../core/frameworks/notation';
 import { shortNameOf } from '../../core/frameworks/profile';
-import { judgementSections, type Grade } from '../../core/model';
+import type { Grade } from '../../core/model';
 import { comparePositions, firstIndexWhere, type Position, type Range } from '../../core/text';
 import type { Diagnostic } from '../../lint/engine';
 import type { Analysis } from '../analysis';
@@ -12,7 +12,7 @@ import type { DocumentInfo, RecordEdit, SummaryRow } from '../protocol';
 import { titleOf } from '../../rules/support';
 
 export function documentInfo(analysis: Analysis): DocumentInfo {
-  const sections = judgementSections(analysis.report);
+  const sections = analysis.report.judgementSections;
   const profile = analysis.report.framework?.profile;
   return {
     isReport: analysis.isReport,
@@ -31,7 +31,7 @@ export function judgementSummary(analysis: Analysis): SummaryRow[] {
   const links = linkRecord(analysis.report);
   const levels = profile?.scale.levels ?? [];
   const problemsIn = problemsByPosition(analysis.diagnostics);
-  return judgementSections(analysis.report).map((section) => {
+  return analysis.report.judgementSections.map((section) => {
     const grade = section.judgement?.grade ?? null;
     const sentence = section.judgement?.sentence ?? null;
     const row = links.rowOf(section);
@@ -98,7 +98,7 @@ export function recordOfFindingsEdit(analysis: Analysis): RecordEdit {
   const rows: string[] = [];
   let part: string | null = null;
   let group: string | null = null;
-  for (const section of judgementSections(analysis.report)) {
+  for (const section of analysis.report.judgementSections) {
     const level = section.judgement?.grade?.level;
     if (!level || section.judgement?.definition?.recorded === false) continue;
     const partTitle = section.part?.title ?? null;

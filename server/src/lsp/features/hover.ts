@@ -2,7 +2,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import { linkRecord } from '../../core/analysis/record-links';
 import { describeScale } from '../../core/frameworks/notation';
 import { shortNameOf, type FrameworkProfile, type Level } from '../../core/frameworks/profile';
-import { judgementSections, type Grade, type Section } from '../../core/model';
+import type { Grade, Section } from '../../core/model';
 import type { Position } from '../../core/text';
 import type { Analysis } from '../analysis';
 import { locate } from '../locate';
@@ -57,7 +57,7 @@ function agreement(termLevel: Level, grade: Grade | null | undefined, where: str
 function headingHover(analysis: Analysis, profile: FrameworkProfile, section: Section): string | null {
   const name = `*${shortNameOf(profile)}* (${profile.name})`;
   const present = new Set(
-    judgementSections(analysis.report)
+    analysis.report.judgementSections
       .filter((candidate) => candidate.part?.definition?.id === section.part?.definition?.id)
       .map((candidate) => candidate.judgement?.definition?.id),
   );
@@ -108,7 +108,7 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
     }
     case 'statement': {
       const { statement } = found;
-      const target = judgementSections(analysis.report).find((section) => section.judgement?.definition === statement.definition && section.part?.definition?.id === statement.section.part?.definition?.id);
+      const target = analysis.report.judgementSections.find((section) => section.judgement?.definition === statement.definition && section.part?.definition?.id === statement.section.part?.definition?.id);
       value = `"${statement.section.title}" says **${statement.mention.text}** is **${statement.term.text}** (${statement.term.level.label}).\n\n${target ? agreement(statement.term.level, target.judgement?.grade, `of "${target.title}" (${line(target.heading.range.start.line)})`) : 'That judgement has no graded section.'}`;
       range = statement.term.range;
       break;

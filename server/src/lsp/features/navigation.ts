@@ -1,7 +1,7 @@
 import type { Location } from 'vscode-languageserver/node';
 import { linkContents } from '../../core/analysis/contents-links';
 import { linkRecord } from '../../core/analysis/record-links';
-import { judgementSections, type Section } from '../../core/model';
+import type { Section } from '../../core/model';
 import type { Position } from '../../core/text';
 import type { Analysis } from '../analysis';
 import { locate } from '../locate';
@@ -19,7 +19,7 @@ function targetSection(analysis: Analysis, position: Position): Section | null {
       return linkContents(analysis.report).sectionOf(found.entry);
     case 'statement':
       return (
-        judgementSections(analysis.report).find(
+        analysis.report.judgementSections.find(
           (section) => section.judgement?.definition === found.statement.definition && section.part?.definition?.id === found.statement.section.part?.definition?.id,
         ) ?? null
       );
