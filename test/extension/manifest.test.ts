@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { allRules } from '../../server/src/rules';
 import { repoRoot } from '../helpers/paths';
 
@@ -13,7 +14,7 @@ interface Manifest {
     languages: { id: string; extensions?: string[]; filenames?: string[]; configuration?: string }[];
     grammars: { scopeName: string; path: string; injectTo?: string[] }[];
     jsonValidation: { fileMatch: string; url: string }[];
-    configuration: { properties: Record<string, { properties?: Record<string, { enum: string[] }> }> };
+    configuration: { properties: Record<string, { default?: unknown; properties?: Record<string, { enum: string[] }> }> };
     commands: { command: string }[];
     walkthroughs: { steps: { media: { markdown: string } }[] }[];
   };
@@ -41,6 +42,18 @@ describe('the extension manifest and package', () => {
     const rules = manifest.contributes.configuration.properties['inspectionReport.rules']!.properties!;
     assert.deepStrictEqual(Object.keys(rules).sort(), allRules.map((rule) => rule.meta.id).sort());
     for (const setting of Object.values(rules)) assert.deepStrictEqual(setting.enum, ['error', 'warning', 'info', 'off']);
+  });
+
+  it("contributes every setting the server reads, with the server's default, and the client sends each one", () => {
+    const contributed = Object.entries(manifest.contributes.configuration.properties).filter(([key]) => key !== 'inspectionReport.trace.server');
+    // allowCustomFrameworks is the workspace's trust, not a setting
+    const serverSettings = Object.entries(DEFAULT_SETTINGS).filter(([key]) => key !== 'allowCustomFrameworks');
+    assert.deepStrictEqual(
+      contributed.map(([key, setting]) => [key.replace('inspectionReport.', ''), setting.default]).sort(),
+      serverSettings.sort(),
+    );
+    const client = fs.readFileSync(path.join(repoRoot, 'client', 'src', 'extension.ts'), 'utf8');
+    for (const [key] of serverSettings) assert.ok(client.includes(`${key}: config.get('${key}')`), `the client does not send ${key}`);
   });
 
   it('declares its commands, a walkthrough whose pages exist, and limited support for untrusted workspaces', () => {
