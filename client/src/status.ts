@@ -35,12 +35,11 @@ export class FrameworkStatus implements vscode.Disposable {
       return info;
     }
     const framework = info.framework ? info.framework.shortName : 'Unknown framework';
-    this.item.text = `$(checklist) ${framework} · ${info.graded} judgement${info.graded === 1 ? '' : 's'}`;
-    this.item.tooltip = new vscode.MarkdownString(
-      info.framework
-        ? `Read as **${info.framework.name}** (${info.framework.source}).\n\n${info.graded} of ${info.judgements} judgements graded, ${info.problems} problem${info.problems === 1 ? '' : 's'}.\n\nClick to choose another framework.`
-        : 'No inspection framework recognised. Click to choose one.',
-    );
+    this.item.text = `$(checklist) ${framework} · ${info.graded} judgement${info.graded === 1 ? '' : 's'}${info.check.whenTypingPauses ? ' $(watch)' : ''}`;
+    const summary = info.framework
+      ? `Read as **${info.framework.name}** (${info.framework.source}).\n\n${info.graded} of ${info.judgements} judgements graded, ${info.problems} problem${info.problems === 1 ? '' : 's'}.`
+      : 'No inspection framework recognised.';
+    this.item.tooltip = new vscode.MarkdownString(`${summary}${pacingNote(info)}\n\nClick to choose ${info.framework ? 'another framework' : 'one'}.`, true);
     this.item.show();
     return info;
   }
@@ -49,4 +48,12 @@ export class FrameworkStatus implements vscode.Disposable {
     clearTimeout(this.timer);
     this.item.dispose();
   }
+}
+
+/** For a report whose check is slow, why its problems appear only once typing pauses. */
+export function pacingNote(info: DocumentInfo): string {
+  const { lastMs, whenTypingPauses, slowCheckMs } = info.check;
+  if (!whenTypingPauses || lastMs === null) return '';
+  const took = lastMs >= 1000 ? `${(lastMs / 1000).toFixed(1)} s` : `${Math.round(lastMs)} ms`;
+  return `\n\n$(watch) Checked once typing pauses: its last check took ${took}, over the ${slowCheckMs} ms of \`inspectionReport.slowCheckMs\`.`;
 }

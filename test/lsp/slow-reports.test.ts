@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { CancellationTokenSource, type Diagnostic, type Hover } from 'vscode-languageserver-protocol/node';
 import { lint } from '../../server/src/lint/engine';
+import type { CheckInfo } from '../../server/src/lsp/protocol';
 import { LspClient } from '../helpers/lsp-client';
 import { readSeed } from '../helpers/paths';
 
@@ -54,6 +55,8 @@ describe('language server: a slow report is checked once typing pauses', functio
     assert.deepStrictEqual(codesAndLines(final.diagnostics), codesAndLines(lint(typed(8)).diagnostics));
     assert.ok(await hover, 'the hover is answered');
     assert.ok(hoveredAt > lastKeyAt, 'the hover was answered only once typing paused');
+    const { check } = await client.request<{ check: CheckInfo }>('inspectionReport/documentInfo', td(uri));
+    assert.deepStrictEqual([check.whenTypingPauses, check.slowCheckMs, typeof check.lastMs], [true, 0, 'number']);
   });
 
   it('checks a quick report at every change, as before (default setting)', async () => {
@@ -66,6 +69,9 @@ describe('language server: a slow report is checked once typing pauses', functio
     }
     await client.diagnosticsForVersion(uri, 6);
     assert.deepStrictEqual(client.published.get(uri)!.map((params) => params.version), [1, 2, 3, 4, 5, 6]);
+    const { check } = await client.request<{ check: CheckInfo }>('inspectionReport/documentInfo', td(uri));
+    assert.deepStrictEqual([check.whenTypingPauses, check.slowCheckMs], [false, 200]);
+    assert.ok(check.lastMs !== null && check.lastMs < 200, `the seed's check took ${check.lastMs} ms`);
   });
 
   it('answers a pull for a slow report after the pause, and a pull cancelled before then as cancelled', async () => {

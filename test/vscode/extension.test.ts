@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { pacingNote } from '../../client/src/status';
 import { api, codes, eventually, open, workspaceFile } from './helpers';
 
 // Runs inside a real VS Code extension host (code-server here, or a downloaded desktop VS Code).
@@ -118,6 +119,25 @@ describe('Inspection Report extension in VS Code', function () {
     await eventually('the chosen scale after the restart', async () => (await status.refresh())?.framework?.id === 'slac-2011');
     await vscode.commands.executeCommand('inspectionReport.chooseFramework', null);
     await eventually('the problems to clear', () => codes(document.uri).length === 0);
+  });
+
+  it('marks a report whose check is slower than slowCheckMs in the status bar: it is checked once typing pauses', async () => {
+    await open('slac-2011-rutland.txt');
+    const { status } = await api();
+    assert.strictEqual((await eventually('the status', () => status.refresh()))?.check.whenTypingPauses, false);
+    const config = vscode.workspace.getConfiguration('inspectionReport');
+    await config.update('slowCheckMs', 0, vscode.ConfigurationTarget.Workspace);
+    try {
+      const info = await eventually('the report to be paced', async () => {
+        const found = await status.refresh();
+        return found?.check.whenTypingPauses && found;
+      });
+      assert.strictEqual(info.check.slowCheckMs, 0);
+      assert.match(pacingNote(info), /Checked once typing pauses: its last check took \d+ ms, over the 0 ms of `inspectionReport\.slowCheckMs`/);
+    } finally {
+      await config.update('slowCheckMs', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await eventually('the report to be checked at every change again', async () => (await status.refresh())?.check.whenTypingPauses === false);
   });
 
   it('applies a changed setting without a restart', async () => {

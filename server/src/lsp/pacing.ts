@@ -29,10 +29,16 @@ export class Pacing {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
+  /** Whether the document's last check was slow enough for its next ones to wait for typing to pause. */
+  isSlow(uri: string): boolean {
+    const cost = this.sources.costOf(uri);
+    return cost !== undefined && cost > this.sources.threshold();
+  }
+
   /** How much longer (ms) a check of the document should wait: 0 for a quick report, or once typing has paused. */
   waitFor(uri: string): number {
     const cost = this.sources.costOf(uri);
-    if (cost === undefined || cost <= this.sources.threshold()) return 0;
+    if (cost === undefined || !this.isSlow(uri)) return 0;
     const lastChange = this.sources.lastChangeOf(uri);
     if (lastChange === undefined) return 0;
     const pause = Math.min(MAX_PAUSE_MS, Math.max(MIN_PAUSE_MS, cost));

@@ -22,6 +22,15 @@ export interface DocumentInfo {
   graded: number;
   problems: number;
   frameworks: { id: string; name: string }[];
+  /** How long the last check of the document took (ms), and whether that makes it one checked only once typing pauses. */
+  check: CheckInfo;
+}
+
+export interface CheckInfo {
+  lastMs: number | null;
+  whenTypingPauses: boolean;
+  /** The setting that decides it (inspectionReport.slowCheckMs). */
+  slowCheckMs: number;
 }
 
 /** A row of the judgement summary: a judgement, its grade, its sentence and its record row, and whether they agree. */

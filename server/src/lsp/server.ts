@@ -330,7 +330,9 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(Requests.documentInfo, paced('document info', null, (params: { textDocument: { uri: string } }) => {
     const analysis = analysisOf(params.textDocument.uri);
-    return analysis ? documentInfo(analysis) : null;
+    if (!analysis) return null;
+    const uri = params.textDocument.uri;
+    return documentInfo(analysis, { lastMs: analyzer.costOf(uri) ?? null, whenTypingPauses: pacing.isSlow(uri), slowCheckMs: settings.slowCheckMs });
   }));
   connection.onRequest(Requests.judgementSummary, paced('judgement summary', [], (params: { textDocument: { uri: string } }) => {
     const analysis = analysisOf(params.textDocument.uri);

@@ -8,10 +8,10 @@ import { comparePositions, firstIndexWhere, type Position, type Range } from '..
 import type { Diagnostic } from '../../lint/engine';
 import type { Analysis } from '../analysis';
 import { contains } from '../locate';
-import type { DocumentInfo, RecordEdit, SummaryRow } from '../protocol';
+import type { CheckInfo, DocumentInfo, RecordEdit, SummaryRow } from '../protocol';
 import { titleOf } from '../../rules/support';
 
-export function documentInfo(analysis: Analysis): DocumentInfo {
+export function documentInfo(analysis: Analysis, check: CheckInfo): DocumentInfo {
   const sections = analysis.report.judgementSections;
   const profile = analysis.report.framework?.profile;
   return {
@@ -22,6 +22,7 @@ export function documentInfo(analysis: Analysis): DocumentInfo {
     graded: sections.filter((section) => section.judgement?.grade).length,
     problems: analysis.problemCount,
     frameworks: analysis.config.registry.all().map((framework) => ({ id: framework.id, name: framework.name })),
+    check,
   };
 }
 
