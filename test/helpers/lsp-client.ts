@@ -26,6 +26,14 @@ import { repoRoot } from './paths';
 
 export const uriOf = (file: string) => pathToFileURL(file).href;
 
+/** A position, and a request's document: the parameters tests send most. */
+export const at = (line: number, character: number) => ({ line, character });
+export const td = (uri: string) => ({ textDocument: { uri } });
+
+/** "line code" for each diagnostic (1-based lines), the server's or the linter's, to compare them. */
+export const codesAndLines = (diagnostics: { code?: unknown; ruleId?: string; range: { start: { line: number } } }[]) =>
+  diagnostics.map((d) => `${d.range.start.line + 1} ${String(d.code ?? d.ruleId)}`);
+
 export interface ClientOptions {
   /** Announce pull diagnostics (LSP 3.17); otherwise the server must push. */
   pull?: boolean;

@@ -15,11 +15,9 @@ import type {
 } from 'vscode-languageserver-protocol/node';
 import { applyEdits } from '../helpers/edits';
 import { fosteringReview } from '../helpers/frameworks';
-import { LspClient, uriOf } from '../helpers/lsp-client';
+import { at, LspClient, td, uriOf } from '../helpers/lsp-client';
 import { readSeed, repoRoot } from '../helpers/paths';
 
-const at = (line: number, character: number) => ({ line, character });
-const td = (uri: string) => ({ textDocument: { uri } });
 
 describe('language server over JSON-RPC (push diagnostics)', function () {
   this.timeout(30000);

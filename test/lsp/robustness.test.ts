@@ -4,13 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol/node';
 import { lint } from '../../server/src/lint/engine';
-import { LspClient, uriOf } from '../helpers/lsp-client';
+import { at, codesAndLines, LspClient, td, uriOf } from '../helpers/lsp-client';
 import { readSeed } from '../helpers/paths';
 
-const at = (line: number, character: number) => ({ line, character });
-const td = (uri: string) => ({ textDocument: { uri } });
-const codesAndLines = (diagnostics: { code?: unknown; ruleId?: string; range: { start: { line: number } } }[]) =>
-  diagnostics.map((d) => `${d.range.start.line + 1} ${String(d.code ?? d.ruleId)}`);
 
 describe('language server: garbage in, service goes on', function () {
   this.timeout(120000);

@@ -5,14 +5,10 @@ import * as path from 'path';
 import { CancellationTokenSource, type Diagnostic, type Hover } from 'vscode-languageserver-protocol/node';
 import { lint } from '../../server/src/lint/engine';
 import type { CheckInfo } from '../../server/src/lsp/protocol';
-import { LspClient } from '../helpers/lsp-client';
+import { at, codesAndLines, LspClient, td } from '../helpers/lsp-client';
 import { readSeed } from '../helpers/paths';
 
-const at = (line: number, character: number) => ({ line, character });
-const td = (uri: string) => ({ textDocument: { uri } });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const codesAndLines = (diagnostics: { code?: unknown; ruleId?: string; range: { start: { line: number } } }[]) =>
-  diagnostics.map((d) => `${d.range.start.line + 1} ${String(d.code ?? d.ruleId)}`);
 
 /** The server paces a report whose check is slow; `slowCheckMs: 0` makes any report slow, so a seed shows it quickly. */
 describe('language server: a slow report is checked once typing pauses', function () {
