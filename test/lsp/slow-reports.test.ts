@@ -85,5 +85,7 @@ describe('language server: a slow report is checked once typing pauses', functio
     assert.ok(performance.now() - changedAt >= 480, 'answered after the pause');
     assert.strictEqual(report.kind, 'full');
     assert.deepStrictEqual(codesAndLines(report.items), codesAndLines(lint(typed(1)).diagnostics));
+    // a pull that names no document is answered with nothing, not an error
+    assert.deepStrictEqual(await client.request('textDocument/diagnostic', {}), { kind: 'full', items: [] });
   });
 });

@@ -81,8 +81,9 @@ export function startServer(connection: Connection): void {
   function paced<P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, run: (params: P) => R): (params: P, token: CancellationToken) => R | Promise<R> {
     const guarded = safe(name, fallback, run);
     return (params, token) => {
-      const { uri } = params.textDocument;
-      if (pacing.waitFor(uri) <= 0) return guarded(params);
+      // malformed parameters go straight to the guarded handler, which logs them and answers the fallback
+      const uri: unknown = (params as Partial<P> | null)?.textDocument?.uri;
+      if (typeof uri !== 'string' || pacing.waitFor(uri) <= 0) return guarded(params);
       return pacing.settled(uri, token).then((ready) => (ready ? guarded(params) : fallback));
     };
   }
@@ -257,7 +258,8 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(
     async (params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> => {
       await settingsReady;
-      if (!(await pacing.settled(params.textDocument.uri, token))) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the report changed again before it was checked');
+      const uri: unknown = (params as Partial<DocumentDiagnosticParams> | null)?.textDocument?.uri;
+      if (typeof uri === 'string' && !(await pacing.settled(uri, token))) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the report changed again before it was checked');
       return pullDiagnostics(params);
     },
   );
