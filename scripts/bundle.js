@@ -9,9 +9,20 @@ const root = path.join(__dirname, '..');
 // ES module entries first: jsonc-parser's default (UMD) entry loads its parts with a require esbuild cannot follow
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], sourcemap: 'linked', minify: true, logLevel: 'warning', absWorkingDir: root };
 
+/** Resolves the server's `require('zod')` to dist/zod.js, beside it, instead of taking zod into its bundle. */
+const zodBeside = {
+  name: 'zod-beside',
+  setup(build) {
+    build.onResolve({ filter: /^zod$/ }, () => ({ path: './zod.js', external: true }));
+  },
+};
+
 Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
+  // zod, needed only to read a configuration file, is a bundle of its own beside the server's: the server starts
+  // without compiling it (about a third less to compile at every start), and loads it with the first configuration
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', plugins: [zodBeside] }),
+  esbuild.build({ ...common, entryPoints: ['zod'], outfile: 'dist/zod.js' }),
   // zod (three quarters of the bundle) is needed only to read a configuration file, and is then required from
   // node_modules: every run reads, checks and deserialises the bundle, 12 ms less without it (README "Speed")
   esbuild.build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', external: ['zod'] }),

@@ -68,8 +68,8 @@ describe('the extension manifest and package', () => {
     const run = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' });
     assert.strictEqual(run.status, 0, run.stderr);
     const files = run.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
-    assert.ok(files.includes('dist/client.js') && files.includes('dist/server.js'));
-    const allowed = /^(?:package\.json|README\.md|LICENSE|language-configuration\.json|dist\/(?:client|server)\.js|dist\/frameworks\.json|syntaxes\/[\w.-]+\.json|server\/(?:frameworks|schemas)\/[\w.-]+\.json|docs\/(?:rules|walkthrough)\/[\w.-]+\.md)$/;
+    assert.ok(files.includes('dist/client.js') && files.includes('dist/server.js') && files.includes('dist/zod.js'));
+    const allowed = /^(?:package\.json|README\.md|LICENSE|language-configuration\.json|dist\/(?:client|server|zod)\.js|dist\/frameworks\.json|syntaxes\/[\w.-]+\.json|server\/(?:frameworks|schemas)\/[\w.-]+\.json|docs\/(?:rules|walkthrough)\/[\w.-]+\.md)$/;
     assert.deepStrictEqual(files.filter((file) => !allowed.test(file)), []);
     assert.ok(!files.some((file) => /\.ts$|^test\/|^seeds\/|node_modules/.test(file)));
     assert.strictEqual(manifest.main, './dist/client.js');

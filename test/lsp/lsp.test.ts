@@ -475,13 +475,17 @@ describe('language server: pull diagnostics, live configuration and robustness',
     }
   });
 
-  it('runs the same from the bundle the extension ships (dist/server.js)', async () => {
+  it('runs the same from the bundle the extension ships (dist/server.js), and checks a configuration with zod beside it', async () => {
     const client = await LspClient.start({ serverScript: path.join(repoRoot, 'dist', 'server.js') });
     try {
       const uri = await client.open(path.join(dir, 'bundled.txt'), readSeed('slac-2011-rutland'));
       const { diagnostics } = await client.diagnosticsForVersion(uri, 1);
       assert.deepStrictEqual(diagnostics.map((d) => d.code), ['record-group-mismatch', 'record-entry-without-section', 'record-entry-without-section']);
       assert.ok(fs.existsSync(new URL(diagnostics[0]!.codeDescription!.href)), 'the docs page it links to exists');
+      // the bundle starts without zod (dist/zod.js) and loads it for the first configuration it reads
+      const config = await client.open(path.join(dir, 'bundled', '.inspection-lint.json'), '{ "rules": { "missing-grade": "loud" } }', 'json');
+      const problems = (await client.diagnosticsForVersion(config, 1)).diagnostics;
+      assert.deepStrictEqual(problems.map((d) => d.message), ['rules.missing-grade: must be "error", "warning", "info" or "off", not "loud"']);
     } finally {
       await client.stop();
     }
