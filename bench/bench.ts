@@ -19,6 +19,7 @@ import { LineDocument } from '../server/src/lsp/line-document';
 import { DEFAULT_SETTINGS } from '../server/src/lsp/settings';
 import { LspClient } from '../test/helpers/lsp-client';
 import { makeCorpus, type Corpus } from './corpus';
+import { denseReport, serverStart, typeIntoSlowReport, type SlowTyping } from './slow-typing';
 import { timeByFile } from './time-by-file';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -28,6 +29,10 @@ const WARM_UP_PASSES = 5;
 const EDITS = 200;
 /** Keystrokes after the server starts during which V8 is still optimising its code: reported apart as well. */
 const SERVER_WARM_UP_EDITS = 20;
+/** Typing into a report whose check is slow: its graded sections, the keys typed and the gap between them. */
+const DENSE_SECTIONS = 40_000;
+const SLOW_KEYS = 20;
+const SLOW_GAP_MS = 60;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -373,6 +378,17 @@ async function main(): Promise<void> {
   }
   const [seed, large, seedPull, largePull] = [latencyRuns.seed, latencyRuns.large, latencyRuns.seedPull, latencyRuns.largePull].map(medians);
   const [seedWork, largeWork] = [workRuns.seed, workRuns.large].map(medians);
+  const serverScript = fs.existsSync(path.join(root, 'dist', 'server.js')) ? path.join(root, 'dist', 'server.js') : undefined;
+  const starts: number[] = [];
+  for (let run = 0; run < RUNS; run++) starts.push(await serverStart(serverScript));
+  // the same typing into a dense report, paced as the server does by default and at every keystroke, taking turns
+  const dense = denseReport(DENSE_SECTIONS);
+  const slowRuns = { paced: [] as SlowTyping[], everyKey: [] as SlowTyping[] };
+  for (let run = 0; run < Math.min(RUNS, 3); run++) {
+    slowRuns.paced.push(await typeIntoSlowReport(dense, SLOW_KEYS, SLOW_GAP_MS, {}, serverScript));
+    slowRuns.everyKey.push(await typeIntoSlowReport(dense, SLOW_KEYS, SLOW_GAP_MS, { slowCheckMs: 1e9 }, serverScript));
+  }
+  const [paced, everyKey] = [slowRuns.paced, slowRuns.everyKey].map(medians);
   const scale = await scaling(corpus);
   const memory = await serverMemory(corpus);
   const large10 = (() => {
@@ -433,6 +449,14 @@ async function main(): Promise<void> {
       `${ms(seedWork.p50)} / ${ms(seedWork.p95)}, ${ms(largeWork.p50)} / ${ms(largeWork.p95)}`,
       `the 1 MB report's diagnostics are ${(largeWork.bytes / 1000).toFixed(0)} KB of JSON`,
     ],
+    ['Server start: spawning the shipped bundle (dist/server.js) to its answer to initialize', ms(median(starts)), ''],
+    [
+      `Typing ${SLOW_KEYS} keys ${SLOW_GAP_MS} ms apart into a report of ${DENSE_SECTIONS / 1000}k graded sections (${(dense.length / 1e6).toFixed(1)} MB; first check ${ms(paced.firstCheck)}), checked once typing pauses (default) / at every key: checks made`,
+      `${paced.checks.toFixed(0)} / ${everyKey.checks.toFixed(0)}`,
+      `median of ${slowRuns.paced.length} runs each, taking turns`,
+    ],
+    ['The same: from the last key to its diagnostics', `${ms(paced.lastKeyToDiagnostics)} / ${ms(everyKey.lastKeyToDiagnostics)}`, ''],
+    ['The same: a hover asked while typing waited (median)', `${ms(paced.hoverWait)} / ${ms(everyKey.hoverWait)}`, ''],
     ...scale.map(
       (row) =>
         [
