@@ -5,7 +5,7 @@ import * as path from 'path';
 import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol/node';
 import { lint } from '../../server/src/lint/engine';
 import { at, codesAndLines, LspClient, td, uriOf } from '../helpers/lsp-client';
-import { readSeed } from '../helpers/paths';
+import { readSeed, repoRoot } from '../helpers/paths';
 
 
 describe('language server: garbage in, service goes on', function () {
@@ -164,6 +164,22 @@ describe('language server: garbage in, service goes on', function () {
     assert.deepStrictEqual(codesAndLines(diagnostics), codesAndLines(lint(lines.filter((line) => line).join('\n')).diagnostics));
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', td(uri));
     assert.ok(Array.isArray(symbols));
+  });
+
+  it('says so on the configuration when the shipped bundle has lost its validator (dist/zod.js), and still checks reports', async () => {
+    // the extension's layout without dist/zod.js: the server's bundle, its prevalidated profiles and the profiles
+    const install = path.join(dir, 'install-without-zod');
+    fs.mkdirSync(path.join(install, 'dist'), { recursive: true });
+    for (const name of ['server.js', 'frameworks.json']) fs.copyFileSync(path.join(repoRoot, 'dist', name), path.join(install, 'dist', name));
+    fs.cpSync(path.join(repoRoot, 'server', 'frameworks'), path.join(install, 'server', 'frameworks'), { recursive: true });
+    client = await LspClient.start({ serverScript: path.join(install, 'dist', 'server.js') });
+    const config = await client.open(path.join(dir, 'no-validator', '.inspection-lint.json'), '{ "rules": { "missing-grade": "off" } }', 'json');
+    const [problem, ...others] = (await client.diagnosticsForVersion(config, 1)).diagnostics;
+    assert.deepStrictEqual(others, []);
+    assert.match(String(problem?.message), /^cannot check the configuration, so its settings are not used: Cannot find module '\.\/zod\.js'/);
+    assert.deepStrictEqual(problem?.range.start, at(0, 0));
+    const report = await client.open(path.join(dir, 'no-validator', 'report.txt'), readSeed('slac-2011-rutland'));
+    assert.deepStrictEqual(codesAndLines((await client.diagnosticsForVersion(report, 1)).diagnostics), codesAndLines(lint(readSeed('slac-2011-rutland')).diagnostics));
   });
 
   it('never exits on malformed messages: missing fields, wrong types, impossible positions', async () => {

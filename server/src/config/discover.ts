@@ -30,22 +30,34 @@ export function findConfigFile(startDir: string): string | null {
   }
 }
 
+/** The defaults, with one problem at the top of the file saying why its settings are not used. */
+const unusable = (file: string | null, message: string): ConfigFile => ({
+  ...noConfig(),
+  file,
+  problems: [{ message, path: [], range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }],
+});
+
 export function readConfigFile(file: string): ConfigFile {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    const message = `cannot read the configuration: ${(error as Error).message}`;
-    return { ...noConfig(), file, problems: [{ message, path: [], range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+    return unusable(file, `cannot read the configuration: ${(error as Error).message}`);
   }
   return configFromText(file, text);
 }
 
 export function configFromText(file: string | null, text: string, allowCustomFrameworks = true): ConfigFile {
-  // the loader (and zod with it) is needed only when there is a configuration to read
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { loadConfigText } = require('./load') as typeof import('./load');
-  const loaded = loadConfigText(text);
+  let loaded: ReturnType<typeof import('./load').loadConfigText>;
+  try {
+    // the loader (and zod with it) is needed only when there is a configuration to read
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadConfigText } = require('./load') as typeof import('./load');
+    loaded = loadConfigText(text);
+  } catch (error) {
+    // an installation without its validator (or a bug in it) must not cost the reports their checks
+    return unusable(file, `cannot check the configuration, so its settings are not used: ${(error as Error).message?.split('\n')[0] ?? String(error)}`);
+  }
   const custom = allowCustomFrameworks ? loaded.config.customFrameworks : [];
   return { file, config: loaded.config, problems: loaded.problems, registry: builtinFrameworks().with(custom) };
 }
