@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../server/src/cli/main';
-import { ChangedSinceRead, stampOf, writeBack, type WriteCalls } from '../../server/src/cli/write-back';
+import { ChangedSinceRead, stampOf, writeBack, WrittenPartway, type WriteCalls } from '../../server/src/cli/write-back';
 import { recordingIo } from '../helpers/cli';
 import { readSeed } from '../helpers/paths';
 
@@ -212,14 +212,120 @@ describe('--fix writes a file back whole or not at all', () => {
     });
   }
 
+  /** openSync as the system's, except that files made beside the report fail with this code. */
+  const noFileBeside = (file: string, code: string) =>
+    ((target: fs.PathLike, flags: fs.OpenMode, mode?: fs.Mode) =>
+      target === fs.realpathSync(file) ? fs.openSync(target, flags, mode) : failing(code, code)()) as typeof fs.openSync;
+
   it('writes in place when no file can be made beside it', () => {
     const file = report();
-    const lockedFolder: WriteCalls = {
-      ...fs,
-      openSync: failing('EACCES', 'permission denied') as typeof fs.openSync,
-    };
-    writeBack(file, NEW, undefined, lockedFolder);
+    writeBack(file, NEW, undefined, { ...fs, openSync: noFileBeside(file, 'EACCES') });
     assert.strictEqual(fs.readFileSync(file, 'utf8'), NEW);
+  });
+
+  // before, any failure to make the temporary file sent the text in place, which a full disk then cut short
+  it('does not write in place when the temporary file cannot be made for want of space', () => {
+    const file = report();
+    assertLeftAsItWas(file, () => writeBack(file, NEW, undefined, { ...fs, openSync: noFileBeside(file, 'ENOSPC') }), /ENOSPC/);
+  });
+
+  /** Calls that write in place (a hard link), where writes into the report itself fail as `fail` says. */
+  const inPlaceWith = (file: string, fail: (offset: number, position: number) => boolean): WriteCalls => {
+    fs.linkSync(file, path.join(dir, 'other-name.txt'));
+    let reportFd = -1;
+    return {
+      ...fs,
+      openSync: ((target: fs.PathLike, flags: fs.OpenMode, mode?: fs.Mode) => {
+        const fd = fs.openSync(target, flags, mode);
+        if (target === fs.realpathSync(file)) reportFd = fd;
+        return fd;
+      }) as typeof fs.openSync,
+      writeSync: ((fd: number, buffer: Buffer, offset: number, length: number, position: number) => {
+        if (fd === reportFd && fail(offset, position)) throw Object.assign(new Error('write failed'), { code: offset >= OLD.length ? 'ENOSPC' : 'EIO' });
+        return fs.writeSync(fd, buffer, offset, length, position);
+      }) as typeof fs.writeSync,
+    };
+  };
+
+  it('writing in place, grows the file first, and cuts it back to the text it had when the disk is full', () => {
+    const file = report();
+    const calls = inPlaceWith(file, (offset) => offset >= OLD.length);
+    assertLeftAsItWas(file, () => writeBack(file, NEW, stampOf(fs.statSync(file)), calls), /write failed/);
+  });
+
+  it('writing in place, keeps a copy of the text while it writes, and names it when the write fails partway', () => {
+    const file = report();
+    const calls = inPlaceWith(file, (offset) => offset < OLD.length);
+    assert.throws(() => writeBack(file, NEW, stampOf(fs.statSync(file)), calls), (error: Error) => {
+      assert.ok(error instanceof WrittenPartway);
+      const copy = /kept in (.+)$/.exec(error.message)?.[1];
+      assert.ok(copy, error.message);
+      assert.strictEqual(fs.readFileSync(copy, 'utf8'), OLD);
+      assert.strictEqual((fs.statSync(copy).mode & 0o777), 0o600);
+      return true;
+    });
+  });
+
+  it('writing in place, does not follow a link put in place of the report after it was found', () => {
+    const file = report();
+    const victim = path.join(dir, 'victim.txt');
+    fs.writeFileSync(victim, 'Not a report.\n');
+    fs.linkSync(file, path.join(dir, 'other-name.txt'));
+    const swapped: WriteCalls = {
+      ...fs,
+      openSync: ((target: fs.PathLike, flags: fs.OpenMode, mode?: fs.Mode) => {
+        if (target === fs.realpathSync(file) && !fs.lstatSync(file).isSymbolicLink()) {
+          fs.unlinkSync(file);
+          fs.symlinkSync(victim, file);
+        }
+        return fs.openSync(target, flags, mode);
+      }) as typeof fs.openSync,
+    };
+    assert.throws(() => writeBack(file, NEW, undefined, swapped), /ELOOP|symbolic links/);
+    assert.strictEqual(fs.readFileSync(victim, 'utf8'), 'Not a report.\n');
+    assert.deepStrictEqual(leftovers(), []);
+  });
+
+  it('makes the temporary file readable by its owner alone until it has the report\'s group and mode', () => {
+    const file = report();
+    fs.chmodSync(file, 0o644);
+    const modes: number[] = [];
+    writeBack(file, NEW, undefined, {
+      ...fs,
+      openSync: ((target: fs.PathLike, flags: fs.OpenMode, mode?: fs.Mode) => {
+        if (target !== fs.realpathSync(file)) modes.push(Number(mode));
+        return fs.openSync(target, flags, mode);
+      }) as typeof fs.openSync,
+    });
+    assert.deepStrictEqual(modes, [0o600]);
+    assert.strictEqual(fs.statSync(file).mode & 0o777, 0o644);
+  });
+
+  it("keeps the report's group in a set-group-ID folder, whose group new files take", function () {
+    const egid = process.getegid!();
+    const folderGroup = process.geteuid!() === 0 ? egid + 4242 : (process.getgroups?.() ?? []).find((group) => group !== egid);
+    if (folderGroup === undefined) this.skip();
+    const folder = path.join(dir, 'shared');
+    fs.mkdirSync(folder);
+    fs.chownSync(folder, process.geteuid!(), folderGroup!);
+    fs.chmodSync(folder, 0o2775);
+    const file = path.join(folder, 'report.txt');
+    fs.writeFileSync(file, OLD);
+    fs.chownSync(file, process.geteuid!(), egid);
+    fs.chmodSync(file, 0o640);
+    writeBack(file, NEW);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), NEW);
+    assert.strictEqual(fs.statSync(file).gid, egid, 'the group of the report, not of the folder');
+  });
+
+  it('does not write over a file changed since it was read whose writer put back its size and time', () => {
+    const file = report();
+    const stamp = stampOf(fs.statSync(file));
+    const { atime, mtime } = fs.statSync(file);
+    fs.writeFileSync(file, OLD.replace('good', 'fine'));
+    fs.utimesSync(file, atime, mtime);
+    assert.throws(() => writeBack(file, NEW, stamp), ChangedSinceRead);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), OLD.replace('good', 'fine'));
   });
 
   it('the CLI leaves a report changed while it was checked as the other writer left it, says so, and exits 2', async () => {
@@ -240,5 +346,30 @@ describe('--fix writes a file back whole or not at all', () => {
     assert.match(err.join(''), /draft\.txt changed on disk while it was checked, so its fixes are not written \(run --fix again\)/);
     assert.match(out.join(''), /not fixed: the file changed on disk while it was checked/);
     assert.match(out.join(''), /paragraph-numbering/);
+  });
+
+  it('the CLI names the copy it kept when a write in place fails partway, and exits 2', async () => {
+    const file = path.join(dir, 'draft.txt');
+    fs.writeFileSync(file, readSeed('slac-2011-rutland').replace('12. The LSCB', '14. The LSCB'));
+    fs.linkSync(file, path.join(dir, 'draft-other-name.txt'));
+    let reportFd = -1;
+    const failingOverwrite: WriteCalls = {
+      ...fs,
+      openSync: ((target: fs.PathLike, flags: fs.OpenMode, mode?: fs.Mode) => {
+        const fd = fs.openSync(target, flags, mode);
+        if (target === fs.realpathSync(file)) reportFd = fd;
+        return fd;
+      }) as typeof fs.openSync,
+      writeSync: ((fd: number, buffer: Buffer, offset: number, length: number, position: number) => {
+        if (fd === reportFd) throw Object.assign(new Error('input/output error'), { code: 'EIO' });
+        return fs.writeSync(fd, buffer, offset, length, position);
+      }) as typeof fs.writeSync,
+    };
+    const io = recordingIo(dir, { writeFile: (filePath, text, before) => writeBack(filePath, text, before, failingOverwrite) });
+    assert.strictEqual(await main(['--fix', file], io), 2);
+    const copy = /its text as it was is kept in (\S+)/.exec(io.err.join(''))?.[1];
+    assert.ok(copy, io.err.join(''));
+    assert.strictEqual(fs.readFileSync(copy, 'utf8'), fs.readFileSync(path.join(dir, 'draft-other-name.txt'), 'utf8'));
+    assert.match(io.out.join(''), /not fixed: the write failed partway, and the text it had is kept beside it/);
   });
 });

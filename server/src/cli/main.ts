@@ -18,7 +18,7 @@ import { formatSarif } from './formats/sarif';
 import { formatStylish } from './formats/stylish';
 import type { FileResult, Formatter } from './formats/types';
 import { BatchedWriter, writeChunks, writeChunksToFile } from './output';
-import { ChangedSinceRead, writeBack, type FileStamp } from './write-back';
+import { ChangedSinceRead, writeBack, WrittenPartway, type FileStamp } from './write-back';
 
 const FORMATS: Record<string, Formatter> = {
   stylish: formatStylish,
@@ -188,7 +188,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         // reported as it was read; the run goes on, and fails
         sayInTurn(`inspection-lint: ${error.message}\n`);
         failures++;
-        notes.push(error.cause instanceof ChangedSinceRead ? 'not fixed: the file changed on disk while it was checked' : 'not fixed: the file could not be written');
+        notes.push(
+          error.cause instanceof ChangedSinceRead
+            ? 'not fixed: the file changed on disk while it was checked'
+            : error.cause instanceof WrittenPartway
+              ? 'not fixed: the write failed partway, and the text it had is kept beside it (see the message above)'
+              : 'not fixed: the file could not be written',
+        );
       }
       if (fixed) {
         notes.push(fixed.note);
@@ -278,7 +284,7 @@ function fixFile(
     if (error instanceof ChangedSinceRead) {
       throw new UsageError(`${filePath} changed on disk while it was checked, so its fixes are not written (run --fix again)`, { cause: error });
     }
-    throw new UsageError(`Cannot write ${filePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`Cannot write ${filePath}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
   }
   const result = lint(fixed.text, options);
   const count = Math.max(0, before.diagnostics.length - result.diagnostics.length);
