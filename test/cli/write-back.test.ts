@@ -229,9 +229,8 @@ describe('--fix writes a file back whole or not at all', () => {
     assertLeftAsItWas(file, () => writeBack(file, NEW, undefined, { ...fs, openSync: noFileBeside(file, 'ENOSPC') }), /ENOSPC/);
   });
 
-  /** Calls that write in place (a hard link), where writes into the report itself fail as `fail` says. */
-  const inPlaceWith = (file: string, fail: (offset: number, position: number) => boolean): WriteCalls => {
-    fs.linkSync(file, path.join(dir, 'other-name.txt'));
+  /** Calls whose writes into the report itself fail with the code `fail` gives (null: written); others, such as a copy beside it, succeed. */
+  const failingWritesInto = (file: string, fail: (offset: number) => string | null): WriteCalls => {
     let reportFd = -1;
     return {
       ...fs,
@@ -241,21 +240,27 @@ describe('--fix writes a file back whole or not at all', () => {
         return fd;
       }) as typeof fs.openSync,
       writeSync: ((fd: number, buffer: Buffer, offset: number, length: number, position: number) => {
-        if (fd === reportFd && fail(offset, position)) throw Object.assign(new Error('write failed'), { code: offset >= OLD.length ? 'ENOSPC' : 'EIO' });
+        const code = fd === reportFd ? fail(offset) : null;
+        if (code) throw Object.assign(new Error('write failed'), { code });
         return fs.writeSync(fd, buffer, offset, length, position);
       }) as typeof fs.writeSync,
     };
   };
+  /** As failingWritesInto, for a report with another hard link, which is written in place. */
+  const inPlaceWith = (file: string, fail: (offset: number) => string | null): WriteCalls => {
+    fs.linkSync(file, path.join(dir, 'other-name.txt'));
+    return failingWritesInto(file, fail);
+  };
 
   it('writing in place, grows the file first, and cuts it back to the text it had when the disk is full', () => {
     const file = report();
-    const calls = inPlaceWith(file, (offset) => offset >= OLD.length);
+    const calls = inPlaceWith(file, (offset) => (offset >= OLD.length ? 'ENOSPC' : null));
     assertLeftAsItWas(file, () => writeBack(file, NEW, stampOf(fs.statSync(file)), calls), /write failed/);
   });
 
   it('writing in place, keeps a copy of the text while it writes, and names it when the write fails partway', () => {
     const file = report();
-    const calls = inPlaceWith(file, (offset) => offset < OLD.length);
+    const calls = inPlaceWith(file, (offset) => (offset < OLD.length ? 'EIO' : null));
     assert.throws(() => writeBack(file, NEW, stampOf(fs.statSync(file)), calls), (error: Error) => {
       assert.ok(error instanceof WrittenPartway);
       const copy = /kept in (.+)$/.exec(error.message)?.[1];
@@ -352,19 +357,7 @@ describe('--fix writes a file back whole or not at all', () => {
     const file = path.join(dir, 'draft.txt');
     fs.writeFileSync(file, readSeed('slac-2011-rutland').replace('12. The LSCB', '14. The LSCB'));
     fs.linkSync(file, path.join(dir, 'draft-other-name.txt'));
-    let reportFd = -1;
-    const failingOverwrite: WriteCalls = {
-      ...fs,
-      openSync: ((target: fs.PathLike, flags: fs.OpenMode, mode?: fs.Mode) => {
-        const fd = fs.openSync(target, flags, mode);
-        if (target === fs.realpathSync(file)) reportFd = fd;
-        return fd;
-      }) as typeof fs.openSync,
-      writeSync: ((fd: number, buffer: Buffer, offset: number, length: number, position: number) => {
-        if (fd === reportFd) throw Object.assign(new Error('input/output error'), { code: 'EIO' });
-        return fs.writeSync(fd, buffer, offset, length, position);
-      }) as typeof fs.writeSync,
-    };
+    const failingOverwrite = failingWritesInto(file, () => 'EIO');
     const io = recordingIo(dir, { writeFile: (filePath, text, before) => writeBack(filePath, text, before, failingOverwrite) });
     assert.strictEqual(await main(['--fix', file], io), 2);
     const copy = /its text as it was is kept in (\S+)/.exec(io.err.join(''))?.[1];
