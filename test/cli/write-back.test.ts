@@ -271,6 +271,29 @@ describe('--fix writes a file back whole or not at all', () => {
     });
   });
 
+  it('writing in place, does not write over a file changed since it was read', () => {
+    const file = report();
+    fs.linkSync(file, path.join(dir, 'other-name.txt'));
+    const stamp = stampOf(fs.statSync(file));
+    fs.appendFileSync(file, 'Typed by the inspector meanwhile.\n');
+    assert.throws(() => writeBack(file, NEW, stamp), ChangedSinceRead);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), `${OLD}Typed by the inspector meanwhile.\n`);
+    assert.deepStrictEqual(leftovers(), []);
+  });
+
+  it('writes through a chain of links, and leaves a dangling link alone', () => {
+    const file = report();
+    fs.symlinkSync(file, path.join(dir, 'first.txt'));
+    fs.symlinkSync(path.join(dir, 'first.txt'), path.join(dir, 'second.txt'));
+    writeBack(path.join(dir, 'second.txt'), NEW);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), NEW);
+    assert.ok(fs.lstatSync(path.join(dir, 'second.txt')).isSymbolicLink() && fs.lstatSync(path.join(dir, 'first.txt')).isSymbolicLink());
+    fs.symlinkSync(path.join(dir, 'gone.txt'), path.join(dir, 'dangling.txt'));
+    assert.throws(() => writeBack(path.join(dir, 'dangling.txt'), NEW), /ENOENT/);
+    assert.ok(!fs.existsSync(path.join(dir, 'gone.txt')));
+    assert.deepStrictEqual(leftovers(), []);
+  });
+
   it('writing in place, does not follow a link put in place of the report after it was found', () => {
     const file = report();
     const victim = path.join(dir, 'victim.txt');
