@@ -149,6 +149,19 @@ describe('--fix writes a file back whole or not at all', () => {
     assert.strictEqual(fs.statSync(file).ino, inode);
   });
 
+  it("run by root, writes a user's report in place: it keeps its owner, group, mode and inode", function () {
+    if (process.geteuid?.() !== 0) this.skip();
+    const file = report();
+    fs.chownSync(file, 4321, 4321);
+    fs.chmodSync(file, 0o640);
+    const inode = fs.statSync(file).ino;
+    writeBack(file, NEW, stampOf(fs.statSync(file)));
+    const after = fs.statSync(file);
+    assert.deepStrictEqual([after.uid, after.gid, after.mode & 0o7777, after.ino], [4321, 4321, 0o640, inode]);
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), NEW);
+    assert.deepStrictEqual(leftovers(), []);
+  });
+
   it("gives the new file the report's group before its mode (changing the group clears set-ID bits)", () => {
     const file = report();
     fs.chmodSync(file, 0o2775);
