@@ -204,12 +204,9 @@ function keepCopy(target: string, source: number, size: number, calls: WriteCall
   }
   try {
     const old = Buffer.alloc(size);
-    for (let offset = 0; offset < size; ) {
-      const read = calls.readSync(source, old, offset, size - offset, offset);
-      if (read === 0) break;
-      offset += read;
-    }
-    writeAll(calls, fd, old, 0, size);
+    let got = 0;
+    for (let read = -1; got < size && read !== 0; got += read) read = calls.readSync(source, old, got, size - got, got);
+    writeAll(calls, fd, old, 0, got);
     calls.fsyncSync(fd);
     calls.closeSync(fd);
     return copy;

@@ -31,16 +31,20 @@ export class Pacing {
 
   /** Whether the document's last check was slow enough for its next ones to wait for typing to pause. */
   isSlow(uri: string): boolean {
+    return this.slowCost(uri) !== undefined;
+  }
+
+  /** How long the document's last check took, if that was slow. */
+  private slowCost(uri: string): number | undefined {
     const cost = this.sources.costOf(uri);
-    return cost !== undefined && cost > this.sources.threshold();
+    return cost !== undefined && cost > this.sources.threshold() ? cost : undefined;
   }
 
   /** How much longer (ms) a check of the document should wait: 0 for a quick report, or once typing has paused. */
   waitFor(uri: string): number {
-    const cost = this.sources.costOf(uri);
-    if (cost === undefined || !this.isSlow(uri)) return 0;
+    const cost = this.slowCost(uri);
     const lastChange = this.sources.lastChangeOf(uri);
-    if (lastChange === undefined) return 0;
+    if (cost === undefined || lastChange === undefined) return 0;
     const pause = Math.min(MAX_PAUSE_MS, Math.max(MIN_PAUSE_MS, cost));
     return Math.max(0, lastChange + pause - this.now());
   }
