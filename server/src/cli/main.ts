@@ -51,7 +51,7 @@ Options:
 Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, file or configuration error
 (a file that cannot be read is said on stderr, and the other files are still checked).`;
 
-/** The editor's default inspectionReport.maxFileSize (there in characters; here in bytes, known before reading). */
+/** The editor's default inspectionReport.maxFileSize: bytes, as there (known here before reading). */
 const DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024;
 
 export interface Io {

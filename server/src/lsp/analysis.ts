@@ -132,7 +132,7 @@ export class Analyzer {
     const source = readSource(document, text);
     const eol: '\n' | '\r\n' = source.crlf ? '\r\n' : '\n';
     const base = { uri: document.uri, version: document.version, config, eol };
-    if (source.length > this.settings.maxFileSize) {
+    if (overSizeLimit(source, this.settings.maxFileSize)) {
       const empty = parse('', { registry: config.registry });
       return { ...base, report: empty, diagnostics: [], problemCount: 0, lines: [], framework: null, isReport: TEXT_LANGUAGES.has(document.languageId), tooLarge: true };
     }
@@ -173,11 +173,38 @@ export class Analyzer {
  * The text to analyse, as lines. A document kept as lines is read as lines: joining them would copy the whole text
  * on every keystroke. `text`, when given, stands for the document's own.
  */
-function readSource(document: TextDocument, text: string | undefined): { lines(): readonly string[]; text: string | undefined; length: number; crlf: boolean } {
+function readSource(document: TextDocument, text: string | undefined): Source {
   if (text === undefined && document instanceof LineDocument) {
-    return { lines: () => document.lines, text: document.textIfJoined, length: document.length, crlf: document.crlf };
+    return {
+      lines: () => document.lines,
+      text: document.textIfJoined,
+      length: document.length,
+      crlf: document.crlf,
+      bytes: () => document.lines.reduce((sum, line, index) => sum + Buffer.byteLength(line) + document.getEOLCharacters(index).length, 0),
+    };
   }
   const whole = text ?? document.getText();
   // split only once the text is known to be within the size limit
-  return { lines: () => splitLines(whole), text: whole, length: whole.length, crlf: whole.includes('\r\n') };
+  return { lines: () => splitLines(whole), text: whole, length: whole.length, crlf: whole.includes('\r\n'), bytes: () => Buffer.byteLength(whole) };
+}
+
+interface Source {
+  lines(): readonly string[];
+  text: string | undefined;
+  /** In UTF-16 code units. */
+  length: number;
+  crlf: boolean;
+  /** The size of the text saved as UTF-8. */
+  bytes(): number;
+}
+
+/**
+ * Whether the document is larger than `maxFileSize` bytes saved as UTF-8, as the command line measures a file, so
+ * that both check the same reports. A code unit takes one to three bytes, so only a text between a third of the
+ * limit and the limit, in code units, is measured.
+ */
+export function overSizeLimit(source: Pick<Source, 'length' | 'bytes'>, maxFileSize: number): boolean {
+  if (source.length > maxFileSize) return true;
+  if (source.length * 3 <= maxFileSize) return false;
+  return source.bytes() > maxFileSize;
 }
