@@ -1,8 +1,9 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { builtinFrameworks } from '../core/frameworks/builtin';
 import { formatPath, validateFramework, type FrameworkProfile } from '../core/frameworks/schema';
 import type { Range } from '../core/text';
 import { ruleById } from '../rules';
+import { NodeFinder, TextPositions } from './locate';
 import { emptyConfig } from './names';
 import { ConfigSchema, FrameworkAssignmentSchema, SeveritySettingSchema, type Config } from './schema';
 
@@ -21,21 +22,8 @@ export interface LoadedConfig {
   problems: ConfigProblem[];
 }
 
-/** Line/character of an offset in text. */
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let index = 0; index < offset && index < text.length; index++) {
-    if (text.charCodeAt(index) === 10) {
-      line++;
-      lineStart = index + 1;
-    }
-  }
-  return { line, character: Math.max(0, Math.min(offset, text.length) - lineStart) };
-}
-
 function rangeOf(text: string, offset: number, length: number): Range {
-  return { start: positionAt(text, offset), end: positionAt(text, offset + length) };
+  return new TextPositions(text).rangeAt(offset, length);
 }
 
 /**
@@ -95,12 +83,13 @@ function readConfigTree(text: string): LoadedConfig {
     };
   }
   const problems: ConfigProblem[] = [];
+  const positions = new TextPositions(text);
+  const nodes = new NodeFinder(tree);
   const at = (path: (string | number)[], useKey: boolean): Range => {
-    const node = findNodeAtLocation(tree, path) ?? nearestNode(tree, path);
-    if (!node) return rangeOf(text, 0, 0);
+    const node = nodes.find(path) ?? nearestNode(nodes, path);
     const keyNode = useKey && node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
     const target = keyNode ?? node;
-    return rangeOf(text, target.offset, target.length);
+    return positions.rangeAt(target.offset, target.length);
   };
   const report = (path: (string | number)[], message: string, useKey = false) =>
     problems.push({ path, message: `${formatPath(path)}: ${message}`, range: at(path, useKey) });
@@ -195,7 +184,8 @@ function safeValue(node: Node): unknown {
       const out: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
-        if (key && value) out[String(key.value)] = safeValue(value);
+        // defined, not assigned: assigning "__proto__" would set the object's prototype instead of a key
+        if (key && value) Object.defineProperty(out, String(key.value), { value: safeValue(value), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }
@@ -207,12 +197,12 @@ function safeValue(node: Node): unknown {
 }
 
 /** The deepest existing node on the path, for problems about keys that are missing. */
-function nearestNode(tree: Node, path: (string | number)[]): Node | undefined {
-  for (let length = path.length - 1; length >= 0; length--) {
-    const node = findNodeAtLocation(tree, path.slice(0, length));
+function nearestNode(nodes: NodeFinder, path: (string | number)[]): Node {
+  for (let length = path.length - 1; length > 0; length--) {
+    const node = nodes.find(path.slice(0, length));
     if (node) return node;
   }
-  return tree;
+  return nodes.root;
 }
 
 function describeJsonError(code: string): string {
