@@ -15,6 +15,7 @@ import { LinedText } from './formats/eslint-fix';
 import { formatJson } from './formats/json';
 import { formatModel } from './formats/model';
 import { formatSarif } from './formats/sarif';
+import { printable } from './formats/printable';
 import { formatStylish } from './formats/stylish';
 import type { FileResult, Formatter } from './formats/types';
 import { BatchedWriter, writeChunks, writeChunksToFile } from './output';
@@ -64,7 +65,9 @@ export interface Io {
   writeFile?: (filePath: string, text: string, before?: FileStamp) => void;
 }
 
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], given: Io): Promise<number> {
+  // what is said on stderr quotes paths, configuration keys and reports: their control characters are shown, not obeyed
+  const io: Io = { ...given, stderr: (text) => given.stderr(printable(text)) };
   try {
     return await run(argv, io);
   } catch (error) {

@@ -1,7 +1,9 @@
 import { joinedLines } from './chunks';
+import { printable } from './printable';
 import type { FileResult, Formatter } from './types';
 
-const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// the log shows what the runner does not take as a command: escapes and colours in a report's text stay text
+const escapeData = (text: string) => printable(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** GitHub Actions workflow commands: each problem becomes an annotation on the file. */

@@ -3,6 +3,7 @@ import type { Severity } from '../../rules/rule';
 import { joinedLines } from './chunks';
 import type { Diagnostic } from '../../lint/engine';
 import { hasPreferredFix } from '../../lint/fix';
+import { printable } from './printable';
 import type { FileResult, Formatter } from './types';
 
 const CODES = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24] } as const;
@@ -24,16 +25,16 @@ function* stylishLines(files: Iterable<FileResult>, color: boolean): Generator<s
   for (const file of files) {
     // why is said on stderr as it happens; the summary names them
     if (file.notChecked !== undefined) {
-      unchecked.push(file.displayPath);
+      unchecked.push(printable(file.displayPath));
       continue;
     }
     checked++;
     if (file.framework) reports++;
     const { diagnostics } = file;
     if (!diagnostics.length && !file.notes.length) continue;
-    const framework = file.framework ? paint('dim', ` (${shortNameOf(file.framework)})`) : '';
-    yield paint('underline', file.displayPath) + framework;
-    for (const note of file.notes) yield `  ${paint('dim', 'note')}  ${note}`;
+    const framework = file.framework ? paint('dim', ` (${printable(shortNameOf(file.framework))})`) : '';
+    yield paint('underline', printable(file.displayPath)) + framework;
+    for (const note of file.notes) yield `  ${paint('dim', 'note')}  ${printable(note)}`;
     let width = 0;
     let severityWidth = 0;
     for (const diagnostic of diagnostics) {
@@ -42,7 +43,7 @@ function* stylishLines(files: Iterable<FileResult>, color: boolean): Generator<s
     }
     for (const diagnostic of diagnostics) {
       const pad = ' '.repeat(severityWidth - diagnostic.severity.length);
-      const message = diagnostic.message.replace(/\s+/g, ' ');
+      const message = printable(diagnostic.message.replace(/\s+/g, ' '));
       yield `  ${paint('dim', placeOf(diagnostic).padEnd(width))}  ${severityText[diagnostic.severity]}${pad}  ${message}  ${paint('dim', diagnostic.ruleId)}`;
       if (diagnostic.severity === 'error') errors++;
       else if (diagnostic.severity === 'warning') warnings++;
