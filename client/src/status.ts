@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { markdownText } from '../../server/src/lsp/features/markdown';
 import { Requests, type DocumentInfo } from '../../server/src/lsp/protocol';
 
 /** Status bar: the framework the active report is read as and how many judgements it has; click to choose. */
@@ -37,7 +38,7 @@ export class FrameworkStatus implements vscode.Disposable {
     const framework = info.framework ? info.framework.shortName : 'Unknown framework';
     this.item.text = `$(checklist) ${framework} · ${info.graded} judgement${info.graded === 1 ? '' : 's'}${info.check.whenTypingPauses ? ' $(watch)' : ''}`;
     const summary = info.framework
-      ? `Read as **${info.framework.name}** (${info.framework.source}).\n\n${info.graded} of ${info.judgements} judgements graded, ${info.problems} problem${info.problems === 1 ? '' : 's'}.`
+      ? `Read as **${markdownText(info.framework.name)}** (${markdownText(info.framework.source)}).\n\n${info.graded} of ${info.judgements} judgements graded, ${info.problems} problem${info.problems === 1 ? '' : 's'}.`
       : 'No inspection framework recognised.';
     this.item.tooltip = new vscode.MarkdownString(`${summary}${pacingNote(info)}\n\nClick to choose ${info.framework ? 'another framework' : 'one'}.`, true);
     this.item.show();

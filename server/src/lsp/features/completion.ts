@@ -4,11 +4,12 @@ import type { FrameworkProfile } from '../../core/frameworks/profile';
 import { flattenSections } from '../../core/model';
 import type { Position } from '../../core/text';
 import type { Analysis } from '../analysis';
+import { markdownText as md, snippetText } from './markdown';
 
 const gradeDoc = (profile: FrameworkProfile, index: number) => {
   const level = profile.scale.levels[index]!;
   const rank = index === 0 ? ' (best)' : index === profile.scale.levels.length - 1 ? ' (worst)' : '';
-  return `**${level.label}**${rank}${level.descriptor ? ` — ${level.descriptor}` : ''}`;
+  return `**${md(level.label)}**${rank}${level.descriptor ? ` — ${md(level.descriptor)}` : ''}`;
 };
 
 /** After "Grade " (or in a grade cell of the record): the framework's scale, best first. */
@@ -38,17 +39,18 @@ function headingItems(analysis: Analysis, profile: FrameworkProfile, position: P
       .filter((section) => (section.part?.definition?.id ?? null) === partId && section.heading.range.start.line !== position.line)
       .map((section) => section.judgement?.definition?.id),
   );
-  const choices = profile.scale.levels.map((level) => writeGrade(profile, level).replace(/[,|]/g, (c) => `\\${c}`)).join(',');
+  const choices = profile.scale.levels.map((level) => writeGrade(profile, level).replace(/[\\,|]/g, (c) => `\\${c}`)).join(',');
   return profile.judgements
     .filter((definition) => definition.graded && !present.has(definition.id) && (!definition.parts || !partId || definition.parts.includes(partId)))
     .map((definition, index) => {
       const inline = profile.notation.preferred === 'heading-colon-label';
-      const snippet = inline ? `${definition.title}: \${1|${choices}|}` : `${definition.title}\n\n\${1|${choices}|}\n\n$0`;
+      const title = snippetText(definition.title);
+      const snippet = inline ? `${title}: \${1|${choices}|}` : `${title}\n\n\${1|${choices}|}\n\n$0`;
       return {
         label: definition.title,
         kind: CompletionItemKind.Module,
         detail: `${profile.shortName ?? profile.name} judgement${part ? ` · ${part.title}` : ''}`,
-        documentation: { kind: MarkupKind.Markdown, value: `Adds the heading **${definition.title}** and its grade.` },
+        documentation: { kind: MarkupKind.Markdown, value: `Adds the heading **${md(definition.title)}** and its grade.` },
         sortText: `1${String(index).padStart(3, '0')}`,
         ...(snippets
           ? { insertTextFormat: InsertTextFormat.Snippet, textEdit: { range: { start: { line: position.line, character: from }, end: position }, newText: snippet } }

@@ -7,29 +7,29 @@ import type { Position } from '../../core/text';
 import type { Analysis } from '../analysis';
 import { locate } from '../locate';
 import { gradeDetail } from './describe';
+import { markdownText as md } from './markdown';
 
 const line = (zeroBased: number) => `line ${zeroBased + 1}`;
-const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 /** The framework's whole scale as a table, best first, with one level marked. */
 export function scaleTable(profile: FrameworkProfile, marked: Level | null): string {
   const numbered = profile.scale.direction !== 'labels-only';
   const rows = profile.scale.levels.map((level) => {
     const mark = level === marked ? '▶' : '';
-    const label = level === marked ? `**${cell(level.label)}**` : cell(level.label);
-    return numbered ? `| ${mark} | ${level.number ?? ''} | ${label} | ${cell(level.descriptor ?? '')} |` : `| ${mark} | ${label} | ${cell(level.descriptor ?? '')} |`;
+    const label = level === marked ? `**${md(level.label)}**` : md(level.label);
+    return numbered ? `| ${mark} | ${level.number ?? ''} | ${label} | ${md(level.descriptor ?? '')} |` : `| ${mark} | ${label} | ${md(level.descriptor ?? '')} |`;
   });
   const head = numbered ? '| | Grade | Label | Meaning |\n|:-:|:-:|---|---|' : '| | Grade | Meaning |\n|:-:|---|---|';
   return `${head}\n${rows.join('\n')}`;
 }
 
 function gradeHover(profile: FrameworkProfile, grade: Grade): string {
-  const title = `**${shortNameOf(profile)} scale** — ${describeScale(profile)}`;
+  const title = `**${md(shortNameOf(profile))} scale** — ${md(describeScale(profile))}`;
   const notes: string[] = [];
   if (grade.number && !grade.numberLevel) notes.push(`⚠ Grade ${grade.number.value} is not on this scale.`);
-  if (grade.label && !grade.label.level) notes.push(`⚠ "${grade.label.text}" is not a label of this scale.`);
+  if (grade.label && !grade.label.level) notes.push(`⚠ "${md(grade.label.text)}" is not a label of this scale.`);
   if (grade.numberLevel && grade.label?.level && grade.numberLevel !== grade.label.level) {
-    notes.push(`⚠ Grade ${grade.number?.value} is ${grade.numberLevel.label}, but the label says ${grade.label.text}.`);
+    notes.push(`⚠ Grade ${grade.number?.value} is ${md(grade.numberLevel.label)}, but the label says ${md(grade.label.text)}.`);
   }
   const meaning = grade.level ? `\n\n${gradeMeaning(profile, grade, grade.level)}` : '';
   return `${title}${meaning}\n\n${scaleTable(profile, grade.level)}${notes.length ? `\n\n${notes.join('\n\n')}` : ''}`;
@@ -44,18 +44,18 @@ function gradeMeaning(profile: FrameworkProfile, grade: Grade, level: Level): st
   const count = COUNTS[levels.length] ?? String(levels.length);
   const place = index === 0 ? `the best of the ${count} levels` : index === levels.length - 1 ? `the lowest of the ${count} levels` : `level ${index + 1} of ${count}, counting from the best`;
   const saysIt = grade.label?.level === level && grade.label.text.trim().toLowerCase() === level.label.toLowerCase();
-  return saysIt ? `*${grade.text}* is ${place}.` : `*${grade.text}* means **${level.label}**, ${place}.`;
+  return saysIt ? `*${md(grade.text)}* is ${place}.` : `*${md(grade.text)}* means **${md(level.label)}**, ${place}.`;
 }
 
 function agreement(termLevel: Level, grade: Grade | null | undefined, where: string): string {
   if (!grade?.level) return `No grade to compare with ${where}.`;
   return termLevel.key === grade.level.key
-    ? `✓ Agrees with the grade *${grade.text}* ${where}.`
-    : `✗ Disagrees with the grade *${grade.text}* ${where}, which means ${grade.level.label}.`;
+    ? `✓ Agrees with the grade *${md(grade.text)}* ${where}.`
+    : `✗ Disagrees with the grade *${md(grade.text)}* ${where}, which means ${md(grade.level.label)}.`;
 }
 
 function headingHover(analysis: Analysis, profile: FrameworkProfile, section: Section): string | null {
-  const name = `*${shortNameOf(profile)}* (${profile.name})`;
+  const name = `*${md(shortNameOf(profile))}* (${md(profile.name)})`;
   const present = new Set(
     analysis.report.judgementSections
       .filter((candidate) => candidate.part?.definition?.id === section.part?.definition?.id)
@@ -65,25 +65,25 @@ function headingHover(analysis: Analysis, profile: FrameworkProfile, section: Se
     const partId = section.part?.definition?.id;
     const index = profile.parts.findIndex((part) => part.id === partId);
     const expected = profile.judgements.filter((definition) => definition.graded && (!definition.parts || (partId && definition.parts.includes(partId))));
-    const list = expected.map((definition) => `- ${present.has(definition.id) ? '✓' : '✗'} ${definition.title}`).join('\n');
-    return `**${section.title}** — part ${index + 1} of ${profile.parts.length} of ${name}.\n\nJudgements it gives:\n${list}`;
+    const list = expected.map((definition) => `- ${present.has(definition.id) ? '✓' : '✗'} ${md(definition.title)}`).join('\n');
+    return `**${md(section.title)}** — part ${index + 1} of ${profile.parts.length} of ${name}.\n\nJudgements it gives:\n${list}`;
   }
   if (section.kind === 'group') {
     const role = analysis.framework?.matchTitle(section.title);
     const groupId = role?.kind === 'group' ? role.group.id : null;
     const members = profile.judgements.filter((definition) => groupId !== null && definition.group === groupId);
-    return `**${section.title}** — a group of judgements in ${name}${members.length ? `:\n${members.map((definition) => `- ${definition.title}`).join('\n')}` : '.'}`;
+    return `**${md(section.title)}** — a group of judgements in ${name}${members.length ? `:\n${members.map((definition) => `- ${md(definition.title)}`).join('\n')}` : '.'}`;
   }
   if (section.kind !== 'judgement') return null;
   const definition = section.judgement?.definition;
-  const where = section.part ? `, in *${section.part.title}*` : '';
+  const where = section.part ? `, in *${md(section.part.title)}*` : '';
   const head = definition
-    ? `**${section.title}** — ${definition.graded ? 'a graded judgement' : 'a judgement'} of ${name}${where}.`
-    : `**${section.title}** — a graded section that ${name} does not list among its judgements${where}.`;
+    ? `**${md(section.title)}** — ${definition.graded ? 'a graded judgement' : 'a judgement'} of ${name}${where}.`
+    : `**${md(section.title)}** — a graded section that ${name} does not list among its judgements${where}.`;
   const grade = section.judgement?.grade;
-  const parts = [head, `Grade: ${grade ? `*${grade.text}* (${gradeDetail(grade)})` : 'none'}.`];
+  const parts = [head, `Grade: ${grade ? `*${md(grade.text)}* (${md(gradeDetail(grade))})` : 'none'}.`];
   const row = analysis.report.record ? linkRecord(analysis.report).rowOf(section) : undefined;
-  if (row !== undefined) parts.push(row ? `Record of main findings: ${line(row.range.start.line)} (${row.grade?.text ?? 'no grade'}).` : 'Not in the record of main findings.');
+  if (row !== undefined) parts.push(row ? `Record of main findings: ${line(row.range.start.line)} (${md(row.grade?.text ?? 'no grade')}).` : 'Not in the record of main findings.');
   return parts.join('\n\n');
 }
 
@@ -102,25 +102,25 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
     case 'term': {
       const sentence = found.section.judgement!.sentence!;
       const level = sentence.term.level;
-      value = `**${sentence.term.text}** expresses **${level.label}**${level.number !== undefined ? ` (grade ${level.number})` : ''} on the ${shortNameOf(profile)} scale.\n\n${agreement(level, found.section.judgement?.grade, `of "${found.section.title}"`)}`;
+      value = `**${md(sentence.term.text)}** expresses **${md(level.label)}**${level.number !== undefined ? ` (grade ${level.number})` : ''} on the ${md(shortNameOf(profile))} scale.\n\n${agreement(level, found.section.judgement?.grade, `of "${md(found.section.title)}"`)}`;
       range = sentence.term.range;
       break;
     }
     case 'statement': {
       const { statement } = found;
       const target = analysis.report.judgementSections.find((section) => section.judgement?.definition === statement.definition && section.part?.definition?.id === statement.section.part?.definition?.id);
-      value = `"${statement.section.title}" says **${statement.mention.text}** is **${statement.term.text}** (${statement.term.level.label}).\n\n${target ? agreement(statement.term.level, target.judgement?.grade, `of "${target.title}" (${line(target.heading.range.start.line)})`) : 'That judgement has no graded section.'}`;
+      value = `"${md(statement.section.title)}" says **${md(statement.mention.text)}** is **${md(statement.term.text)}** (${md(statement.term.level.label)}).\n\n${target ? agreement(statement.term.level, target.judgement?.grade, `of "${md(target.title)}" (${line(target.heading.range.start.line)})`) : 'That judgement has no graded section.'}`;
       range = statement.term.range;
       break;
     }
     case 'row': {
       const section = linkRecord(analysis.report).sectionOf(found.row);
-      const head = `Record row **${found.row.title.text}**${found.row.grade ? ` · ${found.row.grade.text}` : ''}`;
+      const head = `Record row **${md(found.row.title.text)}**${found.row.grade ? ` · ${md(found.row.grade.text)}` : ''}`;
       if (!section) value = `${head}\n\nNo section of the report gives this judgement.`;
       else {
         const grade = section.judgement?.grade;
-        const same = grade?.level && found.row.grade?.level ? (grade.level === found.row.grade.level ? '✓ Same grade.' : `✗ The section is graded ${grade.text}.`) : '';
-        value = `${head}\n\nSection *${section.title}*${section.part ? ` in ${section.part.title}` : ''} (${line(section.heading.range.start.line)}), graded ${grade ? `*${grade.text}*` : 'nothing'}. ${same}`;
+        const same = grade?.level && found.row.grade?.level ? (grade.level === found.row.grade.level ? '✓ Same grade.' : `✗ The section is graded ${md(grade.text)}.`) : '';
+        value = `${head}\n\nSection *${md(section.title)}*${section.part ? ` in ${md(section.part.title)}` : ''} (${line(section.heading.range.start.line)}), graded ${grade ? `*${md(grade.text)}*` : 'nothing'}. ${same}`;
       }
       range = found.row.title.range;
       break;
