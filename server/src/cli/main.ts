@@ -19,6 +19,7 @@ import { printable } from './formats/printable';
 import { formatStylish } from './formats/stylish';
 import type { FileResult, Formatter } from './formats/types';
 import { BatchedWriter, writeChunks, writeChunksToFile } from './output';
+import { checkOutputTarget } from './output-target';
 import { ChangedSinceRead, writeBack, WrittenPartway, type FileStamp } from './write-back';
 
 const FORMATS: Record<string, Formatter> = {
@@ -135,7 +136,11 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     fixedConfig = readConfigFile(file);
   }
   const explicit = new Set(positionals.filter((input) => fs.existsSync(path.resolve(io.cwd, input)) && fs.statSync(path.resolve(io.cwd, input)).isFile()).map((input) => path.resolve(io.cwd, input)));
-  const files = await expandInputs(positionals, io.cwd);
+  const found = await expandInputs(positionals, io.cwd);
+  const outputFile = values['output-file'] ? path.resolve(io.cwd, values['output-file']) : null;
+  const configOf = (filePath: string) => fixedConfig ?? resolver.forDocument(filePath);
+  const configFiles = () => [...new Set(found.map((filePath) => configOf(filePath).file).filter((file): file is string => Boolean(file)))];
+  const files = outputFile ? checkOutputTarget(outputFile, found, explicit, configFiles(), (file) => path.relative(io.cwd, file) || file) : found;
   if (values.framework) {
     // a custom framework may come from the configuration of any of the files
     const registries = fixedConfig ? [fixedConfig.registry] : [builtinFrameworks(), ...files.map((file) => resolver.forDocument(file).registry)];
@@ -144,7 +149,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       throw new UsageError(`Unknown framework "${values.framework}". Frameworks: ${ids.join(', ')}`);
     }
   }
-  const configs = files.map((filePath) => fixedConfig ?? resolver.forDocument(filePath));
+  const configs = files.map(configOf);
   const configsWithProblems = new Set(configs.filter((config) => config.problems.length));
   for (const config of configsWithProblems) {
     const shown = config.file ? path.relative(io.cwd, config.file) || config.file : 'configuration';
@@ -254,7 +259,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     config.problems.map((problem) => ({ filePath: config.file, message: problem.message, range: problem.range, severity: problem.severity ?? ('error' as const) })),
   );
   const output = format(results(), { cwd: io.cwd, color: Boolean(color), configurationProblems });
-  if (values['output-file']) writeChunksToFile(path.resolve(io.cwd, values['output-file']), output);
+  if (outputFile) writeChunksToFile(outputFile, output);
   else writeChunks(output, io.stdout, false, stdoutWriter);
 
   // said whatever the exit code, as ESLint does: a run that also failed otherwise still has too many warnings
