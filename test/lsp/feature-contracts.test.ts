@@ -27,7 +27,12 @@ function checkRange(lines: readonly string[], range: Range, what: string): void 
   assert.ok(before(range.start, range.end), `${what}: ends before it starts ${show(range)}`);
   for (const position of [range.start, range.end]) {
     assert.ok(Number.isInteger(position.line) && position.line >= 0 && position.line < lines.length, `${what}: line outside the document ${show(range)}`);
-    assert.ok(position.character >= 0 && position.character <= (lines[position.line] ?? '').length, `${what}: character outside its line ${show(range)}`);
+    const line = lines[position.line] ?? '';
+    assert.ok(position.character >= 0 && position.character <= line.length, `${what}: character outside its line ${show(range)}`);
+    // an edit there would cut a character written as two code units (an emoji, a rare letter) in half
+    const previous = line.charCodeAt(position.character - 1);
+    const next = line.charCodeAt(position.character);
+    assert.ok(!(previous >= 0xd800 && previous <= 0xdbff && next >= 0xdc00 && next <= 0xdfff), `${what}: splits a surrogate pair ${show(range)}`);
   }
 }
 
@@ -91,7 +96,11 @@ function checkFeatures(text: string, probes: readonly Probe[], met: Met): void {
   checkEdits(lines, fixAllEdits(analysis, text, recheck), 'fix all');
   for (const { line: rawLine, character: rawCharacter } of probes) {
     const line = rawLine % lines.length;
-    const position = { line, character: rawCharacter % ((lines[line] ?? '').length + 1) };
+    const text = lines[line] ?? '';
+    let character = rawCharacter % (text.length + 1);
+    // an editor's cursor never stands inside a surrogate pair
+    if (/[\ud800-\udbff]/.test(text.charAt(character - 1)) && /[\udc00-\udfff]/.test(text.charAt(character))) character--;
+    const position = { line, character };
     const hovered = hover(analysis, position);
     if (hovered?.range) {
       met.hovers++;
@@ -153,6 +162,7 @@ describe('editor features answer what VS Code accepts, at any position', functio
       'good', 'not yet ', 'Record of main findings', 'Contents', 'Being healthy', 'Safeguarding services', 'Immediately:',
       'Performs well (3)', 'Overall effectiveness', 'is adequate.', ' ', ':', 'Outstanding (Grade 1)', 'Capacity for improvement',
       'The overall effectiveness of services is inadequate. ', 'Areas for improvement', 'Within three months:', '(LSCB)',
+      '\u{1F600}', '\u{1D4D6}ood', '\ud83d', 'Grade 2\u{1F600}', '\u{1F600}Grade 3',
     );
     const met = emptyMet();
     fc.assert(
