@@ -83,6 +83,12 @@ describe('configuration files: whatever is written, a positioned problem and the
     assert.deepStrictEqual(problems.map((problem) => problem.range.start.line), [3]);
   });
 
+  it('reads a file that starts with a byte order mark, placing problems as the editor (which hides it) does', () => {
+    const { config, problems } = loadConfigText('\uFEFF{\n  "rules": { "missing-grade": "off", "grade-wording-mismatch": "loud" }\n}');
+    assert.deepStrictEqual(config.rules, { 'missing-grade': 'off' });
+    assert.deepStrictEqual(problems.map((problem) => problem.range.start), [{ line: 1, character: 63 }]);
+  });
+
   it('takes a key named __proto__ as a key: an unknown setting, not a prototype lending its rules', () => {
     const { config, problems } = loadConfigText('{ "__proto__": { "rules": { "missing-grade": "off" } } }');
     assert.deepStrictEqual(config.rules, {});

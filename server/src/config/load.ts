@@ -30,7 +30,9 @@ function rangeOf(text: string, offset: number, length: number): Range {
  * Reads a configuration file's text. Never throws: a broken part is reported with its position and left
  * out, the rest applies, and a file that is not JSON at all gives the defaults.
  */
-export function loadConfigText(text: string): LoadedConfig {
+export function loadConfigText(read: string): LoadedConfig {
+  // a byte order mark (Notepad writes one) is not JSON, and the editor neither shows it nor counts it in positions
+  const text = read.charCodeAt(0) === 0xfeff ? read.slice(1) : read;
   const deep = tooDeep(text);
   if (deep >= 0) {
     return { config: emptyConfig, problems: [{ message: `Nested more than ${MAX_DEPTH} levels deep: not a configuration.`, path: [], range: rangeOf(text, deep, 1) }] };
