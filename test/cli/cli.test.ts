@@ -56,6 +56,31 @@ describe('inspection-lint CLI', () => {
     assert.doesNotMatch(stylish.stdout, /bom\.txt is not UTF-8/);
   });
 
+  it('reads UTF-16 with its byte order mark, either way round, as the editor does; --fix leaves it alone', () => {
+    // paragraph 12 numbered 14: a problem with a fix
+    const seed = readSeed('slac-2011-rutland').replace('12. The LSCB', '14. The LSCB');
+    const little = Buffer.from(`\uFEFF${seed}`, 'utf16le');
+    const big = Buffer.from(little).swap16();
+    fs.writeFileSync(path.join(tmp, 'utf8.txt'), seed);
+    fs.writeFileSync(path.join(tmp, 'le.txt'), little);
+    fs.writeFileSync(path.join(tmp, 'be.txt'), big);
+    const messagesOf = (name: string) => {
+      const run = runCli(['--format', 'json', path.join(tmp, name)]);
+      assert.strictEqual(run.status, 0, run.stderr);
+      return (JSON.parse(run.stdout) as { messages: { ruleId: string; line: number; column: number; message: string }[] }[])[0]!.messages.map(({ ruleId, line, column, message }) => ({ ruleId, line, column, message }));
+    };
+    const expected = messagesOf('utf8.txt');
+    assert.ok(expected.some((message) => message.ruleId === 'paragraph-numbering'));
+    assert.deepStrictEqual(messagesOf('le.txt'), expected);
+    assert.deepStrictEqual(messagesOf('be.txt'), expected);
+    const stylish = runCli([path.join(tmp, 'le.txt'), path.join(tmp, 'be.txt')]);
+    assert.match(stylish.stdout, /le\.txt is UTF-16 \(little-endian\), not UTF-8/);
+    assert.match(stylish.stdout, /be\.txt is UTF-16 \(big-endian\), not UTF-8/);
+    const fixing = runCli(['--fix', path.join(tmp, 'le.txt')]);
+    assert.match(fixing.stdout, /not fixed: only UTF-8 files are written back/);
+    assert.deepStrictEqual(fs.readFileSync(path.join(tmp, 'le.txt')), little);
+  });
+
   it('calls a report with notes only clean, and exits 0', () => {
     const run = runCli(['test/fixtures/frameworks/sif/clean-2015.txt']);
     assert.strictEqual(run.status, 0, run.stderr);

@@ -94,7 +94,7 @@ export interface ReadFile {
   search?: SearchText | undefined;
   /** Whether a line ends with CR LF. */
   crlf: boolean;
-  /** Set when the file was not UTF-8 and was read as Windows-1252. */
+  /** Set when the file was not UTF-8: UTF-16 (with its byte order mark), or read as Windows-1252. */
   note?: string;
   /** The file starts with a UTF-8 byte order mark (dropped from the text, kept when the file is written back). */
   bom?: boolean;
@@ -103,8 +103,8 @@ export interface ReadFile {
 }
 
 /**
- * Reads a report: refuses binary files and files over `maxBytes`, drops a UTF-8 byte order mark, falls back to
- * Windows-1252. `wholeText`: the caller needs the text itself (to fix it), not only its lines.
+ * Reads a report: refuses binary files and files over `maxBytes`, drops a UTF-8 byte order mark, reads UTF-16 that
+ * has one, falls back to Windows-1252. `wholeText`: the caller needs the text itself (to fix it), not only its lines.
  */
 export function readReport(file: string, shownAs: string, { wholeText = false, maxBytes = Infinity } = {}): ReadFile {
   let bytes: Buffer | null;
@@ -118,6 +118,9 @@ export function readReport(file: string, shownAs: string, { wholeText = false, m
   }
   if (!bytes && limit < maxBytes) throw new UsageError(`${shownAs} is larger than ${sizeText(limit)}, more than Node can hold as text, so it is not checked`);
   if (!bytes) throw new UsageError(`${shownAs} is larger than ${sizeText(maxBytes)}, so it is not checked (--max-file-size)`);
+  // Word and Notepad save "Unicode" text as UTF-16 with a byte order mark; the editor reads it, and so does the CLI
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) return withLines(new TextDecoder(utf16).decode(bytes), { note: `${shownAs} is UTF-16 (${utf16 === 'utf-16le' ? 'little' : 'big'}-endian), not UTF-8` });
   if (bytes.subarray(0, 8000).includes(0)) throw new UsageError(`${shownAs} is a binary file, not a report`);
   // a native validity check and decoding: a fatal TextDecoder does the same, several times slower
   if (!isUtf8(bytes)) return withLines(new TextDecoder('windows-1252').decode(bytes), { note: `${shownAs} is not UTF-8: read as Windows-1252` });
