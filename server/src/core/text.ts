@@ -64,8 +64,12 @@ export function detached(text: string): string {
 
 /** Inline HTML tags, dropped from titles ("Leadership a<b>nd management" is "Leadership and management"). */
 const INLINE_TAG = /<\/?(?:b|strong|em|i|u|span|font)\b[^>\n]{0,40}>/gi;
-/** Characters that only carry formatting: replaced by spaces so that offsets stay exact. */
-const MARKUP = /<\/?(?:b|strong|em|i|u|span|font|p|br)\b[^>\n]{0,40}>|\*\*|__|\*|\uFEFF|\u00A0|`/gi;
+/**
+ * Characters that only carry formatting: replaced by spaces so that offsets stay exact. Among them the invisible
+ * breaks text pasted from web pages and chat carries (zero-width space, word joiner, zero-width no-break space), which
+ * would otherwise keep "Grade \u200B3" from being a grade and "Being \u200Bhealthy" from being a judgement's title.
+ */
+const MARKUP = /<\/?(?:b|strong|em|i|u|span|font|p|br)\b[^>\n]{0,40}>|\*\*|__|\*|\uFEFF|\u00A0|\u200B|\u2060|`/gi;
 
 /** Whether the text may hold markup to mask: plain searches, much faster than a character-class scan. */
 export function mayHaveMarkup(text: string): boolean {
@@ -75,7 +79,9 @@ export function mayHaveMarkup(text: string): boolean {
     text.indexOf('__') >= 0 ||
     text.indexOf('`') >= 0 ||
     text.indexOf('\uFEFF') >= 0 ||
-    text.indexOf('\u00A0') >= 0
+    text.indexOf('\u00A0') >= 0 ||
+    text.indexOf('\u200B') >= 0 ||
+    text.indexOf('\u2060') >= 0
   );
 }
 
@@ -131,7 +137,7 @@ export function isBlank(line: string): boolean {
 
 /** Lower case, straight apostrophes, punctuation dropped, white space collapsed: for comparing titles. */
 export function normalizeTitle(title: string): string {
-  return (title.indexOf('<') >= 0 ? title.replace(INLINE_TAG, '') : title)
+  return compatible(title.indexOf('<') >= 0 ? title.replace(INLINE_TAG, '') : title)
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u2010-\u2015]/g, '-')
@@ -140,6 +146,19 @@ export function normalizeTitle(title: string): string {
     .replace(/(^|\s)'|'(\s|$)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Invisible characters that sit inside words: soft hyphens, zero-width joiners, and the zero-width breaks. */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * A title as the letters it is made of: without invisible characters, and with the ligatures text taken from a PDF
+ * carries ("Overall e\uFB00ectiveness") and full-width letters written as plain ones (Unicode's compatibility form).
+ */
+function compatible(title: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\u0000-\u007f]/.test(title)) return title;
+  return title.replace(INVISIBLE, '').normalize('NFKC');
 }
 
 export function escapeRegExp(text: string): string {

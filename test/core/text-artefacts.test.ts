@@ -1,0 +1,45 @@
+import * as assert from 'assert';
+import { lint } from '../../server/src/lint/engine';
+import { readSeed, seedNames } from '../helpers/paths';
+
+/**
+ * What copying a report out of Word, a PDF, a web page or a chat leaves in its text. Each must read as the clean
+ * report does: the same judgements, grades and problems (a clean real report has no false alarms).
+ */
+const ARTEFACTS: Record<string, (text: string) => string> = {
+  'no-break spaces for every space': (text) => text.replace(/ /g, '\u00a0'),
+  'no-break spaces for some spaces': (text) => text.replace(/(\S) (\S)/g, (all, before: string, after: string, at: number) => (at % 3 ? all : `${before}\u00a0${after}`)),
+  'PDF ligatures (fi, fl, ff, ffi)': (text) => text.replace(/ffi/g, '\ufb03').replace(/ff/g, '\ufb00').replace(/fi/g, '\ufb01').replace(/fl/g, '\ufb02'),
+  'zero-width spaces before words': (text) => text.replace(/ (\w)/g, ' \u200b$1'),
+  'word joiners before words': (text) => text.replace(/ (\w)/g, ' \u2060$1'),
+  'zero-width joiners inside words': (text) => text.replace(/ss/g, 's\u200ds'),
+  'soft hyphens inside words': (text) => text.replace(/tion/g, 'ti\u00adon'),
+  'non-breaking hyphens': (text) => text.replace(/-/g, '\u2011'),
+  'double spaces': (text) => text.replace(/ /g, '  '),
+  'trailing spaces': (text) => text.replace(/\n/g, '  \n'),
+  'CRLF line ends': (text) => text.replace(/\n/g, '\r\n'),
+  'CR line ends': (text) => text.replace(/\n/g, '\r'),
+  'form feeds between pages': (text) => text.replace(/\n\n/g, '\n\f\n'),
+};
+
+/** What a reviewer would compare: each judgement's title, definition and level, and each problem's rule and line. */
+function reading(text: string) {
+  const { report, diagnostics } = lint(text);
+  const plain = (title: string) => title.replace(/[\u00ad\u200b-\u200d\u2060]/g, '').normalize('NFKC').replace(/\s+/g, ' ').replace(/[\u2010\u2011]/g, '-');
+  return {
+    framework: report.framework?.profile.id ?? null,
+    judgements: report.judgementSections.map((section) => [plain(section.title), section.judgement?.definition?.id ?? null, section.judgement?.grade?.level?.key ?? null]),
+    record: report.record?.rows.map((row) => [plain(row.title.text), row.grade?.level?.key ?? null]) ?? [],
+    problems: diagnostics.map((diagnostic) => `${diagnostic.ruleId}@${diagnostic.range.start.line}`),
+  };
+}
+
+describe('text copied out of Word, PDFs and web pages reads as the clean report does', () => {
+  for (const name of seedNames()) {
+    const seed = readSeed(name);
+    const clean = reading(seed);
+    for (const [artefact, apply] of Object.entries(ARTEFACTS)) {
+      it(`${name}: ${artefact}`, () => assert.deepStrictEqual(reading(apply(seed)), clean));
+    }
+  }
+});
