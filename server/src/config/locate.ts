@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { Position, Range } from '../core/text';
+import { firstIndexWhere, type Position, type Range } from '../core/text';
 
 /**
  * Positions in a configuration file's text, as an editor counts them: lines end at LF, CRLF or a lone CR. The line
@@ -13,13 +13,7 @@ export class TextPositions {
   positionAt(offset: number): Position {
     const starts = (this.starts ??= lineStarts(this.text));
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] as number) <= clamped) low = middle;
-      else high = middle - 1;
-    }
+    const low = firstIndexWhere(starts.length, (index) => (starts[index] as number) > clamped) - 1;
     // an offset between a CR and its LF stands at the end of the line, as in the editor
     const next = starts[low + 1];
     const end = next === undefined ? this.text.length : next - (this.text.charCodeAt(next - 2) === 13 && this.text.charCodeAt(next - 1) === 10 ? 2 : 1);
