@@ -86,9 +86,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Inspec
     vscode.commands.registerCommand('inspectionReport.updateRecordOfFindings', async () => {
       const editor = reportEditor();
       if (!editor) return false;
-      const answer = await current.sendRequest<{ created: boolean; declined?: string; edit: WorkspaceEdit } | null>(Requests.recordEdit, { textDocument: { uri: editor.document.uri.toString() } });
+      const answer = await current.sendRequest<{ created: boolean; declined?: string; edit: WorkspaceEdit; version: number } | null>(Requests.recordEdit, { textDocument: { uri: editor.document.uri.toString() } });
       if (answer?.declined) {
         void vscode.window.showInformationMessage(answer.declined);
+        return false;
+      }
+      // typed into while the record was made: its edits are for the text as it was, and would land in the wrong places
+      if (answer && answer.version !== editor.document.version) {
+        void vscode.window.showInformationMessage('The report changed while its record of main findings was being made: run the command again.');
         return false;
       }
       const edit = answer ? await current.protocol2CodeConverter.asWorkspaceEdit(answer.edit) : undefined;

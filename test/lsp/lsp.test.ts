@@ -436,10 +436,13 @@ describe('language server: pull diagnostics, live configuration and robustness',
     try {
       const slac = readSeed('slac-2011-rutland');
       const withoutRecord = slac.slice(0, slac.indexOf('Record of main findings:'));
-      const uri = await client.open(path.join(dir, 'no-record.txt'), withoutRecord);
-      await client.diagnosticsForVersion(uri, 1);
-      const made = await client.request<{ created: boolean; declined?: string; edit: { changes: Record<string, TextEdit[]> } }>('inspectionReport/recordOfFindingsEdit', td(uri));
+      const uri = await client.open(path.join(dir, 'no-record.txt'), '');
+      // made for the version it answers: the client refuses it for any other, where its edits would land elsewhere
+      await client.change(uri, 2, [{ text: withoutRecord }]);
+      await client.diagnosticsForVersion(uri, 2);
+      const made = await client.request<{ created: boolean; declined?: string; version: number; edit: { changes: Record<string, TextEdit[]> } }>('inspectionReport/recordOfFindingsEdit', td(uri));
       assert.strictEqual(made.created, true);
+      assert.strictEqual(made.version, 2);
       const record = applyEdits(withoutRecord, made.edit.changes[uri]!).slice(withoutRecord.length);
       // the seed's own record, as it should have been: both parts, their groups, a row for every graded section
       assert.match(record, /^\n*Record of main findings\n\nSafeguarding services\t\nOverall effectiveness\tAdequate\n/);

@@ -53,4 +53,6 @@ export interface RecordEdit<Edit = { range: LspRange; newText: string }> {
   created: boolean;
   /** Why no record is offered, to tell the user. */
   declined?: string;
+  /** The version of the document the edits are for: applied to any other, they would land in the wrong places. */
+  version: number;
 }

@@ -343,8 +343,8 @@ export function startServer(connection: Connection): void {
   connection.onRequest(Requests.recordEdit, paced('record of main findings', null, (params: { textDocument: { uri: string } }) => {
     const analysis = analysisOf(params.textDocument.uri);
     if (!analysis) return null;
-    const { edits, created, declined } = recordOfFindingsEdit(analysis);
-    return { created, declined, edit: { changes: { [analysis.uri]: edits } } };
+    const { edits, created, declined, version } = recordOfFindingsEdit(analysis);
+    return { created, declined, version, edit: { changes: { [analysis.uri]: edits } } };
   }));
   connection.onNotification(Requests.setFramework, safe('choose framework', undefined, (params: { textDocument: { uri: string }; framework: string | null }) => {
     analyzer.setOverride(params.textDocument.uri, params.framework);

@@ -82,9 +82,9 @@ interface Started {
  */
 export function recordOfFindingsEdit(analysis: Analysis): RecordEdit {
   const profile = analysis.report.framework?.profile;
-  if (!profile || !analysis.isReport) return { edits: [], created: false };
+  if (!profile || !analysis.isReport) return { edits: [], created: false, version: analysis.version };
   // a letter whose framework has no record (APA 2007) does not get one
-  if (!analysis.report.record && !profile.record.expected) return { edits: [], created: false, declined: `${shortNameOf(profile)} reports have no record of main findings.` };
+  if (!analysis.report.record && !profile.record.expected) return { edits: [], created: false, declined: `${shortNameOf(profile)} reports have no record of main findings.`, version: analysis.version };
   if (analysis.report.record) {
     const edits: TextEdit[] = [];
     for (const diagnostic of analysis.diagnostics) {
@@ -92,7 +92,7 @@ export function recordOfFindingsEdit(analysis: Analysis): RecordEdit {
       const fix = diagnostic.fixes.find((candidate) => candidate.preferred);
       if (fix) edits.push(...fix.edits);
     }
-    return { edits, created: false };
+    return { edits, created: false, version: analysis.version };
   }
   const eol = analysis.eol;
   const style = profile.record.style ?? 'label';
@@ -114,12 +114,12 @@ export function recordOfFindingsEdit(analysis: Analysis): RecordEdit {
     group = groupTitle;
     rows.push(`${titleOf(section)}\t${writeGrade(profile, level, style, false)}`);
   }
-  if (!rows.length) return { edits: [], created: false };
+  if (!rows.length) return { edits: [], created: false, version: analysis.version };
   const lastLine = analysis.lines.length - 1;
   const end = { line: lastLine, character: (analysis.lines[lastLine] ?? '').length };
   const title = profile.record.titles[0] ?? 'Record of main findings';
   const lead = (analysis.lines[lastLine] ?? '').trim() ? `${eol}${eol}` : eol;
-  return { edits: [{ range: { start: end, end }, newText: `${lead}${title}${eol}${eol}${rows.join(eol)}${eol}` }], created: true };
+  return { edits: [{ range: { start: end, end }, newText: `${lead}${title}${eol}${eol}${rows.join(eol)}${eol}` }], created: true, version: analysis.version };
 }
 
 export function knownFrameworks(analysis: Analysis | undefined): { id: string; name: string }[] {
