@@ -76,6 +76,14 @@ describe('inspection-lint CLI', () => {
     const stylish = runCli([path.join(tmp, 'le.txt'), path.join(tmp, 'be.txt')]);
     assert.match(stylish.stdout, /le\.txt is UTF-16 \(little-endian\), not UTF-8/);
     assert.match(stylish.stdout, /be\.txt is UTF-16 \(big-endian\), not UTF-8/);
+    // without its mark it cannot be told from binary with certainty: not read, but the message says what to do
+    fs.writeFileSync(path.join(tmp, 'unmarked.txt'), little.subarray(2));
+    fs.writeFileSync(path.join(tmp, 'unmarked-be.txt'), big.subarray(2));
+    const unmarked = runCli([path.join(tmp, 'unmarked.txt'), path.join(tmp, 'unmarked-be.txt'), path.join(tmp, 'binary.txt')]);
+    assert.strictEqual(unmarked.status, 2);
+    assert.match(unmarked.stderr, /unmarked\.txt is a binary file, not a report \(it looks like UTF-16 text without a byte order mark: save it as UTF-8\)/);
+    assert.match(unmarked.stderr, /unmarked-be\.txt is a binary file, not a report \(it looks like UTF-16/);
+    assert.match(unmarked.stderr, /binary\.txt is a binary file, not a report\n/);
     const fixing = runCli(['--fix', path.join(tmp, 'le.txt')]);
     assert.match(fixing.stdout, /not fixed: only UTF-8 files are written back/);
     assert.deepStrictEqual(fs.readFileSync(path.join(tmp, 'le.txt')), little);

@@ -121,13 +121,32 @@ export function readReport(file: string, shownAs: string, { wholeText = false, m
   // Word and Notepad save "Unicode" text as UTF-16 with a byte order mark; the editor reads it, and so does the CLI
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
   if (utf16) return withLines(new TextDecoder(utf16).decode(bytes), { note: `${shownAs} is UTF-16 (${utf16 === 'utf-16le' ? 'little' : 'big'}-endian), not UTF-8` });
-  if (bytes.subarray(0, 8000).includes(0)) throw new UsageError(`${shownAs} is a binary file, not a report`);
+  if (bytes.subarray(0, 8000).includes(0)) {
+    const hint = looksLikeUtf16(bytes.subarray(0, 8000)) ? ' (it looks like UTF-16 text without a byte order mark: save it as UTF-8)' : '';
+    throw new UsageError(`${shownAs} is a binary file, not a report${hint}`);
+  }
   // a native validity check and decoding: a fatal TextDecoder does the same, several times slower
   if (!isUtf8(bytes)) return withLines(new TextDecoder('windows-1252').decode(bytes), { note: `${shownAs} is not UTF-8: read as Windows-1252` });
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const start = bom ? 3 : 0;
   const marked = bom ? { bom: true } : {};
   return wholeText ? withLines(bytes.toString('utf8', start), { ...marked, stamp: stampOf(stat) }) : { ...decodeUtf8Lines(bytes, start), ...marked };
+}
+
+/** Text in UTF-16 without its mark: nearly every other byte zero, the rest printable ASCII or line breaks. */
+function looksLikeUtf16(head: Buffer): boolean {
+  const pairs = head.length >> 1;
+  if (pairs < 8) return false;
+  for (const zeroAt of [0, 1]) {
+    let text = 0;
+    for (let pair = 0; pair < pairs; pair++) {
+      const zero = head[2 * pair + zeroAt] as number;
+      const other = head[2 * pair + 1 - zeroAt] as number;
+      if (zero === 0 && ((other >= 0x20 && other < 0x7f) || other === 0x0a || other === 0x0d || other === 0x09)) text++;
+    }
+    if (text >= pairs * 0.9) return true;
+  }
+  return false;
 }
 
 function withLines(text: string, extra: Pick<ReadFile, 'note' | 'bom' | 'stamp'>): ReadFile {
