@@ -43,3 +43,19 @@ describe('text copied out of Word, PDFs and web pages reads as the clean report 
     }
   }
 });
+
+describe('a record of main findings typed without its table reads as the table does', () => {
+  const seed = readSeed('slac-2011-rutland');
+  const lines = seed.split('\n');
+  const from = lines.findIndex((line) => line.startsWith('Record of main findings'));
+  assert.ok(from > 0);
+  const clean = reading(seed);
+  for (const separator of [' – ', ' — ', ' - ', ': ', ' | ', '   ']) {
+    it(`"Overall effectiveness${separator}Adequate", group rows as bare titles`, () => {
+      // a group row is its title alone; a judgement's row has the separator where the tab was
+      const typed = lines.map((line, index) => (index > from && line.includes('\t') ? (line.endsWith('\t') ? line.slice(0, -1) : line.replace('\t', separator)) : line));
+      assert.notStrictEqual(typed.join('\n'), seed);
+      assert.deepStrictEqual(reading(typed.join('\n')), clean);
+    });
+  }
+});

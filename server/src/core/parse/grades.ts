@@ -199,5 +199,13 @@ export function readTrailingGrade(text: string, start: number, end: number, ctx:
   if (!m?.indices?.[1] || !m.indices[2]) return null;
   const grade = readGrade(text, span.start + m.indices[2][0], span.start + m.indices[2][1], { ...ctx, allowLabelOnly: true });
   if (!grade) return null;
-  return { title: { start: span.start, end: span.start + m.indices[1][1] }, grade };
+  // "Overall effectiveness – Adequate", "Overall effectiveness: Adequate", "Overall effectiveness | Adequate":
+  // the separator is not part of the title
+  let titleEnd = span.start + m.indices[1][1];
+  while (titleEnd > span.start && TITLE_SEPARATORS.has(text.charCodeAt(titleEnd - 1))) titleEnd--;
+  if (titleEnd === span.start) return null;
+  return { title: { start: span.start, end: titleEnd }, grade };
 }
+
+/** What may stand between a record row's title and its grade when the tab between them is lost: dashes, colon, bar. */
+const TITLE_SEPARATORS = new Set([0x20, 0x09, 0x2d, 0x2013, 0x2014, 0x3a, 0x7c]);
