@@ -4,7 +4,8 @@
  * or record row could otherwise render as a link or as an image the editor fetches from anywhere when hovered.
  */
 export function markdownText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~&]/g, '\\$&');
+  // "&" only where it would start an entity ("&amp;"): "Leadership & management" stays as written for every client
+  return text.replace(/[\\`*_[\]<>|~]|&(?=#?\w+;)/g, '\\$&');
 }
 
 /** Text for a snippet's literal part: "$", "}" and "\" would otherwise start or end a placeholder. */
