@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { ConfigResolver, declaredReport, frameworkFor } from '../../server/src/config/discover';
+import { CONFIG_FILE_NAME } from '../../server/src/config/names';
 import { configJsonSchema, frameworkJsonSchema } from '../../server/src/config/json-schema';
 import { loadConfigText } from '../../server/src/config/load';
 import { fosteringReview } from '../helpers/frameworks';
@@ -109,6 +110,23 @@ describe('configuration (.inspection-lint.json)', () => {
       const config = new ConfigResolver().forDocument(path.join(dir, 'fostering', 'deep', 'report.txt'));
       assert.strictEqual(config.file, path.join(dir, '.inspection-lint.json'));
       assert.ok(config.registry.get('fostering-review'));
+    });
+
+    it('says why a configuration that cannot be read is not used (a folder, a broken link, a loop), and uses the defaults', () => {
+      const cases: [string, (file: string) => void, RegExp][] = [
+        ['folder', (file) => fs.mkdirSync(file), /cannot read the configuration: it is a folder$/],
+        ['dangling', (file) => fs.symlinkSync('no-such-file.json', file), /cannot read the configuration: it is not there \(a symbolic link to nothing/],
+        ['loop', (file) => fs.symlinkSync(CONFIG_FILE_NAME, file), /cannot read the configuration: its symbolic links lead round in a circle$/],
+      ];
+      for (const [name, make, message] of cases) {
+        fs.mkdirSync(path.join(dir, name));
+        const file = path.join(dir, name, CONFIG_FILE_NAME);
+        make(file);
+        const config = new ConfigResolver().forDocument(path.join(dir, name, 'report.txt'));
+        assert.strictEqual(config.file, file, name);
+        assert.match(config.problems[0]?.message ?? '', message);
+        assert.deepStrictEqual(config.config.rules, {}, name);
+      }
     });
 
     it('assigns frameworks and report status by glob, relative to the file', () => {

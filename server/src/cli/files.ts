@@ -3,6 +3,7 @@ import { constants, isUtf8 } from 'buffer';
 import * as path from 'path';
 import type { SearchText } from '../core/parse/lines';
 import { splitLines } from '../core/text';
+import { readFailure } from '../read-failure';
 import { decodeUtf8Lines } from './decode-lines';
 import { stampOf, type FileStamp } from './write-back';
 
@@ -163,13 +164,6 @@ let readBuffer = Buffer.allocUnsafeSlow(1 << 16);
 const MAX_TEXT_BYTES = constants.MAX_STRING_LENGTH;
 
 class NotAFile extends Error {}
-
-function readFailure(error: NodeJS.ErrnoException): string {
-  if (error.code === 'ELOOP') return 'its symbolic links lead round in a circle';
-  if (error.code === 'EACCES' || error.code === 'EPERM') return 'permission denied';
-  if (error.code === 'ENXIO') return 'it is a socket, not a file';
-  return error.code ?? error.message;
-}
 
 /**
  * Null when the file holds more than maxBytes: it is not read further (it could be larger than the memory). Opened

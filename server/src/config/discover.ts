@@ -3,6 +3,7 @@ import * as path from 'path';
 import picomatch from 'picomatch';
 import { builtinFrameworks } from '../core/frameworks/builtin';
 import type { FrameworkRegistry } from '../core/frameworks/registry';
+import { readFailure } from '../read-failure';
 import type { ConfigProblem } from './load';
 import { CONFIG_FILE_NAME, emptyConfig } from './names';
 import type { Config } from './schema';
@@ -23,10 +24,20 @@ export function findConfigFile(startDir: string): string | null {
   let dir = path.resolve(startDir);
   for (;;) {
     const candidate = path.join(dir, CONFIG_FILE_NAME);
-    if (fs.existsSync(candidate)) return candidate;
+    // any entry of that name, a broken link too: its problem is said rather than the file ignored
+    if (entryExists(candidate)) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) return null;
     dir = parent;
+  }
+}
+
+function entryExists(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -42,7 +53,7 @@ export function readConfigFile(file: string): ConfigFile {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    return unusable(file, `cannot read the configuration: ${(error as Error).message}`);
+    return unusable(file, `cannot read the configuration: ${readFailure(error as NodeJS.ErrnoException)}`);
   }
   return configFromText(file, text);
 }
