@@ -59,3 +59,22 @@ describe('a record of main findings typed without its table reads as the table d
     });
   }
 });
+
+describe('a report written in Markdown by a converter reads as the text does', () => {
+  for (const name of ['slac-2011-rutland', 'apa-2007-rutland']) {
+    const seed = readSeed(name);
+    const clean = reading(seed);
+    const headings = new Set(lint(seed).report.judgementSections.map((section) => section.heading.range.start.line));
+    const lines = seed.split('\n');
+    const underlined = (mark: string) => lines.flatMap((line, index) => (headings.has(index) && !/Grade/.test(line) ? [line, mark.repeat(Math.max(3, line.length))] : [line])).join('\n');
+    // the underlines move the lines below them: problems are compared by rule
+    const byRule = (read: ReturnType<typeof reading>) => ({ ...read, problems: read.problems.map((problem) => problem.replace(/@\d+$/, '')) });
+    it(`${name}: judgement headings underlined with "-----" and "=====" (setext headings)`, () => {
+      assert.deepStrictEqual(byRule(reading(underlined('-'))), byRule(clean));
+      assert.deepStrictEqual(byRule(reading(underlined('='))), byRule(clean));
+    });
+    it(`${name}: a YAML front matter block before the report`, () => {
+      assert.deepStrictEqual(reading(`---\ntitle: "Inspection report"\nauthor: HMI\n---\n\n${seed}`).problems, clean.problems.map((problem) => problem.replace(/@(\d+)$/, (_, line: string) => `@${Number(line) + 5}`)));
+    });
+  }
+});

@@ -86,7 +86,13 @@ function withoutTrailingColon(text: string): string {
 const enum Code {
   Hash = 35,
   Angle = 60,
+  Equals = 61,
   Pipe = 124,
+}
+
+/** "=====": what underlines a Markdown heading of the first level. */
+function isSetextUnderline(text: string): boolean {
+  return /^\s*={3,}\s*$/.test(text);
 }
 
 /** Lines pasted between two rows of the record that still leave it one table. */
@@ -166,7 +172,8 @@ export class StructureParser {
       this.kinds[index] = LineKind.Table;
       return index + 1;
     }
-    if (mayBeTableRule(lead) && isTableRule(text)) {
+    // "-----" and "=====": a rule, or the underline of a Markdown heading, which keeps waiting for its grade
+    if ((mayBeTableRule(lead) && isTableRule(text)) || (lead === Code.Equals && isSetextUnderline(text))) {
       this.kinds[index] = LineKind.Table;
       return index + 1;
     }
@@ -575,6 +582,8 @@ export class StructureParser {
     const second = lines.masked(next);
     const b = trimmedSpan(second);
     if (b.end - b.start > 200 || /[.!?]$/.test(first.slice(a.start, a.end))) return null;
+    // a Markdown heading's underline ("-----", "=====") or a rule is not the rest of its title
+    if (isTableRule(second) || isSetextUnderline(second)) return null;
     const head = first.slice(a.start, a.end);
     if (!this.framework.isTitleStart(head)) return null;
     const joined = `${head} ${second.slice(b.start, b.end)}`;
