@@ -78,3 +78,33 @@ describe('a report written in Markdown by a converter reads as the text does', (
     });
   }
 });
+
+describe("a page's header or footer left in by a PDF, every 37 lines, reads as the report does", () => {
+  const FURNITURE: Record<string, (page: number) => string[]> = {
+    '"Page 3 of 30"': (page) => [`Page ${page} of 30`],
+    'the report title over "Page 3"': (page) => ['Inspection of safeguarding and looked after children services: Rutland', `Page ${page}`],
+    '"- 3 -"': (page) => [`- ${page} -`],
+    '"– 3 –"': (page) => [`\u2013 ${page} \u2013`],
+    'a bare "3"': (page) => [`${page}`],
+    '"© Crown copyright 2011"': () => ['\u00a9 Crown copyright 2011'],
+  };
+  for (const name of seedNames()) {
+    const seed = readSeed(name);
+    const clean = reading(seed);
+    const lines = seed.split('\n');
+    for (const [what, furniture] of Object.entries(FURNITURE)) {
+      it(`${name}: ${what}, with blank lines around it (inside the contents and the record too)`, () => {
+        let page = 1;
+        const withFurniture = lines.flatMap((line, index) => (index === 0 || index % 37 !== 0 ? [line] : ['', ...furniture(++page), '', line]));
+        // problems are compared by rule: the lines below each page break move down
+        const byRule = (read: ReturnType<typeof reading>) => ({ ...read, problems: read.problems.map((problem) => problem.replace(/@\d+$/, '')) });
+        assert.deepStrictEqual(byRule(reading(withFurniture.join('\n'))), byRule(clean));
+      });
+    }
+  }
+
+  it('a heading between two tables is not furniture: "Annex 1: glossary" ends the record', () => {
+    const record = ['<!-- framework: slac-2011 -->', 'Record of main findings', '', 'Overall effectiveness\tAdequate', '', 'Annex 1: glossary', '', 'Staying safe\tOutstanding', ''];
+    assert.deepStrictEqual(lint(record.join('\n')).report.record?.rows.map((row) => row.title.text), ['Overall effectiveness']);
+  });
+});

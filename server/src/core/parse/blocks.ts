@@ -35,6 +35,8 @@ const SPACED_ENTRY = /^(.*?[A-Za-z?)'\u2019])\s(\d{1,3})\s*$/;
 const MAX_ROW = 400;
 const MAX_INTRO_LINES = 2;
 const MAX_STRAY = 80;
+/** Blank lines a page break may leave on each side of a stray line. */
+const MAX_STRAY_GAP = 2;
 
 export function readContents(lines: Lines, headingLine: number, heading: TextSpan): BlockResult<Contents> {
   const entries: ContentsEntry[] = [];
@@ -48,7 +50,15 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
     if (text.length > MAX_ROW) break;
     const previousPage = entries[entries.length - 1]?.page ?? null;
     const match = CONTENTS_ENTRY.exec(text) ?? spacedEntry(lines, next, text, previousPage);
-    if (!match?.[1] || !match[2]) break;
+    if (!match?.[1] || !match[2]) {
+      // a page's footer or header left in the list by a PDF ("© Crown copyright 2011"): the entries go on after it
+      const stray = text.trim();
+      if (previousPage !== null && stray.length <= MAX_STRAY && looksLikeFurniture(stray) && !proseShaped(stray) && entryFollows(lines, next + 1, previousPage)) {
+        index = next + 1;
+        continue;
+      }
+      break;
+    }
     const title = trimmedSpan(text, 0, match[1].length);
     const pageStart = text.lastIndexOf(match[2]);
     entries.push({
@@ -66,6 +76,16 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
     next: last + 1,
     lines: owned,
   };
+}
+
+/** Is the next line that is not blank, past at most MAX_STRAY_GAP blank lines, a contents entry on the page given or a later one? */
+function entryFollows(lines: Lines, from: number, page: number): boolean {
+  const next = lines.nextNonBlank(from);
+  if (next < 0 || next - from > MAX_STRAY_GAP) return false;
+  const text = lines.masked(next);
+  if (text.length > MAX_ROW) return false;
+  const entry = CONTENTS_ENTRY.exec(text);
+  return Boolean(entry?.[2] && Number(entry[2]) >= page);
 }
 
 /**
@@ -287,8 +307,14 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
       continue;
     }
     if (proseShaped(content) && mayBeIntro()) continue;
-    // a stray line inside the table ("© Crown copyright 2011" from a page break): the rows go on below it
-    if (!pending && rows.length > 0 && line === last + 1 && content.length <= MAX_STRAY && !proseShaped(content) && rowFollows(lines, line)) continue;
+    // a stray line inside the table ("© Crown copyright 2011" from a page break): the rows go on below it. Right
+    // between two rows, any short line that is not prose; with blank lines around it (a heading has them too), or
+    // between the heading and the first row, only one that looks like a page's furniture
+    if (!pending && content.length <= MAX_STRAY && !proseShaped(content)) {
+      const between = rows.length + groups.length > 0;
+      if (between && line === last + 1 && rowFollows(lines, line, 0)) continue;
+      if (looksLikeFurniture(content) && rowFollows(lines, line, MAX_STRAY_GAP) && (between ? line - last <= MAX_STRAY_GAP + 1 : mayBeIntro())) continue;
+    }
     break;
   }
   const end = last >= 0 ? lines.text(last).length : 0;
@@ -300,10 +326,18 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
   };
 }
 
-/** Is the line right below a table row? */
-function rowFollows(lines: Lines, line: number): boolean {
-  const next = line + 1;
-  if (next >= lines.length) return false;
+/**
+ * What a page's header or footer holds and a heading seldom does: a copyright, the word "page", a bare page number
+ * ("- 3 -") or a year or date ("13 June 2011"). "Annex 1: glossary" is none of these.
+ */
+function looksLikeFurniture(text: string): boolean {
+  return /\u00a9|\bcopyright\b|\bpage\b|^\W*\d{1,3}\W*$|\b(?:19|20)\d\d\b/i.test(text);
+}
+
+/** Is the next line that is not blank, past at most `gap` blank lines, a table row? */
+function rowFollows(lines: Lines, line: number, gap: number): boolean {
+  const next = lines.nextNonBlank(line + 1);
+  if (next < 0 || next - line > gap + 1) return false;
   const text = lines.masked(next);
   const tab = text.indexOf('\t');
   return text.length <= MAX_ROW && tab > 0 && text.slice(0, tab).trim().length > 0;

@@ -33,17 +33,17 @@ export function pageFurniture(raw: readonly string[]): Set<number> {
 
 const PAGE_ANYWHERE = /page\s+\d/i;
 
-/** A bare page number on a line of its own ("  12 "). */
+/** A bare page number on a line of its own ("  12 ", "- 12 -", "– 12 –"). */
 function mayBePageNumber(line: string): boolean {
   let digits = 0;
   for (let index = 0; index < line.length; index++) {
     const code = line.charCodeAt(index);
     if (code >= 48 && code <= 57) digits++;
-    else if (code > 32 && code < 128) return false;
+    else if (code > 32 && code < 128 && code !== 45 /* - */) return false;
   }
   if (digits < 1 || digits > 3) return false;
-  // the regex judges the white space
-  return /^\s*\d{1,3}\s*$/.test(line);
+  // the regex judges the white space and the dashes
+  return /^\s*(?:\d{1,3}|[-\u2013\u2014]\s*\d{1,3}\s*[-\u2013\u2014])\s*$/.test(line);
 }
 
 const MARKUP_LINE = 1;
