@@ -14,12 +14,16 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   'word joiners before words': (text) => text.replace(/ (\w)/g, ' \u2060$1'),
   'zero-width joiners inside words': (text) => text.replace(/ss/g, 's\u200ds'),
   'soft hyphens inside words': (text) => text.replace(/tion/g, 'ti\u00adon'),
-  'non-breaking hyphens': (text) => text.replace(/-/g, '\u2011'),
+  // inside words ("well‑being"): a list's "- " bullet is not typed as one
+  'non-breaking hyphens': (text) => text.replace(/(\w)-(\w)/g, '$1\u2011$2'),
   'double spaces': (text) => text.replace(/ /g, '  '),
   'trailing spaces': (text) => text.replace(/\n/g, '  \n'),
   'CRLF line ends': (text) => text.replace(/\n/g, '\r\n'),
   'CR line ends': (text) => text.replace(/\n/g, '\r'),
   'form feeds between pages': (text) => text.replace(/\n\n/g, '\n\f\n'),
+  // Word, saving a numbered or bulleted list as text, puts a tab after the number or the bullet
+  'Word numbered paragraphs ("12.<TAB>The …")': (text) => text.replace(/^(\d{1,3})\. /gm, '$1.\t'),
+  'Word bullets ("•<TAB>ensure …")': (text) => text.replace(/^(\s*)[-\u2022] /gm, '$1\u2022\t'),
 };
 
 /** What a reviewer would compare: each judgement's title, definition and level, and each problem's rule and line. */
@@ -31,6 +35,9 @@ function reading(text: string) {
     judgements: report.judgementSections.map((section) => [plain(section.title), section.judgement?.definition?.id ?? null, section.judgement?.grade?.level?.key ?? null]),
     record: report.record?.rows.map((row) => [plain(row.title.text), row.grade?.level?.key ?? null]) ?? [],
     problems: diagnostics.map((diagnostic) => `${diagnostic.ruleId}@${diagnostic.range.start.line}`),
+    paragraphs: report.paragraphs.map((paragraph) => paragraph.number),
+    sentences: report.judgementSections.map((section) => section.judgement?.sentence?.term.level.key ?? null),
+    actions: report.actionLists.map((list) => list.groups.map((group) => group.items.length)),
   };
 }
 

@@ -151,6 +151,11 @@ export function normalizeTitle(title: string): string {
 /** Invisible characters that sit inside words: soft hyphens, zero-width joiners, and the zero-width breaks. */
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
+/** The text without the characters nobody sees: a heading's title as it reads. */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
 /**
  * A title as the letters it is made of: without invisible characters, and with the ligatures text taken from a PDF
  * carries ("Overall e\uFB00ectiveness") and full-width letters written as plain ones (Unicode's compatibility form).

@@ -14,7 +14,7 @@ import type {
 } from '../model';
 import { lineRange, range, trimmedSpan, wordCount, type Range, type Span } from '../text';
 import { readGrade, readTrailingGrade, type TitledGrade } from './grades';
-import { bulletItem, isTableRule, opensWith, isTimescale, Lines, markdownHeading, numberedLine, proseShaped, tableCells } from './lines';
+import { bulletItem, isTableRule, opensWith, isTimescale, Lines, looksLikeFurniture, markdownHeading, numberedLine, proseShaped, tableCells } from './lines';
 
 export function spanOf(lines: Lines, line: number, span: Span): TextSpan {
   return { text: lines.text(line).slice(span.start, span.end), range: lineRange(line, span.start, span.end) };
@@ -326,14 +326,6 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
   };
 }
 
-/**
- * What a page's header or footer holds and a heading seldom does: a copyright, the word "page", a bare page number
- * ("- 3 -") or a year or date ("13 June 2011"). "Annex 1: glossary" is none of these.
- */
-function looksLikeFurniture(text: string): boolean {
-  return /\u00a9|\bcopyright\b|\bpage\b|^\W*\d{1,3}\W*$|\b(?:19|20)\d\d\b/i.test(text);
-}
-
 /** Is the next line that is not blank, past at most `gap` blank lines, a table row? */
 function rowFollows(lines: Lines, line: number, gap: number): boolean {
   const next = lines.nextNonBlank(line + 1);
@@ -424,6 +416,14 @@ export function readActionList(
       last = Math.max(last, line);
       index = continuation;
       continue;
+    }
+    // a page's header or footer left between the heading and the items, or between two items: the list goes on
+    if (content.length <= MAX_STRAY && looksLikeFurniture(content) && !proseShaped(content)) {
+      const after = lines.nextNonBlank(line + 1);
+      if (after >= 0 && after - line <= MAX_STRAY_GAP + 1 && (bulletItem(lines.text(after)) || isTimescale(lines.masked(after).trim()))) {
+        index = line + 1;
+        continue;
+      }
     }
     // A line without a bullet belongs to the list when it introduces timescales ("16. In order to improve …")
     // or is an unbulleted first item followed by bulleted ones.

@@ -1,4 +1,4 @@
-import { isBlankText, isWhiteSpace, maskMarkup, mayHaveMarkup, trimmedSpan, type Span } from '../text';
+import { isBlankText, isWhiteSpace, maskMarkup, mayHaveMarkup, trimmedSpan, withoutInvisible, type Span } from '../text';
 
 const PAGE_LINE = /(?:^|\t|\s)page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$/i;
 
@@ -14,6 +14,7 @@ export function pageFurniture(raw: readonly string[]): Set<number> {
     if (line.length < 160 && PAGE_ANYWHERE.test(line) && PAGE_LINE.test(line)) pages.push(index);
   }
   for (let index = 0; index < raw.length; index++) if (mayBePageNumber(raw[index] as string)) furniture.add(index);
+  repeatedFurniture(raw, furniture);
   if (pages.length < 2) return furniture;
   for (const page of pages) furniture.add(page);
   const above = new Map<string, number[]>();
@@ -29,6 +30,32 @@ export function pageFurniture(raw: readonly string[]): Set<number> {
   }
   for (const lines of above.values()) if (lines.length >= 2) for (const index of lines) furniture.add(index);
   return furniture;
+}
+
+/**
+ * What a page's header or footer holds and a heading seldom does: a copyright, the word "page", a bare page number
+ * ("- 3 -") or a year or date ("13 June 2011"). "Annex 1: glossary" is none of these.
+ */
+export function looksLikeFurniture(text: string): boolean {
+  return /\u00a9|\bcopyright\b|\bpage\b|^\W*\d{1,3}\W*$|\b(?:19|20)\d\d\b/i.test(text);
+}
+
+/**
+ * Short lines that look like furniture and come back, the same, three times or more: every page's footer ("© Crown
+ * copyright 2011"). Numbers count: lines that differ only in theirs are paragraphs or table rows, not one footer.
+ */
+function repeatedFurniture(raw: readonly string[], furniture: Set<number>): void {
+  const seen = new Map<string, number[]>();
+  for (let index = 0; index < raw.length; index++) {
+    const line = raw[index] as string;
+    if (line.length === 0 || line.length > 120 || !looksLikeFurniture(line) || furniture.has(index)) continue;
+    const key = line.trim();
+    if (!key) continue;
+    const list = seen.get(key);
+    if (list) list.push(index);
+    else seen.set(key, [index]);
+  }
+  for (const lines of seen.values()) if (lines.length >= 3) for (const index of lines) furniture.add(index);
 }
 
 const PAGE_ANYWHERE = /page\s+\d/i;
@@ -291,13 +318,13 @@ export function tableCells(text: string): Span[] {
 }
 
 export const TIMESCALE =
-  /^(?:immediately|within\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)|for\s+(?:immediate\s+)?action(?:\s+(?:in|over|within)\s+(?:the\s+)?(?:next\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?)|(?:longer|medium|short)[-\s]term))?|in\s+the\s+(?:longer|medium|short)[-\s]term|(?:longer|medium|short)[-\s]term)\s*:?$/i;
+  /^(?:immediately|within\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)|for\s+(?:immediate\s+)?action(?:\s+(?:in|over|within)\s+(?:the\s+)?(?:next\s+(?:\w+|\d+)\s+(?:days?|weeks?|months?)|(?:longer|medium|short)(?:-|\s+)term))?|in\s+the\s+(?:longer|medium|short)(?:-|\s+)term|(?:longer|medium|short)(?:-|\s+)term)\s*:?$/i;
 
 /** The letters TIMESCALE's alternatives start with ("immediately", "within", "for", "in", "longer", "medium", "short"). */
 const TIMESCALE_INITIALS = 'iwflmsIWFLMS';
 
 export function isTimescale(text: string): boolean {
-  return text.length < 60 && opensWith(text, TIMESCALE_INITIALS) && TIMESCALE.test(text.trim());
+  return text.length < 60 && opensWith(text, TIMESCALE_INITIALS) && TIMESCALE.test(withoutInvisible(text).trim());
 }
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';

@@ -13,7 +13,7 @@ import type {
   SectionKind,
   TextSpan,
 } from '../model';
-import { collapseWhiteSpace, isWhiteSpace, lineRange, range, trimmedSpan, type Span } from '../text';
+import { collapseWhiteSpace, isWhiteSpace, lineRange, range, trimmedSpan, withoutInvisible, type Span } from '../text';
 import { isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
 import { evaluativeTerms, type FoundTerm } from './evaluation';
 import { splitSentences } from './sentences';
@@ -88,6 +88,14 @@ const enum Code {
   Angle = 60,
   Equals = 61,
   Pipe = 124,
+}
+
+/**
+ * "11.<TAB>The overall effectiveness …", "•<TAB>ensure that …": Word, saving a numbered or bulleted list as text,
+ * puts a tab after the number or bullet. With no other tab on the line, that is a paragraph or a list item, not a row.
+ */
+function tabAfterListMarker(text: string): boolean {
+  return /^\s*(?:\d{1,4}\.|[-+*\u2022\u00b7\u25aa\u25e6\u2013\u2014\u25cf\u2023\u2043\uf0b7])\t+[^\t]*\S[^\t]*$/.test(text);
 }
 
 /** "=====": what underlines a Markdown heading of the first level. */
@@ -180,7 +188,7 @@ export class StructureParser {
     const content = text.slice(span.start, span.end);
     // "1. Children who need help and protection<TAB>Good" is a table row, not a numbered paragraph
     // (masking may blank a tab inside a tag or comment: the masked text has the last word)
-    if (lines.hasTab(index) && text.includes('\t')) {
+    if (lines.hasTab(index) && text.includes('\t') && !tabAfterListMarker(text)) {
       const cells = tableCells(text);
       if (cells.length >= 2) return this.tableRow(index, text, cells);
     }
@@ -651,7 +659,7 @@ export class StructureParser {
   private headingSpan(index: number, headingSpan: TextSpan, markdownDepth: number | null, fusedGrade: Grade | undefined, lastLine: number): number {
     const { lines } = this;
     this.kinds[index] = LineKind.Heading;
-    const title = collapseWhiteSpace(withoutTrailingColon(headingSpan.text));
+    const title = collapseWhiteSpace(withoutTrailingColon(withoutInvisible(headingSpan.text)));
     const role = this.framework.matchTitle(title);
     const generic = role ? null : this.genericRole(title);
     const recordTitle = role?.kind === 'heading' && role.heading.kind === 'record';
