@@ -14,27 +14,32 @@ export interface FoundTerm {
   past: boolean;
 }
 
+/** The pattern with each space of its phrases standing for any white space: "no  longer", doubled by a PDF, is "no longer". */
+function spaced(pattern: RegExp): RegExp {
+  return new RegExp(pattern.source.replace(/ /g, '\\s+'), pattern.flags);
+}
+
 // Each pattern looks at the words just before (or after) a term, inside the same sentence.
-const NEGATED =
-  /(?:\b(?:not|no longer|never|nor|neither|cannot|hardly|far from|without|no)|n['\u2019]t)\s+(?:(?:yet|always|consistently|fully|sufficiently|entirely|all|as|so|been|be|being|judged|considered|rated|seen|regarded|quite|wholly|reliably|securely|universally|uniformly|to|be|yet)\s+){0,3}$/i;
+const NEGATED = spaced(
+  /(?:\b(?:not|no longer|never|nor|neither|cannot|hardly|far from|without|no)|n['\u2019]t)\s+(?:(?:yet|always|consistently|fully|sufficiently|entirely|all|as|so|been|be|being|judged|considered|rated|seen|regarded|quite|wholly|reliably|securely|universally|uniformly|to|be|yet)\s+){0,3}$/i);
 const BOUNDED_BEFORE =
-  /\b(?:at least|better than|worse than|more than|less than|rather than|other than|beyond|above|below|from|between|than)\s+$/i;
+  spaced(/\b(?:at least|better than|worse than|more than|less than|rather than|other than|beyond|above|below|from|between|than)\s+$/i);
 /** "as good as" */
 const COMPARISON = /\bas\s+$/i;
 const RANGE_AFTER = /^\s*(?:or|and\/or|to)\s+(?:better|above|higher|worse|below|lower|more)\b/i;
 const ASPIRATION =
-  /\b(?:improvement to be|improve to|to become|towards|aspire to|aspires to|aspiring to|aim to be|aims to be|aiming to be|ambition to be|ambitious to be|in order to be|needs? to be|has to be|have to be|must be|should be|to achieve|to reach|to move to|to get to|target of|be at least)\s+(?:\w+\s+)?$/i;
+  spaced(/\b(?:improvement to be|improve to|to become|towards|aspire to|aspires to|aspiring to|aim to be|aims to be|aiming to be|ambition to be|ambitious to be|in order to be|needs? to be|has to be|have to be|must be|should be|to achieve|to reach|to move to|to get to|target of|be at least)\s+(?:\w+\s+)?$/i);
 const OTHER_SUBJECT =
-  /\b(?:other|similar|neighbouring|comparable|statistical neighbours?)\b(?:\s+[\w'\u2019-]+){0,5}?\s+(?:rated|judged|graded|described as|regarded as|that are|which are|who are|found to be)\s+$/i;
+  spaced(/\b(?:other|similar|neighbouring|comparable|statistical neighbours?)\b(?:\s+[\w'\u2019-]+){0,5}?\s+(?:rated|judged|graded|described as|regarded as|that are|which are|who are|found to be)\s+$/i);
 /** Set phrases in which the word does not grade anything: "good practice", "to good effect". */
-const SET_PHRASE_AFTER = /^\s+(?:practice|practise|effect|use|start|example|examples|reason|deal|news|faith|will|time|order|understanding of|knowledge of)\b/i;
+const SET_PHRASE_AFTER = spaced(/^\s+(?:practice|practise|effect|use|start|example|examples|reason|deal|news|faith|will|time|order|understanding of|knowledge of)\b/i);
 const PREDICATIVE =
-  /\b(?:is|are|was|were|be|been|being|remains?|remained|becomes?|became|now|judged|rated|graded|considered|deemed|found|that it is)\s+(?:(?:now|consistently|still|judged|currently|overall|all|both|also|generally|broadly|mostly|clearly|securely|increasingly|very|highly|rated|to be|been|as|reliably|overwhelmingly|typically|uniformly|predominantly|therefore|thus|again|to|be)\s+){0,3}$/i;
+  spaced(/\b(?:is|are|was|were|be|been|being|remains?|remained|becomes?|became|now|judged|rated|graded|considered|deemed|found|that it is)\s+(?:(?:now|consistently|still|judged|currently|overall|all|both|also|generally|broadly|mostly|clearly|securely|increasingly|very|highly|rated|to be|been|as|reliably|overwhelmingly|typically|uniformly|predominantly|therefore|thus|again|to|be)\s+){0,3}$/i);
 const VERB_TERM = /^(?:perform|require|need)/i;
 /** A level the service had, not has: "was good", "were judged to be", "had been". */
-const PAST_COPULA = /\b(?:was|were|had been|used to be)\s+(?:[\w'\u2019-]+\s+){0,3}$/i;
+const PAST_COPULA = spaced(/\b(?:was|were|had been|used to be)\s+(?:[\w'\u2019-]+\s+){0,3}$/i);
 /** "Last year services were …", within the clause of the term. */
-const PAST_TIME = /\b(?:last year|previously|formerly|at the (?:last|previous) inspection)\b/i;
+const PAST_TIME = spaced(/\b(?:last year|previously|formerly|at the (?:last|previous) inspection)\b/i);
 
 /** Any of the words before a term that keep it from stating a level, in one search rather than four. */
 const NOT_STATED_BEFORE = new RegExp([NEGATED, BOUNDED_BEFORE, ASPIRATION, OTHER_SUBJECT].map((regex) => `(?:${regex.source})`).join('|'), 'i');

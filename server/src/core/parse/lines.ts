@@ -1,4 +1,4 @@
-import { isBlankText, isWhiteSpace, maskMarkup, mayHaveMarkup, trimmedSpan, withoutInvisible, type Span } from '../text';
+import { collapseWhiteSpace, isBlankText, isWhiteSpace, maskMarkup, mayHaveMarkup, trimmedSpan, withoutInvisible, type Span } from '../text';
 
 const PAGE_LINE = /(?:^|\t|\s)page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$/i;
 
@@ -445,7 +445,9 @@ export function withoutFinalStop(text: string): string {
 
 /** Headings every report may have, whatever its framework: the contents, a record of findings, areas for improvement. */
 export function genericHeadingRole(title: string): 'contents' | 'record' | 'actions' | null {
-  const clean = withoutFinalStop(title).trim();
+  if (title.length > 240) return null;
+  // "What  does  the  local  authority  need  to  improve?": spaces doubled by a PDF do not change the heading
+  const clean = collapseWhiteSpace(withoutFinalStop(title)).trim();
   if (clean.length > 120) return null;
   if (GENERIC_CONTENTS.test(clean)) return 'contents';
   if (GENERIC_RECORD.test(clean)) return 'record';

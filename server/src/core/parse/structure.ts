@@ -98,6 +98,28 @@ function tabAfterListMarker(text: string): boolean {
   return /^\s*(?:\d{1,4}\.|[-+*\u2022\u00b7\u25aa\u25e6\u2013\u2014\u25cf\u2023\u2043\uf0b7])\t+[^\t]*\S[^\t]*$/.test(text);
 }
 
+/**
+ * How much of the start of `text` reads as `opening`, a run of white space in the text standing for each space of
+ * the opening ("Children's  services  in" is "Children's services in"); -1 when it does not.
+ */
+function matchedOpening(text: string, opening: string): number {
+  let at = 0;
+  for (let index = 0; index < opening.length; index++) {
+    const code = opening.charCodeAt(index);
+    // a soft hyphen or zero-width joiner inside a word is not there for the reader
+    while (isInvisible(text.charCodeAt(at))) at++;
+    if (code === 32) {
+      if (!isWhiteSpace(text.charCodeAt(at))) return -1;
+      while (at < text.length && isWhiteSpace(text.charCodeAt(at))) at++;
+    } else if (text.charCodeAt(at++) !== code) return -1;
+  }
+  return at;
+}
+
+function isInvisible(code: number): boolean {
+  return code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060;
+}
+
 /** "=====": what underlines a Markdown heading of the first level. */
 function isSetextUnderline(text: string): boolean {
   return /^\s*={3,}\s*$/.test(text);
@@ -491,9 +513,14 @@ export class StructureParser {
   private readStatement(index: number, text: string, span: Span): Statement | null {
     const statements = this.framework.statements;
     if (!statements.length) return null;
-    // the openings are sorted longest first: one character past the longest is all the test below reads
-    const folded = foldApostrophes(text.slice(span.start, Math.min(span.end, span.start + 240, span.start + statements[0]!.opening.length + 1)));
-    const statement = statements.find((candidate) => folded.startsWith(candidate.opening) && /^(?:\s|$)/.test(folded.slice(candidate.opening.length)));
+    // the openings are sorted longest first: one character past the longest, with room for doubled spaces, is all
+    // the test below reads
+    const folded = foldApostrophes(text.slice(span.start, Math.min(span.end, span.start + 240, span.start + 2 * statements[0]!.opening.length + 1)));
+    let openingLength = -1;
+    const statement = statements.find((candidate) => {
+      openingLength = matchedOpening(folded, candidate.opening);
+      return openingLength >= 0 && /^(?:\s|$)/.test(folded.slice(openingLength));
+    });
     if (!statement) return null;
     // "Children's services in X are good. Since the last inspection …": the first sentence states the judgement
     const [first] = splitSentences(text.slice(span.start, span.end), 1);
@@ -513,11 +540,11 @@ export class StructureParser {
     const terms = evaluativeTerms(body, { start: 0, end: body.length }, this.framework);
     const term = terms[terms.length - 1];
     if (!term || term.end !== body.length) return null;
-    if (body.slice(statement.opening.length, term.start).trim().split(/\s+/).filter(Boolean).length > 8) return null;
+    if (body.slice(openingLength, term.start).trim().split(/\s+/).filter(Boolean).length > 8) return null;
     const title = body.slice(0, term.start).replace(/[\s,]*(?:(?:is|are|was|were)(?:\s+that\s+(?:it|they)(?:\s+(?:is|are))?)?)?(?:\s+(?:very|really|extremely|highly|fairly|quite|exceptionally))?\s*$/i, '');
     return {
       definition: statement.definition,
-      title: { start: span.start, end: span.start + (title.length || statement.opening.length) },
+      title: { start: span.start, end: span.start + (title.length || openingLength) },
       term: { ...term, start: span.start + term.start, end: span.start + term.end },
       sentence: { start: span.start, end: sentenceEnd },
       runsOn,
