@@ -41,16 +41,19 @@ export function looksLikeFurniture(text: string): boolean {
 }
 
 /**
- * Short lines that look like furniture and come back, the same, three times or more: every page's footer ("© Crown
- * copyright 2011"). Numbers count: lines that differ only in theirs are paragraphs or table rows, not one footer.
+ * A copyright line that comes back, the same, three times or more: every page's footer ("© Crown copyright 2011").
+ * Page numbers and the lines above them are found above. Such a footer opens with "©", "Crown" or "Copyright": the
+ * first character turns nearly every other line away.
  */
 function repeatedFurniture(raw: readonly string[], furniture: Set<number>): void {
   const seen = new Map<string, number[]>();
   for (let index = 0; index < raw.length; index++) {
     const line = raw[index] as string;
-    if (line.length === 0 || line.length > 120 || !looksLikeFurniture(line) || furniture.has(index)) continue;
+    if (line.length === 0 || line.length > 120) continue;
+    const first = line.charCodeAt(0) === 32 ? line.charCodeAt(line.length - line.trimStart().length) : line.charCodeAt(0);
+    if (first !== 0xa9 && (first | 0x20) !== 0x63 /* c */) continue;
+    if (line.indexOf('\u00a9') < 0 && line.indexOf('opyright') < 0 && line.indexOf('OPYRIGHT') < 0) continue;
     const key = line.trim();
-    if (!key) continue;
     const list = seen.get(key);
     if (list) list.push(index);
     else seen.set(key, [index]);
@@ -447,7 +450,8 @@ export function withoutFinalStop(text: string): string {
 export function genericHeadingRole(title: string): 'contents' | 'record' | 'actions' | null {
   if (title.length > 240) return null;
   // "What  does  the  local  authority  need  to  improve?": spaces doubled by a PDF do not change the heading
-  const clean = collapseWhiteSpace(withoutFinalStop(title)).trim();
+  const stopped = withoutFinalStop(title);
+  const clean = (stopped.indexOf('  ') >= 0 || stopped.indexOf('\t') >= 0 ? collapseWhiteSpace(stopped) : stopped).trim();
   if (clean.length > 120) return null;
   if (GENERIC_CONTENTS.test(clean)) return 'contents';
   if (GENERIC_RECORD.test(clean)) return 'record';
