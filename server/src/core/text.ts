@@ -149,10 +149,15 @@ export function normalizeTitle(title: string): string {
 }
 
 /** Invisible characters that sit inside words: soft hyphens, zero-width joiners, and the zero-width breaks. */
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
-
+const INVISIBLE_CLASS = '[\\u00ad\\u200b-\\u200d\\u2060\\ufeff]';
+const INVISIBLE = new RegExp(INVISIBLE_CLASS, 'g');
 /** Whether the text holds one of them: a test, cheaper than a replacement that finds nothing. */
-const HOLDS_INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+const HOLDS_INVISIBLE = new RegExp(INVISIBLE_CLASS);
+
+/** Is the character one of them? (For scans that read a text character by character.) */
+export function isInvisible(code: number): boolean {
+  return code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
+}
 
 /** The text without the characters nobody sees: a heading's title as it reads. */
 export function withoutInvisible(text: string): string {
@@ -166,7 +171,7 @@ export function withoutInvisible(text: string): string {
 function compatible(title: string): string {
   // eslint-disable-next-line no-control-regex
   if (!/[^\u0000-\u007f]/.test(title)) return title;
-  return title.replace(INVISIBLE, '').normalize('NFKC');
+  return withoutInvisible(title).normalize('NFKC');
 }
 
 export function escapeRegExp(text: string): string {

@@ -52,8 +52,7 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
     const match = CONTENTS_ENTRY.exec(text) ?? spacedEntry(lines, next, text, previousPage);
     if (!match?.[1] || !match[2]) {
       // a page's footer or header left in the list by a PDF ("© Crown copyright 2011"): the entries go on after it
-      const stray = text.trim();
-      if (previousPage !== null && stray.length <= MAX_STRAY && looksLikeFurniture(stray) && !proseShaped(stray) && entryFollows(lines, next + 1, previousPage)) {
+      if (previousPage !== null && isStrayFurniture(text.trim()) && entryFollows(lines, next, previousPage)) {
         index = next + 1;
         continue;
       }
@@ -78,10 +77,21 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
   };
 }
 
+/** A short line that is not prose and looks like a page's header or footer: what a page break leaves in a block. */
+function isStrayFurniture(content: string): boolean {
+  return content.length <= MAX_STRAY && looksLikeFurniture(content) && !proseShaped(content);
+}
+
+/** The next line after `line` that is not blank, past at most `gap` blank lines, or -1. */
+function nextWithin(lines: Lines, line: number, gap: number): number {
+  const next = lines.nextNonBlank(line + 1);
+  return next < 0 || next - line > gap + 1 ? -1 : next;
+}
+
 /** Is the next line that is not blank, past at most MAX_STRAY_GAP blank lines, a contents entry on the page given or a later one? */
-function entryFollows(lines: Lines, from: number, page: number): boolean {
-  const next = lines.nextNonBlank(from);
-  if (next < 0 || next - from > MAX_STRAY_GAP) return false;
+function entryFollows(lines: Lines, line: number, page: number): boolean {
+  const next = nextWithin(lines, line, MAX_STRAY_GAP);
+  if (next < 0) return false;
   const text = lines.masked(next);
   if (text.length > MAX_ROW) return false;
   const entry = CONTENTS_ENTRY.exec(text);
@@ -313,7 +323,7 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     if (!pending && content.length <= MAX_STRAY && !proseShaped(content)) {
       const between = rows.length + groups.length > 0;
       if (between && line === last + 1 && rowFollows(lines, line, 0)) continue;
-      if (looksLikeFurniture(content) && rowFollows(lines, line, MAX_STRAY_GAP) && (between ? line - last <= MAX_STRAY_GAP + 1 : mayBeIntro())) continue;
+      if (isStrayFurniture(content) && rowFollows(lines, line, MAX_STRAY_GAP) && (between ? line - last <= MAX_STRAY_GAP + 1 : mayBeIntro())) continue;
     }
     break;
   }
@@ -328,8 +338,8 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
 
 /** Is the next line that is not blank, past at most `gap` blank lines, a table row? */
 function rowFollows(lines: Lines, line: number, gap: number): boolean {
-  const next = lines.nextNonBlank(line + 1);
-  if (next < 0 || next - line > gap + 1) return false;
+  const next = nextWithin(lines, line, gap);
+  if (next < 0) return false;
   const text = lines.masked(next);
   const tab = text.indexOf('\t');
   return text.length <= MAX_ROW && tab > 0 && text.slice(0, tab).trim().length > 0;
@@ -418,9 +428,9 @@ export function readActionList(
       continue;
     }
     // a page's header or footer left between the heading and the items, or between two items: the list goes on
-    if (content.length <= MAX_STRAY && looksLikeFurniture(content) && !proseShaped(content)) {
-      const after = lines.nextNonBlank(line + 1);
-      if (after >= 0 && after - line <= MAX_STRAY_GAP + 1 && (bulletItem(lines.text(after)) || isTimescale(lines.masked(after).trim()))) {
+    if (isStrayFurniture(content)) {
+      const after = nextWithin(lines, line, MAX_STRAY_GAP);
+      if (after >= 0 && (bulletItem(lines.text(after)) || isTimescale(lines.masked(after).trim()))) {
         index = line + 1;
         continue;
       }

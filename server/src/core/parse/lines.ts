@@ -1,4 +1,4 @@
-import { collapseWhiteSpace, isBlankText, isWhiteSpace, maskMarkup, mayHaveMarkup, trimmedSpan, withoutInvisible, type Span } from '../text';
+import { collapseWhiteSpace, escapeRegExp, isBlankText, isWhiteSpace, maskMarkup, mayHaveMarkup, trimmedSpan, withoutInvisible, type Span } from '../text';
 
 const PAGE_LINE = /(?:^|\t|\s)page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$/i;
 
@@ -260,6 +260,16 @@ const BULLET = /^(\s*)([-+*\u2022\u00b7\u25aa\u25e6\u2013\u2014\u25cf\u2023\u204
 const BULLET_MARKERS = '-+*\u2022\u00b7\u25aa\u25e6\u2013\u2014\u25cf\u2023\u2043\uf0b7';
 
 const BULLET_CODES = new Set([...BULLET_MARKERS].map((marker) => marker.charCodeAt(0)));
+
+const TAB_AFTER_LIST_MARKER = new RegExp(`^\\s*(?:\\d{1,4}\\.|[${escapeRegExp(BULLET_MARKERS)}])\\t+[^\\t]*\\S[^\\t]*$`);
+
+/**
+ * "11.<TAB>The overall effectiveness …", "•<TAB>ensure that …": Word, saving a numbered or bulleted list as text,
+ * puts a tab after the number or bullet. With no other tab on the line, that is a paragraph or a list item, not a row.
+ */
+export function tabAfterListMarker(text: string): boolean {
+  return TAB_AFTER_LIST_MARKER.test(text);
+}
 
 /** Could a line whose first character (leadingCode) is `code` be a list item? */
 export function mayBeBullet(code: number): boolean {

@@ -13,7 +13,7 @@ import type {
   SectionKind,
   TextSpan,
 } from '../model';
-import { collapseWhiteSpace, isWhiteSpace, lineRange, range, trimmedSpan, withoutInvisible, type Span } from '../text';
+import { collapseWhiteSpace, isInvisible, isWhiteSpace, lineRange, range, trimmedSpan, withoutInvisible, type Span } from '../text';
 import { isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
 import { evaluativeTerms, type FoundTerm } from './evaluation';
 import { splitSentences } from './sentences';
@@ -34,6 +34,7 @@ import {
   mayBeTableRule,
   numberedLine,
   proseShaped,
+  tabAfterListMarker,
   tableCells,
 } from './lines';
 
@@ -91,14 +92,6 @@ const enum Code {
 }
 
 /**
- * "11.<TAB>The overall effectiveness …", "•<TAB>ensure that …": Word, saving a numbered or bulleted list as text,
- * puts a tab after the number or bullet. With no other tab on the line, that is a paragraph or a list item, not a row.
- */
-function tabAfterListMarker(text: string): boolean {
-  return /^\s*(?:\d{1,4}\.|[-+*\u2022\u00b7\u25aa\u25e6\u2013\u2014\u25cf\u2023\u2043\uf0b7])\t+[^\t]*\S[^\t]*$/.test(text);
-}
-
-/**
  * How much of the start of `text` reads as `opening`, a run of white space in the text standing for each space of
  * the opening ("Children's  services  in" is "Children's services in"); -1 when it does not.
  */
@@ -114,10 +107,6 @@ function matchedOpening(text: string, opening: string): number {
     } else if (text.charCodeAt(at++) !== code) return -1;
   }
   return at;
-}
-
-function isInvisible(code: number): boolean {
-  return code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060;
 }
 
 /** "=====": what underlines a Markdown heading of the first level. */
