@@ -271,6 +271,33 @@ describe('parse: messy real drafts', () => {
     ]);
   });
 
+  it('reads a group row typed without its tab above rows typed without theirs', () => {
+    const report = parseLines({ framework: 'lac-2013' }, 'Record of main findings', '', 'Services for looked after children and young people   ', 'Overall effectiveness   Adequate', 'Capacity to improve: Good');
+    assert.deepStrictEqual(report.record?.groups.map((group) => [group.title.text, group.rows.map((row) => row.title.text)]), [
+      ['Services for looked after children and young people', ['Overall effectiveness', 'Capacity to improve']],
+    ]);
+    // a bare line with a blank line below it is not a group: "Annex 1: glossary" ends the record
+    const ended = parseLines({ framework: 'lac-2013' }, 'Record of main findings', '', 'Overall effectiveness   Adequate', '', 'Annex A', '', 'Capacity to improve   Good');
+    assert.deepStrictEqual(ended.record?.rows.map((row) => row.title.text), ['Overall effectiveness']);
+  });
+
+  it('reads hard-wrapped text: a line cut mid-sentence goes on below it', () => {
+    // a number after a line left mid-sentence is a year, unless it is the next paragraph's (whose predecessor lost its stop)
+    const years = parseLines(SLAC, '1. The working group was set up in January', '2007 and has produced a framework for implementation in March', '2008. Current commissioning is being mapped', '2. Partnership working is good and the board meets its objectives', '3. A rigorous process is in place.');
+    assert.deepStrictEqual(years.paragraphs.map((paragraph) => paragraph.number), [1, 2, 3]);
+    // a judgement's title at the end of a line, its sentence going on below, is not a heading
+    const titleCut = parseLines({ framework: 'ilacs' }, 'Inspection of children\'s social care services', '', 'Inspection dates: 4 March 2019 to 15 March 2019', '', 'The impact of leaders on social work practice with children and families', 'requires improvement to be good. Leaders have a clear plan.');
+    assert.ok(!sectionsOf(titleCut).some((section) => section.title.startsWith('The impact of leaders')));
+    // an item cut short of its sentence's end goes on with a line in capitals ("the Children in Care" / "Council as part …")
+    const items = parseLines(SLAC, 'Within six months:', '', '- improve the consistency of PEPs;', '- develop the role of the Children in Care', 'Council as part of planned improvements.', '- ensure the formal evaluation of placements.', 'Being healthy');
+    assert.deepStrictEqual(items.actionLists.map((list) => list.groups.map((group) => group.items.map((item) => item.text))), [
+      [['improve the consistency of PEPs;', 'develop the role of the Children in Care Council as part of planned improvements.', 'ensure the formal evaluation of placements.']],
+    ]);
+    // the introduction of a list of timescales may be wrapped too
+    const intro = parseLines(SLAC, 'Areas for improvement', '', '16. In order to improve the quality of provision and services for safeguarding children and young', 'people in Rutland, the county council should take the following action.', '', 'Immediately:', '', '- ensure that partners are engaged.', '', 'Within three months:', '', '- improve the quality of assessments.');
+    assert.deepStrictEqual(intro.actionLists.map((list) => list.groups.map((group) => group.items.length)), [[1, 1]]);
+  });
+
   it('keeps grades it cannot place, and grades off the scale, in the model', () => {
     const report = parseLines(APA, 'Some words first.', '', 'Grade 5', '', 'Being healthy', '', 'Grade 7 (Superb)');
     assert.deepStrictEqual(report.strayGrades.map((grade) => grade.text), ['Grade 5']);

@@ -62,18 +62,62 @@ describe('text copied out of Word, PDFs and web pages reads as the clean report 
 });
 
 describe('a record of main findings typed without its table reads as the table does', () => {
-  const seed = readSeed('slac-2011-rutland');
-  const lines = seed.split('\n');
-  const from = lines.findIndex((line) => line.startsWith('Record of main findings'));
-  assert.ok(from > 0);
-  const clean = reading(seed);
-  for (const separator of [' – ', ' — ', ' - ', ': ', ' | ', '   ']) {
-    it(`"Overall effectiveness${separator}Adequate", group rows as bare titles`, () => {
-      // a group row is its title alone; a judgement's row has the separator where the tab was
-      const typed = lines.map((line, index) => (index > from && line.includes('\t') ? (line.endsWith('\t') ? line.slice(0, -1) : line.replace('\t', separator)) : line));
-      assert.notStrictEqual(typed.join('\n'), seed);
-      assert.deepStrictEqual(reading(typed.join('\n')), clean);
-    });
+  const reports = [
+    { name: 'slac-2011-rutland', text: readSeed('slac-2011-rutland') },
+    { name: 'lac-2013/clean.txt', text: fs.readFileSync(frameworkFixtures().find((fixture) => fixture.framework === 'lac-2013' && path.basename(fixture.file) === 'clean.txt')!.file, 'utf8') },
+  ];
+  for (const { name, text } of reports) {
+    const lines = text.split('\n');
+    const from = lines.findIndex((line) => line.startsWith('Record of main findings'));
+    assert.ok(from > 0);
+    const clean = reading(text);
+    for (const separator of [' – ', ' — ', ' - ', ': ', ' | ', '   ']) {
+      // a group row is its title alone (its trailing tab dropped, or typed as the separator); a judgement's row has
+      // the separator where the tab was
+      const typed = (groupEnd: string) =>
+        lines.map((line, index) => (index > from && line.includes('\t') ? (line.endsWith('\t') ? line.slice(0, -1) + groupEnd : line.replace('\t', separator)) : line)).join('\n');
+      it(`${name}: "Overall effectiveness${separator}Adequate", group rows as bare titles`, () => {
+        assert.notStrictEqual(typed(''), text);
+        assert.deepStrictEqual(reading(typed('')), clean);
+      });
+      // "Safeguarding services:", "Safeguarding services   " (as a tab becomes spaces); a dash left dangling is not typed
+      if (!/[-–—]/.test(separator)) {
+        it(`${name}: "Overall effectiveness${separator}Adequate", group rows ending in "${separator}"`, () => {
+          assert.deepStrictEqual(reading(typed(separator)), clean);
+        });
+      }
+    }
+  }
+});
+
+/** Lines over `width` characters cut at spaces, as a PDF's lines or a plain-text export with line breaks are. */
+function hardWrapped(line: string, width: number): string[] {
+  const wrapped: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    if (current && current.length + 1 + word.length > width) {
+      wrapped.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  return [...wrapped, current];
+}
+
+describe('a report whose paragraphs and list items are hard-wrapped reads as the report does', () => {
+  for (const { name, text } of cleanReports()) {
+    const clean = reading(text);
+    // headings keep their lines: a converter or a PDF wraps the text of paragraphs and items, not the headings
+    const headings = new Set(lint(text).report.judgementSections.map((section) => section.heading.range.start.line));
+    for (const width of [78, 100]) {
+      it(`${name}: wrapped at ${width} characters`, () => {
+        const lines = text.split('\n');
+        const wrapped = lines.flatMap((line, index) => (headings.has(index) || line.includes('\t') || /^\s*[#|]/.test(line) ? [line] : hardWrapped(line, width)));
+        assert.ok(wrapped.length > lines.length);
+        // the wrapped lines move the lines below them: problems are compared by rule
+        const byRule = (read: ReturnType<typeof reading>) => ({ ...read, problems: read.problems.map((problem) => problem.replace(/@\d+$/, '')).sort() });
+        assert.deepStrictEqual(byRule(reading(wrapped.join('\n'))), byRule(clean));
+      });
+    }
   }
 });
 

@@ -35,6 +35,8 @@ const SPACED_ENTRY = /^(.*?[A-Za-z?)'\u2019])\s(\d{1,3})\s*$/;
 const MAX_ROW = 400;
 const MAX_INTRO_LINES = 2;
 const MAX_STRAY = 80;
+/** Lines a list's introduction may be wrapped over ("12. In order to improve …" / "… take the following action."). */
+const MAX_INTRO_WRAP = 5;
 /** Blank lines a page break may leave on each side of a stray line. */
 const MAX_STRAY_GAP = 2;
 
@@ -316,6 +318,13 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
       pending.parts.push({ line, start: span.start, end: span.end, text: lines.text(line).slice(span.start, span.end) });
       continue;
     }
+    // "Services for looked after children and young people" over rows typed without their tabs: a group row
+    if (!pending && content.length <= MAX_STRAY && !proseShaped(content) && !/[.!?]$/.test(content) && untabbedRowFollows(lines, line, framework)) {
+      addRow(spanOf(lines, line, span), null, lineRange(line, span.start, span.end));
+      owned.push(line);
+      last = line;
+      continue;
+    }
     if (proseShaped(content) && mayBeIntro()) continue;
     // a stray line inside the table ("© Crown copyright 2011" from a page break): the rows go on below it. Right
     // between two rows, any short line that is not prose; with blank lines around it (a heading has them too), or
@@ -343,6 +352,41 @@ function rowFollows(lines: Lines, line: number, gap: number): boolean {
   const text = lines.masked(next);
   const tab = text.indexOf('\t');
   return text.length <= MAX_ROW && tab > 0 && text.slice(0, tab).trim().length > 0;
+}
+
+/** Is the very next line a row that lost its tab ("Overall effectiveness    Adequate")? */
+function untabbedRowFollows(lines: Lines, line: number, framework: CompiledFramework): boolean {
+  if (line + 1 >= lines.length || lines.isBlank(line + 1)) return false;
+  const text = lines.masked(line + 1);
+  if (text.length > MAX_ROW || text.includes('\t')) return false;
+  const span = trimmedSpan(text);
+  return readTrailingGrade(text, span.start, span.end, { framework, line: line + 1, allowLabelOnly: true })?.grade.level != null;
+}
+
+/**
+ * Does the line go on with the list item above it? Indented or in lower case, or, after a line cut short of its
+ * sentence's end by a hard wrap, any line but a heading or a timescale ("… develop the role of the Children in Care" /
+ * "Council as part of …").
+ */
+function continuesItem(lines: Lines, line: number, isHeading: (text: string) => boolean): boolean {
+  if (lines.isBlank(line)) return false;
+  const text = lines.text(line);
+  if (bulletItem(text)) return false;
+  if (/^\s+\S|^[a-z]/.test(text)) return true;
+  if (/[.;:!?]["'\u2019\u201d)]?\s*$/.test(lines.text(line - 1))) return false;
+  const content = lines.masked(line).trim();
+  return !isTimescale(content) && !isHeading(content) && !markdownHeading(text) && !numberedLine(text);
+}
+
+/** The last line of the paragraph starting at `line`, hard-wrapped over a few lines, that introduces a list. */
+function paragraphEnd(lines: Lines, line: number): number {
+  let end = line;
+  while (end - line < MAX_INTRO_WRAP && end + 1 < lines.length && !lines.isBlank(end + 1)) {
+    const next = lines.text(end + 1);
+    if (bulletItem(next) || isTimescale(lines.masked(end + 1).trim()) || numberedLine(next)) break;
+    end++;
+  }
+  return end;
 }
 
 /** A row of a table already begun whose grade cell runs on ("Good good good ..."): read, so the cell can be reported. */
@@ -412,7 +456,7 @@ export function readActionList(
       const item = itemAt(line, span);
       // a wrapped item continues on lines that are neither items nor blank
       let continuation = line + 1;
-      while (continuation < lines.length && !lines.isBlank(continuation) && !bulletItem(lines.text(continuation)) && /^\s+\S|^[a-z]/.test(lines.text(continuation))) {
+      while (continuation < lines.length && continuesItem(lines, continuation, isHeading)) {
         const more = trimmedSpan(lines.text(continuation));
         item.text += ' ' + lines.text(continuation).slice(more.start, more.end);
         item.range = range(line, span.start, continuation, more.end);
@@ -438,14 +482,15 @@ export function readActionList(
     // A line without a bullet belongs to the list when it introduces timescales ("16. In order to improve …")
     // or is an unbulleted first item followed by bulleted ones.
     if (items === 0 && !markdownHeading(text) && !isHeading(content) && (!group || (group as ActionGroup).items.length === 0)) {
-      const after = lines.nextNonBlank(line + 1);
-      const afterText = after >= 0 ? lines.masked(after).trim() : '';
-      if (after >= 0 && isTimescale(afterText)) {
-        owned.push(line);
-        last = line;
-        index = line + 1;
+      const introEnd = paragraphEnd(lines, line);
+      const afterIntro = lines.nextNonBlank(introEnd + 1);
+      if (afterIntro >= 0 && isTimescale(lines.masked(afterIntro).trim())) {
+        for (let covered = line; covered <= introEnd; covered++) owned.push(covered);
+        last = introEnd;
+        index = introEnd + 1;
         continue;
       }
+      const after = lines.nextNonBlank(line + 1);
       if (after >= 0 && bulletItem(lines.text(after)) && content.length < 400 && !numberedLine(raw)) {
         ensureGroup().items.push(itemAt(line, trimmed));
         items++;

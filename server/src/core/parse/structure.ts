@@ -205,7 +205,7 @@ export class StructureParser {
     }
     // "Judgement Grade" over a summary table whose cells lost their tabs
     if (!this.record && isSpacedHeaderRow(content)) return this.summaryTable(index + 1, spanOf(this.lines, index, span));
-    const numbered = isDigit(rawLead) ? numberedLine(raw) : null;
+    const numbered = isDigit(rawLead) ? this.paragraphNumber(index, raw) : null;
     if (numbered && !this.record && this.numberedSummaryRow(index) && this.numberedSummaryRow(this.lines.nextNonBlank(index + 1))) {
       return this.summaryTable(index, this.tableIntroduction(index));
     }
@@ -254,7 +254,7 @@ export class StructureParser {
         return this.headingSpan(index, spanOf(this.lines, index, unknownLabel.title), null, unknownLabel.grade, unknownLabel.lastLine);
       }
       if (unknownLabel) return this.heading(index, unknownLabel.title, null, unknownLabel.grade);
-      const known = this.framework.matchTitle(content) !== null || this.genericRole(content) !== null;
+      const known = (this.framework.matchTitle(content) !== null || this.genericRole(content) !== null) && !this.sentenceGoesOn(index);
       const timescaleOk = !content.endsWith(':') || known;
       if (timescaleOk && (known || this.introducesSection(index, content))) return this.heading(index, span, null);
     }
@@ -273,6 +273,28 @@ export class StructureParser {
     this.kinds[index] = LineKind.Prose;
     this.awaitingGrade = null;
     return index + 1;
+  }
+
+  /**
+   * "12. The council …", unless the line goes on with a sentence the prose line above left open ("… in March" /
+   * "2008. Current …"); a paragraph whose final stop is missing still has the next number.
+   */
+  private paragraphNumber(index: number, raw: string): ReturnType<typeof numberedLine> {
+    const numbered = numberedLine(raw);
+    if (!numbered || index === 0 || this.kinds[index - 1] !== LineKind.Prose) return numbered;
+    if (/[.;:!?]["'\u2019\u201d)]?\s*$/.test(this.lines.text(index - 1))) return numbered;
+    const previous = this.paragraphs[this.paragraphs.length - 1];
+    return numbered.number === (previous?.number ?? 0) + 1 ? numbered : null;
+  }
+
+  /** Does the line below go on with this line's sentence ("The impact of leaders on …" / "requires improvement to be good. Leaders …")? */
+  private sentenceGoesOn(index: number): boolean {
+    const next = index + 1;
+    if (next >= this.lines.length || this.lines.isBlank(next)) return false;
+    const text = this.lines.masked(next);
+    const span = trimmedSpan(text);
+    if (!/^[a-z]/.test(text.slice(span.start, span.start + 1))) return false;
+    return span.end - span.start > 80 || !readGrade(text, span.start, span.end, { framework: this.framework, line: next });
   }
 
   /** An unknown short line is a heading when it stands alone and introduces prose, a grade or a list. */
@@ -522,7 +544,9 @@ export class StructureParser {
     if (!statement.explicit) {
       // a judgement's title opening a sentence is a heading only on a line of its own, outside an executive summary
       const previous = index > 0 ? this.kinds[index - 1] : LineKind.Blank;
-      if (runsOn || this.inSummary() || this.inJudgement(statement.definition)) return null;
+      // nor when the paragraph goes on below it: a line cut at a sentence's end by a hard wrap
+      const below = index + 1 < this.lines.length && !this.lines.isBlank(index + 1);
+      if (runsOn || below || this.inSummary() || this.inJudgement(statement.definition)) return null;
       if (words > 25 || (previous !== LineKind.Blank && previous !== LineKind.Heading && previous !== LineKind.Block && previous !== LineKind.Table)) return null;
     }
     const body = content.replace(/[\s.]+$/, '');
