@@ -232,6 +232,13 @@ const CASES: Record<string, RuleCase[]> = {
       lines: ['Contents', '', `Safeguarding services${T}1`, `Quality of provision${T}2`, '', 'Safeguarding services', '', ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'), 'Areas for improvement', '', 'Immediately:', '', '- ensure that case recording is timely'],
       expect: [],
     },
+    {
+      name: "a title page's heading above the contents (a contents page lists what follows it)",
+      framework: 'slac-2011',
+      lines: ['Tamsford', '', 'Inspection of safeguarding and looked after children services in the borough of Tamsford, October 2011', '', 'Contents', '', `Safeguarding services${T}1`, `Quality of provision${T}2`, '', 'Safeguarding services', '', ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'), 'Service information', '', 'Tamsford is a small borough with a population of about 40,000 people.'],
+      // "Service information", below the contents, must be listed; "Tamsford", above them, need not be
+      expect: [18],
+    },
   ],
   'paragraph-numbering': [
     { name: 'a skipped number', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'), '2. Another paragraph of evidence with enough words to be prose.', '', '4. A paragraph whose number skips three, with enough words.'], expect: [13] },

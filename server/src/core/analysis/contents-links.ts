@@ -49,13 +49,14 @@ export const linkContents = rememberLast((report: Report): ContentsLinks => {
       lastLine = section.heading.range.start.line;
     } else unmatchedEntries.push(entry);
   }
+  const contentsEnd = report.contents?.range.end.line ?? -1;
   const listedLevels = new Set([...toEntry.keys()].map((section) => section.level));
   const links: ContentsLinks = {
     sectionOf: (entry) => toSection.get(entry) ?? null,
     entryOf: (section) => toEntry.get(section) ?? null,
     unmatchedEntries,
-    // a contents page lists headings down to some depth: only headings at the depths it lists must be there
-    unlistedSections: headings.filter((heading) => !toEntry.has(heading) && listedLevels.has(heading.level)),
+    // a contents page lists headings down to some depth, and those after it (not a title page's): only those must be there
+    unlistedSections: headings.filter((heading) => !toEntry.has(heading) && listedLevels.has(heading.level) && heading.heading.range.start.line > contentsEnd),
   };
   return links;
 });

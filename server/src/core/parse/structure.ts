@@ -453,13 +453,23 @@ export class StructureParser {
   /** Does the table row at `index` have more rows (or a title broken over lines) right below it? */
   private tableGoesOn(index: number): boolean {
     const next = index + 1;
-    if (next >= this.lines.length || this.lines.isBlank(next)) return false;
+    if (next >= this.lines.length) return false;
+    if (this.lines.isBlank(next)) return this.judgementRowAt(this.lines.nextNonBlank(next), next + 1);
     const text = this.lines.masked(next);
     if (text.includes('\t') || /^\s*\|.*\|\s*$/.test(text)) return true;
     const content = text.trim();
     // a grade line below ("Grade 2 (Good)") belongs to a heading: the row is a heading pasted with its grade
     if (readGrade(text, 0, text.length, { framework: this.framework, line: next })?.number) return false;
     return !proseShaped(content) && this.framework.matchTitle(content) === null && this.genericRole(content) === null && content.length < 100;
+  }
+
+  /** A double-spaced table: is the line, one blank line below a row, another judgement's row? */
+  private judgementRowAt(line: number, expected: number): boolean {
+    if (line !== expected || !this.lines.hasTab(line)) return false;
+    const text = this.lines.masked(line);
+    const cells = tableCells(text).filter((cell) => cell.end > cell.start);
+    if (cells.length < 2 || tabAfterListMarker(text)) return false;
+    return this.framework.matchTitle(text.slice(titleCellOf(text, cells).start, titleCellOf(text, cells).end))?.kind === 'judgement';
   }
 
   /** Is the row at `index` the record going on after a few lines pasted into it, with no blank line between? */
