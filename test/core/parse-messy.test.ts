@@ -298,6 +298,18 @@ describe('parse: messy real drafts', () => {
     assert.deepStrictEqual(intro.actionLists.map((list) => list.groups.map((group) => group.items.length)), [[1, 1]]);
   });
 
+  it('reads a judgement stated over two lines, alone between blank lines, as one heading with its grade', () => {
+    const head = ['Inspection of children\'s social care services', '', 'Inspection dates: 4 March 2019 to 15 March 2019', ''];
+    const report = parseLines({ framework: 'ilacs' }, ...head, 'The experiences and progress of children who need help and protection require', 'improvement to be good.', '', '1. Early help services are well regarded by partners.');
+    const section = sectionTitled(report, 'The experiences and progress of children who need help and protection');
+    assert.strictEqual(section.judgement?.grade?.level?.key, 'requires-improvement');
+    assert.deepStrictEqual(section.judgement?.grade?.range, { start: { line: 4, character: 70 }, end: { line: 5, character: 22 } });
+    assert.strictEqual(section.judgement?.grade?.text, 'require improvement to be good');
+    // with more of the paragraph below, the two lines are the start of a paragraph
+    const paragraph = parseLines({ framework: 'ilacs' }, ...head, 'The experiences and progress of children who need help and protection require', 'improvement to be good.', 'Children at risk of significant harm are protected.');
+    assert.ok(!sectionsOf(paragraph).some((candidate) => candidate.title.startsWith('The experiences')));
+  });
+
   it('keeps grades it cannot place, and grades off the scale, in the model', () => {
     const report = parseLines(APA, 'Some words first.', '', 'Grade 5', '', 'Being healthy', '', 'Grade 7 (Superb)');
     assert.deepStrictEqual(report.strayGrades.map((grade) => grade.text), ['Grade 5']);

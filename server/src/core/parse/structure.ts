@@ -13,7 +13,7 @@ import type {
   SectionKind,
   TextSpan,
 } from '../model';
-import { collapseWhiteSpace, isInvisible, isWhiteSpace, lineRange, range, trimmedSpan, withoutInvisible, type Span } from '../text';
+import { collapseWhiteSpace, isInvisible, isWhiteSpace, lineRange, range, trimmedSpan, withoutInvisible, type Position, type Range, type Span } from '../text';
 import { isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
 import { evaluativeTerms, type FoundTerm } from './evaluation';
 import { splitSentences } from './sentences';
@@ -65,6 +65,12 @@ interface HeadingEntry {
 
 /** A line that states a judgement and its level ("Children's services in X are good."). */
 interface Statement {
+  /** The text the spans below are offsets into: the line, or two lines joined by a space. */
+  text: string;
+  /** The position of an offset into `text`. */
+  at: (offset: number) => Position;
+  /** The last line the statement takes. */
+  lastLine: number;
   definition: JudgementDefinition;
   title: Span;
   term: FoundTerm;
@@ -237,7 +243,7 @@ export class StructureParser {
       if (cells.length >= 2) return this.tableRow(index, text, cells);
     }
 
-    const statement = this.readStatement(index, text, span);
+    const statement = this.readStatement(index, text, span) ?? this.wrappedStatement(index, text, span);
     if (statement) return this.statementLine(index, statement);
     const joined = this.joinedHeading(index);
     if (joined) return joined;
@@ -531,7 +537,7 @@ export class StructureParser {
    * to be good", "The graded judgement for adoption performance is that it is good" (frameworks that write
    * grades as sentences). The level must end the line.
    */
-  private readStatement(index: number, text: string, span: Span): Statement | null {
+  private readStatement(index: number, text: string, span: Span, lastLine = index, at = (offset: number): Position => ({ line: index, character: offset })): Statement | null {
     const statements = this.framework.statements;
     if (!statements.length) return null;
     // the openings are sorted longest first: one character past the longest, with room for doubled spaces, is all
@@ -555,7 +561,7 @@ export class StructureParser {
       // a judgement's title opening a sentence is a heading only on a line of its own, outside an executive summary
       const previous = index > 0 ? this.kinds[index - 1] : LineKind.Blank;
       // nor when the paragraph goes on below it: a line cut at a sentence's end by a hard wrap
-      const below = index + 1 < this.lines.length && !this.lines.isBlank(index + 1);
+      const below = lastLine + 1 < this.lines.length && !this.lines.isBlank(lastLine + 1);
       if (runsOn || below || this.inSummary() || this.inJudgement(statement.definition)) return null;
       if (words > 25 || (previous !== LineKind.Blank && previous !== LineKind.Heading && previous !== LineKind.Block && previous !== LineKind.Table)) return null;
     }
@@ -566,6 +572,9 @@ export class StructureParser {
     if (body.slice(openingLength, term.start).trim().split(/\s+/).filter(Boolean).length > 8) return null;
     const title = body.slice(0, term.start).replace(/[\s,]*(?:(?:is|are|was|were)(?:\s+that\s+(?:it|they)(?:\s+(?:is|are))?)?)?(?:\s+(?:very|really|extremely|highly|fairly|quite|exceptionally))?\s*$/i, '');
     return {
+      text,
+      at,
+      lastLine,
       definition: statement.definition,
       title: { start: span.start, end: span.start + (title.length || openingLength) },
       term: { ...term, start: span.start + term.start, end: span.start + term.end },
@@ -585,9 +594,9 @@ export class StructureParser {
   }
 
   private statementLine(index: number, statement: Statement): number {
-    const { lines } = this;
-    const text = lines.text(index);
-    const termSpan = { text: text.slice(statement.term.start, statement.term.end), range: lineRange(index, statement.term.start, statement.term.end) };
+    const { text, at, lastLine } = statement;
+    const rangeOf = (start: number, end: number): Range => ({ start: at(start), end: at(end) });
+    const termSpan = { text: text.slice(statement.term.start, statement.term.end), range: rangeOf(statement.term.start, statement.term.end) };
     const grade: Grade = {
       ...termSpan,
       number: null,
@@ -597,11 +606,11 @@ export class StructureParser {
       style: 'sentence',
     };
     const whole = statement.sentence;
-    const sentence = { text: text.slice(whole.start, whole.end), range: lineRange(index, whole.start, whole.end), term: { ...termSpan, level: statement.term.level } };
+    const sentence = { text: text.slice(whole.start, whole.end), range: rangeOf(whole.start, whole.end), term: { ...termSpan, level: statement.term.level } };
     // "is that it is very good": no level of the scale is called that
     const intensifier = /\b(?:very|really|extremely|highly|fairly|quite|exceptionally)\s+$/i.exec(text.slice(0, statement.term.start));
     if (intensifier) {
-      const labelSpan = { text: text.slice(intensifier.index, statement.term.end), range: lineRange(index, intensifier.index, statement.term.end) };
+      const labelSpan = { text: text.slice(intensifier.index, statement.term.end), range: rangeOf(intensifier.index, statement.term.end) };
       grade.text = labelSpan.text;
       grade.range = labelSpan.range;
       grade.label = { ...labelSpan, level: null };
@@ -612,17 +621,38 @@ export class StructureParser {
       // "The Local Safeguarding Children Board" / "The Local Safeguarding Children Board is good"
       owner.judgement.grade = grade;
       owner.judgement.sentence = sentence;
-      this.kinds[index] = statement.runsOn ? LineKind.Prose : LineKind.Grade;
+      this.kinds.fill(statement.runsOn ? LineKind.Prose : LineKind.Grade, index, lastLine + 1);
       this.awaitingGrade = null;
-      return index + 1;
+      return lastLine + 1;
     }
-    this.kinds[index] = LineKind.Heading;
-    const heading = spanOf(lines, index, statement.title);
+    this.kinds.fill(LineKind.Heading, index, lastLine + 1);
+    const heading = { text: text.slice(statement.title.start, statement.title.end), range: rangeOf(statement.title.start, statement.title.end) };
     const section = this.openRole(index, heading, heading.text, { kind: 'judgement', definition: statement.definition }, null);
     section.judgement = { definition: statement.definition, grade, sentence };
     // the rest of the line is the section's first paragraph
     if (statement.runsOn) this.kinds[index] = LineKind.Prose;
-    return index + 1;
+    return lastLine + 1;
+  }
+
+  /**
+   * A statement a hard wrap or a PDF broke over two lines, alone between blank lines: "The experiences and progress
+   * of children who need help and protection require" / "improvement to be good."
+   */
+  private wrappedStatement(index: number, text: string, span: Span): Statement | null {
+    const { lines } = this;
+    const next = index + 1;
+    if (!this.framework.statements.length || next >= lines.length || lines.isBlank(next) || span.end - span.start > 200) return null;
+    if (next + 1 < lines.length && !lines.isBlank(next + 1)) return null;
+    const head = text.slice(span.start, span.end);
+    if (/[.!?:]$/.test(head)) return null;
+    const second = lines.masked(next);
+    const rest = trimmedSpan(second);
+    if (rest.end - rest.start > 120) return null;
+    const joined = `${head} ${second.slice(rest.start, rest.end)}`;
+    const at = (offset: number): Position =>
+      offset <= head.length ? { line: index, character: span.start + offset } : { line: next, character: rest.start + offset - head.length - 1 };
+    const statement = this.readStatement(index, joined, { start: 0, end: joined.length }, next, at);
+    return statement && !statement.runsOn ? statement : null;
   }
 
   /**
