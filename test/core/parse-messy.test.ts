@@ -310,6 +310,17 @@ describe('parse: messy real drafts', () => {
     assert.ok(!sectionsOf(paragraph).some((candidate) => candidate.title.startsWith('The experiences')));
   });
 
+  it('reads a summary table whose rows end in a tab, under its introduction (the parse of it once never ended)', () => {
+    const report = parseLines({ framework: 'sif' }, 'The judgements on areas of the service that contribute to overall effectiveness are:', '', '1. Children who need help and protection\tRequires improvement\t', '2. Children looked after and achieving permanence\tGood\t');
+    assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.grade?.text]), [
+      ['Children who need help and protection', 'Requires improvement'],
+      ['Children looked after and achieving permanence', 'Good'],
+    ]);
+    // a Markdown row keeps its pipes as cells with a tab after it
+    const markdown = parseLines({ framework: 'sif' }, '| Judgement | Grade |', '|---|---|', '| Children who need help and protection | Good |\t', '| Adoption performance | Outstanding |\t');
+    assert.deepStrictEqual(markdown.record?.rows.map((row) => row.grade?.text), ['Good', 'Outstanding']);
+  });
+
   it('keeps grades it cannot place, and grades off the scale, in the model', () => {
     const report = parseLines(APA, 'Some words first.', '', 'Grade 5', '', 'Being healthy', '', 'Grade 7 (Superb)');
     assert.deepStrictEqual(report.strayGrades.map((grade) => grade.text), ['Grade 5']);

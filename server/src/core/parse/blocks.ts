@@ -269,6 +269,9 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     }
     if (cells.length >= 2) {
       const filled = cells.filter((cell, i, all) => cell.end > cell.start || i === all.length - 1);
+      // "Good<TAB>": a tab after the grade cell leaves an empty cell, which is not the row's grade
+      const beforeEmpty = filled.length >= 3 && filled[filled.length - 1]!.end === filled[filled.length - 1]!.start ? filled[filled.length - 2]! : null;
+      if (beforeEmpty && readGrade(text, beforeEmpty.start, beforeEmpty.end, { framework, line, allowLabelOnly: true })) filled.pop();
       // "| 2.1 | Adoption performance | Good |": a number cell before the title
       const first = /^\d{1,2}(?:\.\d{1,2})*\.?$/.test(text.slice(filled[0]!.start, filled[0]!.end)) && filled.length >= 3 ? filled[1]! : filled[0]!;
       const gradeSpan = filled.length >= 2 ? (filled[filled.length - 1] as Span) : null;

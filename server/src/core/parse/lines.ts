@@ -309,12 +309,12 @@ export function tableCells(text: string): Span[] {
   let separator: RegExp | null = null;
   let from = 0;
   let to = text.length;
-  if (text.includes('\t')) separator = /\t+/g;
-  else if (opensWith(text, '|') && /^\s*\|.*\|\s*$/.test(text)) {
+  // a Markdown row is read by its pipes, whatever tabs it holds ("| Good |<TAB>")
+  if (opensWith(text, '|') && /^\s*\|.*\|\s*$/.test(text)) {
     separator = /(?<!\\)\|/g;
     from = text.indexOf('|') + 1;
     to = text.lastIndexOf('|');
-  }
+  } else if (text.includes('\t')) separator = /\t+/g;
   if (!separator) return [trimmedSpan(text)];
   const cells: Span[] = [];
   let start = from;

@@ -155,7 +155,8 @@ export class StructureParser {
   parse(): Structure {
     const { lines } = this;
     let index = 0;
-    while (index < lines.length) index = this.step(index);
+    // each step reads at least its own line, so that no line can hold the parse up
+    while (index < lines.length) index = Math.max(this.step(index), index + 1);
     return {
       sections: this.buildTree(),
       record: this.record,
@@ -210,10 +211,10 @@ export class StructureParser {
       if (cells.length >= 2) return this.tableRow(index, text, cells);
     }
     // "Judgement Grade" over a summary table whose cells lost their tabs
-    if (!this.record && isSpacedHeaderRow(content)) return this.summaryTable(index + 1, spanOf(this.lines, index, span));
+    if (!this.record && isSpacedHeaderRow(content)) return this.summaryTable(index + 1, spanOf(this.lines, index, span), index);
     const numbered = isDigit(rawLead) ? this.paragraphNumber(index, raw) : null;
     if (numbered && !this.record && this.numberedSummaryRow(index) && this.numberedSummaryRow(this.lines.nextNonBlank(index + 1))) {
-      return this.summaryTable(index, this.tableIntroduction(index));
+      return this.summaryTable(index, this.tableIntroduction(index), index);
     }
     if (numbered) {
       const rest = trimmedSpan(text, numbered.textStart);
@@ -373,7 +374,7 @@ export class StructureParser {
       return index + 1;
     }
     // "Judgement | Grade": the header of a summary table of judgements
-    if (!this.record && isHeaderRow(text, cells)) return this.summaryTable(index + 1, spanOf(this.lines, index, trimmedSpan(text)));
+    if (!this.record && isHeaderRow(text, cells)) return this.summaryTable(index + 1, spanOf(this.lines, index, trimmedSpan(text)), index);
     const rowJudgement = filled.length >= 2 ? this.framework.matchTitle(text.slice(titleCellOf(text, filled).start, titleCellOf(text, filled).end)) : null;
     const ownRow = rowJudgement?.kind === 'judgement' && this.awaitingGrade?.judgement?.definition === rowJudgement.definition;
     // "Children's services rating | Performs well (3)" straight under a heading: that heading's grade
@@ -386,12 +387,12 @@ export class StructureParser {
     if (rowJudgement?.kind === 'judgement') {
       const grade = readGrade(text, lastCell.start, lastCell.end, ctx);
       if (grade) {
-        if (!this.record && this.tableGoesOn(index)) return this.summaryTable(index, this.tableIntroduction(index));
+        if (!this.record && this.tableGoesOn(index)) return this.summaryTable(index, this.tableIntroduction(index), index);
         return this.heading(index, titleCellOf(text, filled), null, grade);
       }
       // "… protection <TAB> Requires" with "improvement to be good" on the next line: a label broken by the PDF
       if (!this.record && this.framework.isLabelStart(text.slice(lastCell.start, lastCell.end)) && this.tableGoesOn(index)) {
-        return this.summaryTable(index, this.tableIntroduction(index));
+        return this.summaryTable(index, this.tableIntroduction(index), index);
       }
     }
     this.awaitingGrade = null;
@@ -452,7 +453,6 @@ export class StructureParser {
     const text = this.lines.masked(previous);
     const span = trimmedSpan(text);
     if (span.end - span.start > 200 || !text.slice(span.start, span.end).endsWith(':')) return null;
-    this.kinds[previous] = LineKind.Block;
     return spanOf(this.lines, previous, span);
   }
 
@@ -510,11 +510,12 @@ export class StructureParser {
   }
 
   /** A summary table of judgements without a "Record of main findings" heading (SIF, ILACS first pages). */
-  private summaryTable(start: number, header: TextSpan | null): number {
+  /** A summary table from `start`, under a header row or an introduction; read from the line `from` (the header row's, or `start`). */
+  private summaryTable(start: number, header: TextSpan | null, from: number): number {
     const result = readRecord(this.lines, start, header, this.recordContext());
     if (!result.block.rows.length) {
-      if (header) this.kinds[start - 1] = LineKind.Table;
-      return Math.max(start, header ? start : start + 1);
+      if (from < start) this.kinds[from] = LineKind.Table;
+      return from + 1;
     }
     this.record = result.block;
     this.recordImplicit = !header;
