@@ -155,6 +155,26 @@ describe('a report written in Markdown by a converter reads as the text does', (
   }
 });
 
+describe('a report whose judgement headings Word numbered reads as the report does', () => {
+  for (const { name, text } of cleanReports()) {
+    const { report } = lint(text);
+    // headings of their own line, without their grade or a Markdown mark
+    const headings = new Set(
+      report.judgementSections.filter((section) => section.judgement?.grade?.range.start.line !== section.heading.range.start.line).map((section) => section.heading.range.start.line),
+    );
+    const lines = text.split('\n');
+    const numbered = () => {
+      let count = 0;
+      return lines.map((line, index) => (headings.has(index) && !/^\s*#|\t/.test(line) ? `${++count}. ${line}` : line)).join('\n');
+    };
+    if (numbered() === text) continue;
+    it(`${name}: "2. Enjoying and achieving"`, () => {
+      // a letter's areas for development may end right above the next numbered heading
+      assert.deepStrictEqual(reading(numbered()), reading(text));
+    });
+  }
+});
+
 describe("a page's header or footer left in by a PDF, every 37 lines, reads as the report does", () => {
   const FURNITURE: Record<string, (page: number) => string[]> = {
     '"Page 3 of 30"': (page) => [`Page ${page} of 30`],

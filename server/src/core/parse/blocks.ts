@@ -453,7 +453,9 @@ export function readActionList(
       continue;
     }
     const bullet = bulletItem(raw);
-    const numbered = allowNumbered ? numberedLine(raw) : null;
+    let numbered = allowNumbered ? numberedLine(raw) : null;
+    // "2. Enjoying and achieving": a numbered heading below the list ends it
+    if (numbered && isHeading(raw.slice(numbered.textStart).trim())) numbered = null;
     if (bullet || (numbered && raw.length < 400)) {
       const span = bullet ?? trimmedSpan(raw, numbered?.textStart ?? 0);
       const item = itemAt(line, span);
