@@ -12,6 +12,7 @@ import { definition, references } from '../../server/src/lsp/features/navigation
 import { documentSymbols } from '../../server/src/lsp/features/symbols';
 import { LineDocument } from '../../server/src/lsp/line-document';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { LINE_SHAPES } from '../helpers/line-shapes';
 import { applyMutations, mutationArbitrary } from '../helpers/mutations';
 import { readSeed, seedNames } from '../helpers/paths';
 
@@ -172,5 +173,16 @@ describe('editor features answer what VS Code accepts, at any position', functio
       { numRuns: RUNS },
     );
     assertMet(met, ['symbols', 'folds', 'hovers', 'completions', 'actions']);
+  });
+
+  it('on drafts made of whole lines of tables, lists and headings, under every framework', () => {
+    const met = emptyMet();
+    fc.assert(
+      fc.property(fc.constantFrom(...FRAMEWORKS), fc.array(fc.constantFrom(...LINE_SHAPES), { minLength: 1, maxLength: 40 }), fc.array(probe, { minLength: 1, maxLength: 8 }), (framework, lines, probes) =>
+        checkFeatures(`<!-- framework: ${framework} -->\n${lines.join('\n')}`, probes, met),
+      ),
+      { numRuns: RUNS },
+    );
+    assertMet(met, ['symbols', 'folds', 'hovers', 'completions', 'actions', 'recordEdits']);
   });
 });

@@ -122,7 +122,8 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
         const same = grade?.level && found.row.grade?.level ? (grade.level === found.row.grade.level ? '✓ Same grade.' : `✗ The section is graded ${md(grade.text)}.`) : '';
         value = `${head}\n\nSection *${md(section.title)}*${section.part ? ` in ${md(section.part.title)}` : ''} (${line(section.heading.range.start.line)}), graded ${grade ? `*${md(grade.text)}*` : 'nothing'}. ${same}`;
       }
-      range = found.row.title.range;
+      // the whole row: the cursor may stand between its cells ("Overall effectiveness | Good")
+      range = found.row.range;
       break;
     }
     case 'heading':
