@@ -97,10 +97,10 @@ function checkFeatures(text: string, probes: readonly Probe[], met: Met): void {
   checkEdits(lines, fixAllEdits(analysis, text, recheck), 'fix all');
   for (const { line: rawLine, character: rawCharacter } of probes) {
     const line = rawLine % lines.length;
-    const text = lines[line] ?? '';
-    let character = rawCharacter % (text.length + 1);
+    const lineText = lines[line] ?? '';
+    let character = rawCharacter % (lineText.length + 1);
     // an editor's cursor never stands inside a surrogate pair
-    if (/[\ud800-\udbff]/.test(text.charAt(character - 1)) && /[\udc00-\udfff]/.test(text.charAt(character))) character--;
+    if (/[\ud800-\udbff]/.test(lineText.charAt(character - 1)) && /[\udc00-\udfff]/.test(lineText.charAt(character))) character--;
     const position = { line, character };
     const hovered = hover(analysis, position);
     if (hovered?.range) {
