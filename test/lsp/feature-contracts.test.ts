@@ -95,7 +95,9 @@ function checkFeatures(text: string, probes: readonly Probe[], met: Met): void {
 
   const recheck = (changed: string) => analyzer.diagnosticsForText(document, changed);
   checkEdits(lines, fixAllEdits(analysis, text, recheck), 'fix all');
-  for (const { line: rawLine, character: rawCharacter } of probes) {
+  // and the start of one problem, so that quick fixes are asked in every run that has a problem
+  const problem = diagnostics.length ? diagnostics[(probes[0]?.line ?? 0) % diagnostics.length]!.range.start : null;
+  for (const { line: rawLine, character: rawCharacter } of problem ? [...probes, problem] : probes) {
     const line = rawLine % lines.length;
     const lineText = lines[line] ?? '';
     let character = rawCharacter % (lineText.length + 1);
