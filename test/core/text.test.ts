@@ -4,7 +4,7 @@ import { LEAD_IN_PATTERNS, LONGEST_LEAD_IN, lastWords } from '../../server/src/c
 import { endsSentence, holdsSentences } from '../../server/src/core/parse/judgements';
 import { BOUNDARY, boundaryStart, nextBoundary, Paragraph, splitSentences, StopFinder } from '../../server/src/core/parse/sentences';
 import { Lines, TIMESCALE, headingShaped, isTimescale, leadingCode, opensWith, withoutFinalStop } from '../../server/src/core/parse/lines';
-import { collapseWhiteSpace, firstIndexWhere, isWhiteSpace, splitLines, withoutInvisible, wordCount } from '../../server/src/core/text';
+import { collapseWhiteSpace, endsClause, firstIndexWhere, isWhiteSpace, splitLines, withoutInvisible, wordCount } from '../../server/src/core/text';
 
 // The parser's hand-written character checks replace regular expressions for speed: they must agree with them.
 
@@ -28,6 +28,11 @@ describe('text helpers agree with the regular expressions they replace', () => {
 
   it('wordCount is .trim().split(/\\s+/).length', () => {
     fc.assert(fc.property(spacey, (text) => assert.strictEqual(wordCount(text), text.trim().split(/\s+/).length, JSON.stringify(text))), { numRuns: 2000 });
+  });
+
+  it('endsClause is /[.;:!?]["\'’”)]?\\s*$/', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', '\t', '\u00a0', '\u3000', '\ufeff', '.', ':', ';', '!', '?', ',', '"', "'", '\u2019', '\u201d', ')', '\n'), maxLength: 8 });
+    fc.assert(fc.property(text, (line) => assert.strictEqual(endsClause(line), /[.;:!?]["'\u2019\u201d)]?\s*$/.test(line), JSON.stringify(line))), { numRuns: 3000 });
   });
 
   it("withoutFinalStop is .replace(/[:.]\\s*$/, '')", () => {

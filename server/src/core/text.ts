@@ -193,6 +193,20 @@ export function isWhiteSpace(code: number): boolean {
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+/**
+ * Does the line end a sentence or a clause (/[.;:!?]["'’”)]?\s*$/, read from the end rather than tried at every
+ * position)? One that does not was left open by a hard wrap, or lost its stop.
+ */
+export function endsClause(text: string): boolean {
+  let last = text.length - 1;
+  while (last >= 0 && isWhiteSpace(text.charCodeAt(last))) last--;
+  if (last >= 0 && CLAUSE_CLOSERS.includes(text.charAt(last))) last--;
+  return last >= 0 && CLAUSE_STOPS.includes(text.charAt(last));
+}
+
+const CLAUSE_CLOSERS = '"\'\u2019\u201d)';
+const CLAUSE_STOPS = '.;:!?';
+
 /** Runs of white space that are not already one space: replacing only these leaves the single spaces between words alone. */
 const WHITE_SPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
 

@@ -12,7 +12,7 @@ import type {
   RecordRow,
   TextSpan,
 } from '../model';
-import { lineRange, range, trimmedSpan, wordCount, type Range, type Span } from '../text';
+import { endsClause, lineRange, range, trimmedSpan, wordCount, type Range, type Span } from '../text';
 import { readGrade, readTrailingGrade, type TitledGrade } from './grades';
 import { bulletItem, isTableRule, opensWith, isTimescale, Lines, looksLikeFurniture, markdownHeading, numberedLine, proseShaped, tableCells } from './lines';
 
@@ -376,7 +376,7 @@ function continuesItem(lines: Lines, line: number, isHeading: (text: string) => 
   const text = lines.text(line);
   if (bulletItem(text)) return false;
   if (/^\s+\S|^[a-z]/.test(text)) return true;
-  if (/[.;:!?]["'\u2019\u201d)]?\s*$/.test(lines.text(line - 1))) return false;
+  if (endsClause(lines.text(line - 1))) return false;
   const content = lines.masked(line).trim();
   return !isTimescale(content) && !isHeading(content) && !markdownHeading(text) && !numberedLine(text);
 }

@@ -13,7 +13,7 @@ import type {
   SectionKind,
   TextSpan,
 } from '../model';
-import { collapseWhiteSpace, isInvisible, isWhiteSpace, lineRange, range, trimmedSpan, withoutInvisible, type Position, type Range, type Span } from '../text';
+import { collapseWhiteSpace, endsClause, isInvisible, isWhiteSpace, lineRange, range, trimmedSpan, withoutInvisible, type Position, type Range, type Span } from '../text';
 import { isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
 import { evaluativeTerms, type FoundTerm } from './evaluation';
 import { splitSentences } from './sentences';
@@ -289,7 +289,7 @@ export class StructureParser {
   private paragraphNumber(index: number, raw: string): ReturnType<typeof numberedLine> {
     const numbered = numberedLine(raw);
     if (!numbered || index === 0 || this.kinds[index - 1] !== LineKind.Prose) return numbered;
-    if (/[.;:!?]["'\u2019\u201d)]?\s*$/.test(this.lines.text(index - 1))) return numbered;
+    if (endsClause(this.lines.text(index - 1))) return numbered;
     const previous = this.paragraphs[this.paragraphs.length - 1];
     return numbered.number === (previous?.number ?? 0) + 1 ? numbered : null;
   }
