@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as fc from 'fast-check';
 import { lint, type LintOptions } from '../../server/src/lint/engine';
 import { applyEdits } from '../helpers/edits';
+import { LINE_SHAPES } from '../helpers/line-shapes';
 import { applyMutations, mutationArbitrary } from '../helpers/mutations';
 import { frameworkFixtures, readSeed, seedNames } from '../helpers/paths';
 
@@ -54,33 +55,49 @@ describe('every rule is total, and every quick fix does only what it says', () =
     );
   });
 
+  /** Applies each quick fix of the text's problems: it must remove its problem, add none of its kind, and change only its own range. */
+  function checkFixes(text: string, fixedRules: Set<string>): void {
+    const ofRule = (list: readonly { ruleId: string }[], ruleId: string) => list.filter((other) => other.ruleId === ruleId).length;
+    const { diagnostics } = lintStrictly(text);
+    for (const diagnostic of diagnostics) {
+      for (const fix of diagnostic.fixes) {
+        fixedRules.add(diagnostic.ruleId);
+        const fixed = applyEdits(text, fix.edits);
+        assert.ok(unchangedOutside(text, fixed, fix.edits), `"${fix.title}" changed text outside its edits`);
+        const after = lintStrictly(fixed).diagnostics;
+        const still = after.some(
+          (other) => other.ruleId === diagnostic.ruleId && other.message === diagnostic.message && other.range.start.line === diagnostic.range.start.line,
+        );
+        assert.ok(!still, `"${fix.title}" left its problem: ${diagnostic.ruleId} ${diagnostic.message}`);
+        // a fix may move a problem of its kind (renumbering up to the next break) but never add one
+        assert.ok(ofRule(after, diagnostic.ruleId) <= ofRule(diagnostics, diagnostic.ruleId), `"${fix.title}" added ${diagnostic.ruleId} problems`);
+      }
+    }
+  }
+
   it('each quick fix on a mutated seed or framework fixture removes its problem, adds none of its kind, and changes only its own range', () => {
     const documents = [...seeds, ...frameworkFixtures().map((fixture) => fs.readFileSync(fixture.file, 'utf8'))];
-    const ofRule = (list: readonly { ruleId: string }[], ruleId: string) => list.filter((other) => other.ruleId === ruleId).length;
     const fixedRules = new Set<string>();
     fc.assert(
-      fc.property(fc.constantFrom(...documents), fc.array(mutationArbitrary, { minLength: 0, maxLength: 5 }), (document, edits) => {
-        const text = applyMutations(document, edits).replace(/\r/g, '');
-        const { diagnostics } = lintStrictly(text);
-        for (const diagnostic of diagnostics) {
-          for (const fix of diagnostic.fixes) {
-            fixedRules.add(diagnostic.ruleId);
-            const fixed = applyEdits(text, fix.edits);
-            assert.ok(unchangedOutside(text, fixed, fix.edits), `"${fix.title}" changed text outside its edits`);
-            const after = lintStrictly(fixed).diagnostics;
-            const still = after.some(
-              (other) => other.ruleId === diagnostic.ruleId && other.message === diagnostic.message && other.range.start.line === diagnostic.range.start.line,
-            );
-            assert.ok(!still, `"${fix.title}" left its problem: ${diagnostic.ruleId} ${diagnostic.message}`);
-            // a fix may move a problem of its kind (renumbering up to the next break) but never add one
-            assert.ok(ofRule(after, diagnostic.ruleId) <= ofRule(diagnostics, diagnostic.ruleId), `"${fix.title}" added ${diagnostic.ruleId} problems`);
-          }
-        }
-      }),
+      fc.property(fc.constantFrom(...documents), fc.array(mutationArbitrary, { minLength: 0, maxLength: 5 }), (document, edits) =>
+        checkFixes(applyMutations(document, edits).replace(/\r/g, ''), fixedRules),
+      ),
       { numRuns: 120 },
     );
     // the runs reach the fixes of most rules, not only the easy ones
     assert.ok(fixedRules.size >= 6, `only the fixes of ${[...fixedRules].join(', ')} were tried`);
+  });
+
+  it('each quick fix on a draft of table, list and heading lines does the same', () => {
+    const fixedRules = new Set<string>();
+    fc.assert(
+      fc.property(fc.constantFrom(...FRAMEWORKS), fc.array(fc.constantFrom(...LINE_SHAPES), { minLength: 1, maxLength: 30 }), (framework, lines) =>
+        checkFixes(`<!-- framework: ${framework} -->\n${lines.join('\n')}`, fixedRules),
+      ),
+      // FIX_RUNS=20000 PROPERTY_SEED=random explores further
+      { numRuns: Number(process.env.FIX_RUNS ?? 300) },
+    );
+    assert.ok(fixedRules.size >= 4, `only the fixes of ${[...fixedRules].join(', ')} were tried`);
   });
 });
 

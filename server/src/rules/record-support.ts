@@ -33,6 +33,11 @@ export function insertRecordRow(context: RuleContext, section: Section, level: L
   const eol = context.eol;
 
   if (after) return appendTo(context, after.range.end.line, `${eol}${row}`);
+  // above a table that starts the record, right under other text (a heading would take the new row for its grade),
+  // the row goes below the first one instead
+  if (before && before.range.start.line === record.range.start.line && (context.lines[before.range.start.line - 1] ?? '').trim()) {
+    return appendTo(context, before.range.end.line, `${eol}${row}`);
+  }
   if (before) return insertAt(before.range.start.line, 0, `${row}${eol}`);
   const group = partId ? record.groups.find((candidate) => candidate.part?.id === partId) : undefined;
   if (group) return appendTo(context, (group.rows[group.rows.length - 1] ?? group).range.end.line, `${eol}${row}`);
