@@ -418,6 +418,18 @@ describe('summary-contradiction: a word that speaks of several judgements', () =
   });
 });
 
+describe('missing-record-entry: a summary table right under a heading', () => {
+  it('adds the row below the table\'s first row, where the heading cannot take it for its grade', () => {
+    // found by the quick-fix property test: the table under "Being healthy", whose grade comes further down
+    const text = ['Being healthy', `Overall effectiveness${T}Good`, '-----', '16. In order to improve services the council should take the following action.', 'Being healthy**Grade 1 (Outstanding)**', `Overall effectiveness${T}Good${T}`, ''].join('\n');
+    const problem = lint(text, { framework: 'apa-2007' }).diagnostics.find((d) => d.ruleId === 'missing-record-entry');
+    assert.ok(problem?.fixes[0], 'reported with a fix');
+    const fixed = applyEdits(text, problem.fixes[0].edits);
+    assert.deepStrictEqual(fixed.split('\n').slice(0, 3), ['Being healthy', `Overall effectiveness${T}Good`, `Being healthy${T}Inadequate`]);
+    assert.ok(!lint(fixed, { framework: 'apa-2007' }).diagnostics.some((d) => d.ruleId === 'missing-record-entry' && d.message === problem.message));
+  });
+});
+
 describe('missing-record-entry: a heading too long to be a row', () => {
   it('is reported, with no fix that would add a row the record cannot read', () => {
     const long = `Overall thoughts ${'and more words run into the heading '.repeat(8)}`.trim();
