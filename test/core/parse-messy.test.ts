@@ -293,6 +293,18 @@ describe('parse: messy real drafts', () => {
     assert.deepStrictEqual(items.actionLists.map((list) => list.groups.map((group) => group.items.map((item) => item.text))), [
       [['improve the consistency of PEPs;', 'develop the role of the Children in Care Council as part of planned improvements.', 'ensure the formal evaluation of placements.']],
     ]);
+    // a paragraph number before a judgement's title, its sentence going on below, is a paragraph
+    const numberedTitle = parseLines(SLAC, '47. Partnership working is good.', '48. Performance management and quality assurance', 'arrangements for safeguarding children are adequate.');
+    assert.deepStrictEqual(numberedTitle.paragraphs.map((paragraph) => paragraph.number), [47, 48]);
+    assert.ok(!sectionsOf(numberedTitle).some((section) => section.title.startsWith('Performance')));
+    // a heading over a paragraph wrapped into short lines
+    const shortLines = parseLines({ framework: 'sif' }, '- Extend the early help offer.', '', "The local authority's strengths", '', 'The adoption service is exceptionally effective. Early permanence', 'planning is embedded.');
+    assert.ok(sectionsOf(shortLines).some((section) => section.title === "The local authority's strengths"));
+    // an unbulleted first item over two lines, the bulleted ones below
+    const firstItem = parseLines(APA, 'Areas for development', '', 'Further reduce the gap in performance between boys and', 'girls.', '', '- Consolidate the recent improvements to the Youth Service.');
+    assert.deepStrictEqual(firstItem.actionLists.map((list) => list.groups.map((group) => group.items.map((item) => item.text))), [
+      [['Further reduce the gap in performance between boys and girls.', 'Consolidate the recent improvements to the Youth Service.']],
+    ]);
     // the introduction of a list of timescales may be wrapped too
     const intro = parseLines(SLAC, 'Areas for improvement', '', '16. In order to improve the quality of provision and services for safeguarding children and young', 'people in Rutland, the county council should take the following action.', '', 'Immediately:', '', '- ensure that partners are engaged.', '', 'Within three months:', '', '- improve the quality of assessments.');
     assert.deepStrictEqual(intro.actionLists.map((list) => list.groups.map((group) => group.items.length)), [[1, 1]]);

@@ -93,14 +93,19 @@ describe('a record of main findings typed without its table reads as the table d
   }
 });
 
-/** Lines over `width` characters cut at spaces, as a PDF's lines or a plain-text export with line breaks are. */
-function hardWrapped(line: string, width: number): string[] {
+/**
+ * Lines over `width` characters cut at spaces, as a PDF's lines or a plain-text export with line breaks are; with
+ * `hanging`, a list item's lines go on under its text, as pandoc writes them.
+ */
+function hardWrapped(line: string, width: number, hanging = false): string[] {
+  const marker = hanging ? /^\s*(?:[-\u2022]|\d{1,3}\.)\s+/.exec(line) : null;
+  const indent = ' '.repeat(marker?.[0].length ?? 0);
   const wrapped: string[] = [];
   let current = '';
   for (const word of line.split(' ')) {
-    if (current && current.length + 1 + word.length > width) {
+    if (current.trim() && current.length + 1 + word.length > width) {
       wrapped.push(current);
-      current = word;
+      current = indent + word;
     } else current = current ? `${current} ${word}` : word;
   }
   return [...wrapped, current];
@@ -112,16 +117,18 @@ describe('a report whose paragraphs and list items are hard-wrapped, or double-s
     // headings keep their lines: a converter or a PDF wraps the text of paragraphs and items, not the headings
     const headings = new Set(lint(text).report.judgementSections.map((section) => section.heading.range.start.line));
     const variants = [
-      { width: 78, headingsToo: false },
-      { width: 100, headingsToo: false },
+      { width: 78, headingsToo: false, hanging: false },
+      { width: 100, headingsToo: false, hanging: false },
+      // pandoc's plain text: 72 columns, list items indented under their text
+      { width: 72, headingsToo: false, hanging: true },
       // a PDF wraps a long heading as it wraps anything else; a Markdown heading or table row is one line
-      ...(name.endsWith('.md') ? [] : [{ width: 78, headingsToo: true }]),
+      ...(name.endsWith('.md') ? [] : [{ width: 78, headingsToo: true, hanging: false }]),
     ];
-    for (const { width, headingsToo } of variants) {
-      it(`${name}: wrapped at ${width} characters${headingsToo ? ', headings too' : ''}`, () => {
+    for (const { width, headingsToo, hanging } of variants) {
+      it(`${name}: wrapped at ${width} characters${headingsToo ? ', headings too' : ''}${hanging ? ', list items indented under their text' : ''}`, () => {
         const lines = text.split('\n');
         const keep = (line: string, index: number) => (headings.has(index) && !headingsToo) || line.includes('\t') || /^\s*[#|]/.test(line);
-        const wrapped = lines.flatMap((line, index) => (keep(line, index) ? [line] : hardWrapped(line, width)));
+        const wrapped = lines.flatMap((line, index) => (keep(line, index) ? [line] : hardWrapped(line, width, hanging)));
         assert.ok(wrapped.length > lines.length);
         // the wrapped lines move the lines below them: problems are compared by rule
         const byRule = (read: ReturnType<typeof reading>) => ({ ...read, problems: read.problems.map((problem) => problem.replace(/@\d+$/, '')).sort() });

@@ -495,13 +495,19 @@ export function readActionList(
         index = introEnd + 1;
         continue;
       }
-      const after = lines.nextNonBlank(line + 1);
-      if (after >= 0 && bulletItem(lines.text(after)) && content.length < 400 && !numberedLine(raw)) {
-        ensureGroup().items.push(itemAt(line, trimmed));
+      // (the item, like the introduction above, may be wrapped over a few lines)
+      if (afterIntro >= 0 && bulletItem(lines.text(afterIntro)) && content.length < 400 && !numberedLine(raw)) {
+        const item = itemAt(line, trimmed);
+        for (let covered = line + 1; covered <= introEnd; covered++) {
+          const more = trimmedSpan(lines.text(covered));
+          item.text += ' ' + lines.text(covered).slice(more.start, more.end);
+          item.range = range(line, trimmed.start, covered, more.end);
+        }
+        ensureGroup().items.push(item);
         items++;
-        owned.push(line);
-        last = line;
-        index = line + 1;
+        for (let covered = line; covered <= introEnd; covered++) owned.push(covered);
+        last = introEnd;
+        index = introEnd + 1;
         continue;
       }
     }

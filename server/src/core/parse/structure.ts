@@ -219,7 +219,7 @@ export class StructureParser {
     if (numbered) {
       const rest = trimmedSpan(text, numbered.textStart);
       const restText = text.slice(rest.start, rest.end);
-      if (headingShaped(restText) && (this.framework.matchTitle(restText) || this.introducesSection(index, restText))) {
+      if (headingShaped(restText) && (this.framework.matchTitle(restText) || this.introducesSection(index, restText)) && !this.sentenceGoesOn(index)) {
         return this.heading(index, rest, null);
       }
       this.paragraphs.push({ number: numbered.number, range: lineRange(index, numbered.numberSpan.start, numbered.numberSpan.end) });
@@ -244,7 +244,9 @@ export class StructureParser {
       if (cells.length >= 2) return this.tableRow(index, text, cells);
     }
 
-    const statement = this.readStatement(index, text, span) ?? this.wrappedStatement(index, text, span);
+    // a statement whose sentence goes on below ("… requires improvement" / "to be good") is read over both lines
+    const wrapped = this.framework.statements.length && this.sentenceGoesOn(index) ? this.wrappedStatement(index, text, span) : null;
+    const statement = wrapped ?? this.readStatement(index, text, span) ?? this.wrappedStatement(index, text, span);
     if (statement) return this.statementLine(index, statement);
     const joined = this.joinedHeading(index);
     if (joined) return joined;
@@ -324,7 +326,11 @@ export class StructureParser {
     if (numberedLine(raw)) return true;
     if (readGrade(nextText, nextSpan.start, nextSpan.end, { framework: this.framework, line: next })) return true;
     if (bulletItem(raw)) return /\b(?:development|improvement|action|recommendations?)\b/i.test(content);
-    return proseShaped(nextText.slice(nextSpan.start, nextSpan.end));
+    const nextContent = nextText.slice(nextSpan.start, nextSpan.end);
+    if (proseShaped(nextContent)) return true;
+    // a paragraph hard-wrapped into short lines: its first two lines together
+    const after = next + 1;
+    return after < lines.length && !lines.isBlank(after) && proseShaped(`${nextContent} ${lines.masked(after).trim()}`);
   }
 
   private genericRole(title: string): 'contents' | 'record' | 'actions' | null {
