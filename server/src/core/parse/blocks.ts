@@ -381,6 +381,13 @@ function continuesItem(lines: Lines, line: number, isHeading: (text: string) => 
   return !isTimescale(content) && !isHeading(content) && !markdownHeading(text) && !numberedLine(text);
 }
 
+/** A list item wrapped onto the line: its text and range go on to that line's end. */
+function extendItem(lines: Lines, item: ActionItem, line: number): void {
+  const more = trimmedSpan(lines.text(line));
+  item.text += ' ' + lines.text(line).slice(more.start, more.end);
+  item.range = range(item.range.start.line, item.range.start.character, line, more.end);
+}
+
 /** The last line of the paragraph starting at `line`, hard-wrapped over a few lines, that introduces a list. */
 function paragraphEnd(lines: Lines, line: number): number {
   let end = line;
@@ -462,9 +469,7 @@ export function readActionList(
       // a wrapped item continues on lines that are neither items nor blank
       let continuation = line + 1;
       while (continuation < lines.length && continuesItem(lines, continuation, isHeading)) {
-        const more = trimmedSpan(lines.text(continuation));
-        item.text += ' ' + lines.text(continuation).slice(more.start, more.end);
-        item.range = range(line, span.start, continuation, more.end);
+        extendItem(lines, item, continuation);
         owned.push(continuation);
         continuation++;
       }
@@ -498,11 +503,7 @@ export function readActionList(
       // (the item, like the introduction above, may be wrapped over a few lines)
       if (afterIntro >= 0 && bulletItem(lines.text(afterIntro)) && content.length < 400 && !numberedLine(raw)) {
         const item = itemAt(line, trimmed);
-        for (let covered = line + 1; covered <= introEnd; covered++) {
-          const more = trimmedSpan(lines.text(covered));
-          item.text += ' ' + lines.text(covered).slice(more.start, more.end);
-          item.range = range(line, trimmed.start, covered, more.end);
-        }
+        for (let covered = line + 1; covered <= introEnd; covered++) extendItem(lines, item, covered);
         ensureGroup().items.push(item);
         items++;
         for (let covered = line; covered <= introEnd; covered++) owned.push(covered);

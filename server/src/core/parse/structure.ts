@@ -515,8 +515,10 @@ export class StructureParser {
     return Math.max(result.next, index + 1);
   }
 
-  /** A summary table of judgements without a "Record of main findings" heading (SIF, ILACS first pages). */
-  /** A summary table from `start`, under a header row or an introduction; read from the line `from` (the header row's, or `start`). */
+  /**
+   * A summary table of judgements without a "Record of main findings" heading (SIF, ILACS first pages), from `start`,
+   * under a header row or an introduction; `from` is the line being read (the header row's, or `start`).
+   */
   private summaryTable(start: number, header: TextSpan | null, from: number): number {
     const result = readRecord(this.lines, start, header, this.recordContext());
     if (!result.block.rows.length) {
