@@ -119,6 +119,19 @@ export function readReport(file: string, shownAs: string, { wholeText = false, m
   }
   if (!bytes && limit < maxBytes) throw new UsageError(`${shownAs} is larger than ${sizeText(limit)}, more than Node can hold as text, so it is not checked`);
   if (!bytes) throw new UsageError(`${shownAs} is larger than ${sizeText(maxBytes)}, so it is not checked (--max-file-size)`);
+  return decodeReport(bytes, shownAs, wholeText, stat);
+}
+
+/** Standard input, read whole, as a report (`inspection-lint -`): the same checks as a file's, but no stamp to fix by. */
+export function readReportBytes(bytes: Buffer, shownAs: string, { maxBytes = Infinity } = {}): ReadFile {
+  const limit = Math.min(maxBytes, MAX_TEXT_BYTES);
+  if (bytes.length > limit) {
+    throw new UsageError(`${shownAs} is larger than ${sizeText(limit)}, ${limit < maxBytes ? 'more than Node can hold as text, ' : ''}so it is not checked${limit < maxBytes ? '' : ' (--max-file-size)'}`);
+  }
+  return decodeReport(bytes, shownAs, false, null);
+}
+
+function decodeReport(bytes: Buffer, shownAs: string, wholeText: boolean, stat: fs.Stats | null): ReadFile {
   // Word and Notepad save "Unicode" text as UTF-16 with a byte order mark; the editor reads it, and so does the CLI
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
   if (utf16) return withLines(new TextDecoder(utf16).decode(bytes), { note: `${shownAs} is UTF-16 (${utf16 === 'utf-16le' ? 'little' : 'big'}-endian), not UTF-8` });
@@ -131,7 +144,7 @@ export function readReport(file: string, shownAs: string, { wholeText = false, m
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const start = bom ? 3 : 0;
   const marked = bom ? { bom: true } : {};
-  return wholeText ? withLines(bytes.toString('utf8', start), { ...marked, stamp: stampOf(stat) }) : { ...decodeUtf8Lines(bytes, start), ...marked };
+  return wholeText && stat ? withLines(bytes.toString('utf8', start), { ...marked, stamp: stampOf(stat) }) : { ...decodeUtf8Lines(bytes, start), ...marked };
 }
 
 /** Text in UTF-16 without its mark: nearly every other byte zero, the rest printable ASCII or line breaks. */

@@ -9,7 +9,7 @@ import { fixAll, hasPreferredFix } from '../lint/fix';
 import { allRules } from '../rules';
 import { ruleDocsUrl } from '../rules/docs';
 import { VERSION } from '../version';
-import { expandInputs, parseSize, readReport, UsageError, type ReadFile } from './files';
+import { expandInputs, parseSize, readReport, readReportBytes, UsageError, type ReadFile } from './files';
 import { formatGithub } from './formats/github';
 import { LinedText } from './formats/eslint-fix';
 import { formatJson } from './formats/json';
@@ -31,6 +31,7 @@ const FORMATS: Record<string, Formatter> = {
 };
 
 export const USAGE = `Usage: inspection-lint [options] FILE|FOLDER|GLOB...
+       inspection-lint [options] - [--stdin-filename NAME]
        inspection-lint rules [--format text|json]
 
 Checks inspection reports: every grade against its judgement sentence, the framework's scale
@@ -43,6 +44,8 @@ Options:
       --no-config            use no configuration file
       --fix                  apply the preferred fixes to the files, then report what is left
       --max-warnings N       fail (exit 1) when there are more than N warnings
+      --stdin-filename NAME  with - (a report read from standard input): the name it is shown as, and
+                             the file its configuration and framework globs are found for
       --max-file-size SIZE   files larger than this are not checked (exit 2): bytes, or with KB, MB
                              or GB (of 1024); default 16MB, as the editor's inspectionReport.maxFileSize
   -o, --output-file FILE     write the output to FILE
@@ -62,6 +65,8 @@ export interface Io {
   stderr: (text: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** Standard input, read whole (`-`). */
+  readStdin?: () => Promise<Buffer>;
   /** How --fix writes a file back (writeBack unless a test says otherwise). */
   writeFile?: (filePath: string, text: string, before?: FileStamp) => void;
 }
@@ -95,6 +100,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         fix: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         'max-file-size': { type: 'string' },
+        'stdin-filename': { type: 'string' },
         'output-file': { type: 'string', short: 'o' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -120,6 +126,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const format = FORMATS[formatName];
   if (!format) throw new UsageError(`Unknown format "${formatName}". Formats: ${Object.keys(FORMATS).join(', ')}`);
   if (!positionals.length) throw new UsageError(`No files given.\n\n${USAGE}`);
+  const fromStdin = positionals.includes('-');
+  if (fromStdin && positionals.length > 1) throw new UsageError('- (a report from standard input) is checked alone: give no other files with it');
+  if (fromStdin && values.fix) throw new UsageError('--fix writes fixes back to files, and standard input is not one: fix the file itself');
+  if (values['stdin-filename'] !== undefined && !fromStdin) throw new UsageError('--stdin-filename names standard input: give - as the file to read it');
   const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(values['max-file-size']);
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
@@ -135,8 +145,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     if (!fs.existsSync(file)) throw new UsageError(`No such configuration file: ${values.config}`);
     fixedConfig = readConfigFile(file);
   }
-  const explicit = new Set(positionals.filter((input) => fs.existsSync(path.resolve(io.cwd, input)) && fs.statSync(path.resolve(io.cwd, input)).isFile()).map((input) => path.resolve(io.cwd, input)));
-  const found = await expandInputs(positionals, io.cwd);
+  const stdinName = values['stdin-filename'] || '<stdin>';
+  const stdinPath = path.resolve(io.cwd, stdinName);
+  const stdinBytes = fromStdin ? await (io.readStdin ?? readProcessStdin)() : null;
+  const explicit = new Set(
+    fromStdin ? [stdinPath] : positionals.filter((input) => fs.existsSync(path.resolve(io.cwd, input)) && fs.statSync(path.resolve(io.cwd, input)).isFile()).map((input) => path.resolve(io.cwd, input)),
+  );
+  const found = fromStdin ? [stdinPath] : await expandInputs(positionals, io.cwd);
   const outputFile = values['output-file'] ? path.resolve(io.cwd, values['output-file']) : null;
   const configOf = (filePath: string) => fixedConfig ?? resolver.forDocument(filePath);
   const configFiles = () => [...new Set(found.map((filePath) => configOf(filePath).file).filter((file): file is string => Boolean(file)))];
@@ -233,10 +248,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   // each file is linted when the output reaches it, and let go once written
   function* results(): Generator<FileResult> {
     for (const [index, filePath] of files.entries()) {
-      const displayPath = path.relative(io.cwd, filePath) || path.basename(filePath);
+      const displayPath = stdinBytes ? stdinName : path.relative(io.cwd, filePath) || path.basename(filePath);
       let read: ReadFile;
       try {
-        read = readReport(filePath, displayPath, { wholeText: Boolean(values.fix), maxBytes: maxFileSize });
+        read = stdinBytes ? readReportBytes(stdinBytes, displayPath, { maxBytes: maxFileSize }) : readReport(filePath, displayPath, { wholeText: Boolean(values.fix), maxBytes: maxFileSize });
       } catch (error) {
         // one file that cannot be read is said, and the others are still checked
         const message = error instanceof UsageError ? error.message : `Cannot read ${displayPath}: ${(error as Error).message}`;
@@ -312,6 +327,15 @@ function listRules(format: string, io: Io): number {
 }
 
 /** Entry point of the bin. */
+function readProcessStdin(): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
+    process.stdin.on('error', reject);
+  });
+}
+
 export function runCli(): void {
   // output piped into a reader that stops early (| head): end quietly, as other command-line tools do
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
