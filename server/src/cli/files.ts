@@ -117,17 +117,20 @@ export function readReport(file: string, shownAs: string, { wholeText = false, m
     if (error instanceof NotAFile) throw new UsageError(`${shownAs} is not a file (a pipe, socket or device), so it is not checked`);
     throw new UsageError(`Cannot read ${shownAs}: ${readFailure(error as NodeJS.ErrnoException)}`);
   }
-  if (!bytes && limit < maxBytes) throw new UsageError(`${shownAs} is larger than ${sizeText(limit)}, more than Node can hold as text, so it is not checked`);
-  if (!bytes) throw new UsageError(`${shownAs} is larger than ${sizeText(maxBytes)}, so it is not checked (--max-file-size)`);
+  if (!bytes) throw tooLarge(shownAs, limit, maxBytes);
   return decodeReport(bytes, shownAs, wholeText, stat);
+}
+
+/** Over --max-file-size, or over what Node can hold as one string (`limit` then lower). */
+function tooLarge(shownAs: string, limit: number, maxBytes: number): UsageError {
+  if (limit < maxBytes) return new UsageError(`${shownAs} is larger than ${sizeText(limit)}, more than Node can hold as text, so it is not checked`);
+  return new UsageError(`${shownAs} is larger than ${sizeText(maxBytes)}, so it is not checked (--max-file-size)`);
 }
 
 /** Standard input, read whole, as a report (`inspection-lint -`): the same checks as a file's, but no stamp to fix by. */
 export function readReportBytes(bytes: Buffer, shownAs: string, { maxBytes = Infinity } = {}): ReadFile {
   const limit = Math.min(maxBytes, MAX_TEXT_BYTES);
-  if (bytes.length > limit) {
-    throw new UsageError(`${shownAs} is larger than ${sizeText(limit)}, ${limit < maxBytes ? 'more than Node can hold as text, ' : ''}so it is not checked${limit < maxBytes ? '' : ' (--max-file-size)'}`);
-  }
+  if (bytes.length > limit) throw tooLarge(shownAs, limit, maxBytes);
   return decodeReport(bytes, shownAs, false, null);
 }
 

@@ -326,7 +326,6 @@ function listRules(format: string, io: Io): number {
   return 0;
 }
 
-/** Entry point of the bin. */
 function readProcessStdin(): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -336,6 +335,7 @@ function readProcessStdin(): Promise<Buffer> {
   });
 }
 
+/** Entry point of the bin. */
 export function runCli(): void {
   // output piped into a reader that stops early (| head): end quietly, as other command-line tools do
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
