@@ -19,6 +19,17 @@ describe('Inspection Report extension in VS Code', function () {
     assert.strictEqual((await open('slac-2011-rutland.txt')).document.languageId, 'plaintext');
   });
 
+  it('types a tab, not spaces, in a report: the tab between a record row\'s title and grade', async () => {
+    const editor = await open('draft.report.txt');
+    assert.strictEqual(editor.options.insertSpaces, false);
+    const end = editor.document.lineAt(0).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    await vscode.commands.executeCommand('tab');
+    assert.strictEqual(editor.document.lineAt(0).text, 'Being healthy\t');
+    assert.strictEqual(vscode.workspace.getConfiguration('editor', editor.document).get('wordWrap'), 'on');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('lints a plain-text file that is a report: seed 001’s real slips, with links to the rule docs', async () => {
     const { document } = await open('slac-2011-rutland.txt');
     const diagnostics = await eventually('diagnostics', () => {
