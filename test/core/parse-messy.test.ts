@@ -130,7 +130,7 @@ describe('parse: messy real drafts', () => {
     assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.part?.id]), [['Overall effectiveness', 'safeguarding']]);
   });
 
-  it('reads a record on across a stray line and a pasted paragraph, keeping the group above them', () => {
+  it('reads a record on across a stray line and a pasted paragraph, keeping the group above them (a Markdown table too)', () => {
     const report = parseLines(
       SLAC,
       'Record of main findings:',
@@ -148,6 +148,14 @@ describe('parse: messy real drafts', () => {
       ['Enjoying and achieving', 'good', 'looked-after'],
     ]);
     assert.deepStrictEqual(sectionsOf(report).filter((section) => section.judgement).map((section) => section.title), []);
+    // a Markdown table goes on below a stray line too
+    const markdown = parseLines(
+      { framework: 'ilacs' },
+      '| Overall effectiveness | Good |',
+      '© Crown copyright 2011',
+      '| The impact of leaders on social work practice with children and families | Good |',
+    );
+    assert.deepStrictEqual(markdown.record?.rows.map((row) => row.title.text), ['Overall effectiveness', 'The impact of leaders on social work practice with children and families']);
   });
 
   it('ends a record at the next heading: rows below it are not the record', () => {

@@ -353,8 +353,10 @@ function rowFollows(lines: Lines, line: number, gap: number): boolean {
   const next = nextWithin(lines, line, gap);
   if (next < 0) return false;
   const text = lines.masked(next);
+  if (text.length > MAX_ROW) return false;
+  if (opensWith(text, '|')) return tableCells(text).length >= 2;
   const tab = text.indexOf('\t');
-  return text.length <= MAX_ROW && tab > 0 && text.slice(0, tab).trim().length > 0;
+  return tab > 0 && text.slice(0, tab).trim().length > 0;
 }
 
 /** Is the very next line a row that lost its tab ("Overall effectiveness    Adequate")? */
