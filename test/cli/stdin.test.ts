@@ -3,6 +3,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Readable } from 'stream';
+import { readUpTo } from '../../server/src/cli/files';
 import { main } from '../../server/src/cli/main';
 import { recordingIo } from '../helpers/cli';
 import { readSeed, repoRoot } from '../helpers/paths';
@@ -45,9 +47,35 @@ describe('inspection-lint - (a report from standard input)', () => {
     const binary = recordingIo(repoRoot, { readStdin: () => Promise.resolve(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])) });
     assert.strictEqual(await main(['--no-config', '-'], binary), 2);
     assert.match(binary.err.join(''), /<stdin> is a binary file, not a report/);
-    const big = recordingIo(repoRoot, inputOf('Being healthy\n'.repeat(100)));
+    let asked = 0;
+    const big = recordingIo(repoRoot, { readStdin: (maxBytes) => ((asked = maxBytes), Promise.resolve(Buffer.from('Being healthy\n'.repeat(100)))) });
     assert.strictEqual(await main(['--no-config', '--max-file-size', '1KB', '-'], big), 2);
+    assert.strictEqual(asked, 1024);
     assert.match(big.err.join(''), /<stdin> is larger than 1 KB, so it is not checked \(--max-file-size\)/);
+  });
+
+  it('keeps no more of a larger input than it needs to tell it is larger, and reads it to its end', async () => {
+    let produced = 0;
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    const stream = new Readable({
+      read() {
+        produced++;
+        this.push(produced <= 100 ? chunk : null);
+      },
+    });
+    const kept = await readUpTo(stream, 200 * 1024);
+    assert.strictEqual(kept.length, 4 * 64 * 1024);
+    assert.strictEqual(produced, 101);
+  });
+
+  it('declines a larger input piped to the real bin (40 MB against a 1 MB limit)', () => {
+    const piped = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'inspection-lint.js'), '--no-config', '--max-file-size', '1MB', '-'], {
+      input: Buffer.alloc(40 * 1024 * 1024, 'Being healthy\n'),
+      encoding: 'utf8',
+      maxBuffer: 1024 * 1024,
+    });
+    assert.strictEqual(piped.status, 2, piped.stderr);
+    assert.match(piped.stderr, /<stdin> is larger than 1 MB, so it is not checked/);
   });
 
   it('refuses what standard input cannot do, before reading it', async () => {

@@ -127,6 +127,22 @@ function tooLarge(shownAs: string, limit: number, maxBytes: number): UsageError 
   return new UsageError(`${shownAs} is larger than ${sizeText(maxBytes)}, so it is not checked (--max-file-size)`);
 }
 
+/** A stream read to its end, kept up to the first chunk past `maxBytes` (enough to tell that it is larger). */
+export function readUpTo(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    // past the limit the rest is read and let go, so that the writer is not left blocked, and never held
+    stream.on('data', (chunk: Buffer) => {
+      if (length > maxBytes) return;
+      chunks.push(chunk);
+      length += chunk.length;
+    });
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
 /** Standard input, read whole, as a report (`inspection-lint -`): the same checks as a file's, but no stamp to fix by. */
 export function readReportBytes(bytes: Buffer, shownAs: string, { maxBytes = Infinity } = {}): ReadFile {
   const limit = Math.min(maxBytes, MAX_TEXT_BYTES);
@@ -177,7 +193,7 @@ function withLines(text: string, extra: Pick<ReadFile, 'note' | 'bom' | 'stamp'>
 let readBuffer = Buffer.allocUnsafeSlow(1 << 16);
 
 /** The longest string V8 makes (about 512 MB): a file is read as one string a byte a character. */
-const MAX_TEXT_BYTES = constants.MAX_STRING_LENGTH;
+export const MAX_TEXT_BYTES = constants.MAX_STRING_LENGTH;
 
 class NotAFile extends Error {}
 

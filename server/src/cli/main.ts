@@ -9,7 +9,7 @@ import { fixAll, hasPreferredFix } from '../lint/fix';
 import { allRules } from '../rules';
 import { ruleDocsUrl } from '../rules/docs';
 import { VERSION } from '../version';
-import { expandInputs, parseSize, readReport, readReportBytes, UsageError, type ReadFile } from './files';
+import { expandInputs, MAX_TEXT_BYTES, parseSize, readReport, readReportBytes, readUpTo, UsageError, type ReadFile } from './files';
 import { formatGithub } from './formats/github';
 import { LinedText } from './formats/eslint-fix';
 import { formatJson } from './formats/json';
@@ -65,8 +65,8 @@ export interface Io {
   stderr: (text: string) => void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
-  /** Standard input, read whole (`-`). */
-  readStdin?: () => Promise<Buffer>;
+  /** Standard input (`-`), read whole, or past `maxBytes` only as far as needed to tell it is larger. */
+  readStdin?: (maxBytes: number) => Promise<Buffer>;
   /** How --fix writes a file back (writeBack unless a test says otherwise). */
   writeFile?: (filePath: string, text: string, before?: FileStamp) => void;
 }
@@ -147,7 +147,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   const stdinName = values['stdin-filename'] || '<stdin>';
   const stdinPath = path.resolve(io.cwd, stdinName);
-  const stdinBytes = fromStdin ? await (io.readStdin ?? readProcessStdin)() : null;
+  const stdinBytes = fromStdin ? await (io.readStdin ?? readProcessStdin)(Math.min(maxFileSize, MAX_TEXT_BYTES)) : null;
   const explicit = new Set(
     fromStdin ? [stdinPath] : positionals.filter((input) => fs.existsSync(path.resolve(io.cwd, input)) && fs.statSync(path.resolve(io.cwd, input)).isFile()).map((input) => path.resolve(io.cwd, input)),
   );
@@ -326,14 +326,7 @@ function listRules(format: string, io: Io): number {
   return 0;
 }
 
-function readProcessStdin(): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
-    process.stdin.on('error', reject);
-  });
-}
+const readProcessStdin = (maxBytes: number) => readUpTo(process.stdin, maxBytes);
 
 /** Entry point of the bin. */
 export function runCli(): void {
