@@ -336,6 +336,9 @@ describe('parse: messy real drafts', () => {
       ['Children who need help and protection', 'Requires improvement'],
       ['Children looked after and achieving permanence', 'Good'],
     ]);
+    // a lone row read as a heading is titled without its number, as the record's rows are
+    const lone = parseLines({ framework: 'sif' }, '1. Children who need help and protection\tRequires improvement to be good', '', 'Summary');
+    assert.deepStrictEqual(sectionsOf(lone).map((section) => section.title), ['Children who need help and protection', 'Summary']);
     // a Markdown row keeps its pipes as cells with a tab after it
     const markdown = parseLines({ framework: 'sif' }, '| Judgement | Grade |', '|---|---|', '| Children who need help and protection | Good |\t', '| Adoption performance | Outstanding |\t');
     assert.deepStrictEqual(markdown.record?.rows.map((row) => row.grade?.text), ['Good', 'Outstanding']);

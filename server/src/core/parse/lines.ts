@@ -445,7 +445,10 @@ const GENERIC_ACTIONS =
 /** The cell naming a row: "| 2.1 | Adoption performance | Good |" is titled by its second cell. */
 export function titleCellOf(text: string, filled: Span[]): Span {
   const first = filled[0]!;
-  return /^\d{1,2}(?:\.\d{1,2})*\.?$/.test(text.slice(first.start, first.end)) && filled.length >= 3 ? filled[1]! : first;
+  if (/^\d{1,2}(?:\.\d{1,2})*\.?$/.test(text.slice(first.start, first.end)) && filled.length >= 3) return filled[1]!;
+  // "1. Children who need help and protection<TAB>Good": the row's number is not part of its title
+  const numbered = /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)/.exec(text.slice(first.start, first.end));
+  return numbered ? { start: first.start + numbered[0].length, end: first.end } : first;
 }
 
 /** The text without a final ':' or '.' and the white space after it (`.replace(/[:.]\s*$/, '')` read from the end). */
