@@ -42,6 +42,13 @@ describe('parse: messy real drafts', () => {
     assert.strictEqual(judgement?.grade?.number?.value, 3);
     assert.strictEqual(judgement?.grade?.level?.key, 'performs-well');
     assert.strictEqual(judgement?.sentence?.term.text, 'perform well');
+    // the same as a Markdown simple table, its columns apart by spaces; a sentence under a heading that ends in a
+    // level is not such a row
+    const simple = parseLines({ framework: 'annual-rating-2009' }, "## Children's services rating 2009", '', "Children's services rating    Performs well (3)", '-------------------------    -----------------', '', "Children's services in Rutland County Council perform well.");
+    assert.strictEqual(sectionTitled(simple, "Children's services rating 2009").judgement?.grade?.text, 'Performs well (3)');
+    assert.strictEqual(sectionTitled(simple, "Children's services rating 2009").judgement?.sentence?.term.text, 'perform well');
+    const sentence = parseLines({ framework: 'sif' }, 'The Local Safeguarding Children Board', '', 'Its  partners  agree  that  the  board  is  good');
+    assert.strictEqual(sectionTitled(sentence, 'The Local Safeguarding Children Board').judgement?.grade, null);
   });
 
   it('nests Markdown headings by depth and reads grades under them', () => {

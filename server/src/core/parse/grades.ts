@@ -63,9 +63,9 @@ function patterns(framework: CompiledFramework): GradePatterns {
     fusedGrade: new RegExp(`^(.*?\\S)\\s*(grade\\s*\\d{1,3}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?)\\s*\\.?$`, 'id'),
     // "Experiences and progress of children in care: good"
     colonLabel: new RegExp(`^(.{3,160}?\\S)\\s*[:\u2013\u2014]\\s*${labels}\\s*\\.?$`, 'id'),
-    // a record row whose cells lost their separator: "Overall effectiveness Good"
+    // a record row whose cells lost their separator: "Overall effectiveness Good", "Children's services rating Performs well (3)"
     trailingLabel: new RegExp(
-      `^(.*?\\S)\\s+((?:${framework.labelPattern})(?:\\s*${OPEN}?\\s*grade\\s*\\d{1,3}\\s*${CLOSE}?)?|grade\\s*\\d{1,3}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?)\\s*$`,
+      `^(.*?\\S)\\s+((?:${framework.labelPattern})(?:\\s*${OPEN}?\\s*grade\\s*\\d{1,3}\\s*${CLOSE}?|\\s*${OPEN}\\s*\\d{1,3}\\s*${CLOSE})?|grade\\s*\\d{1,3}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?)\\s*$`,
       'id',
     ),
   };

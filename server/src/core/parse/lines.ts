@@ -253,7 +253,8 @@ export function mayBeTableRule(code: number): boolean {
 export function isTableRule(text: string): boolean {
   if (!opensWith(text, TABLE_RULE_LEADS)) return false;
   if (text.indexOf('---') < 0 && text.indexOf('*') < 0) return false;
-  return /^\s*\|?\s*:?-{3,}:?\s*(?:[|\t]\s*:?-{3,}:?\s*)*\|?\s*$/.test(text) || /^\s*(?:\*\s*){3,}$/.test(text);
+  // and a Markdown simple table's rule, its columns apart by spaces ("-----------   ---------")
+  return /^\s*\|?\s*:?-{3,}:?\s*(?:[|\t]\s*:?-{3,}:?\s*)*\|?\s*$/.test(text) || /^\s*(?:\*\s*){3,}$/.test(text) || /^ *-{3,}(?: +-{3,})+ *$/.test(text);
 }
 
 const BULLET = /^(\s*)([-+*\u2022\u00b7\u25aa\u25e6\u2013\u2014\u25cf\u2023\u2043\uf0b7])\s+(?=\S)/;

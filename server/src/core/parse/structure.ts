@@ -17,7 +17,7 @@ import { collapseWhiteSpace, endsClause, isInvisible, isWhiteSpace, lineRange, r
 import { isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
 import { evaluativeTerms, type FoundTerm } from './evaluation';
 import { splitSentences } from './sentences';
-import { readFusedGrade, readGrade } from './grades';
+import { readFusedGrade, readGrade, readTrailingGrade } from './grades';
 import {
   bulletItem,
   genericHeadingRole,
@@ -237,6 +237,16 @@ export class StructureParser {
     if (span.end - span.start <= 80) {
       const grade = readGrade(text, span.start, span.end, gradeCtx);
       if (grade) return this.gradeLine(index, grade);
+    }
+    // "Children's services rating    Performs well (3)" straight under its heading: a row whose tab became spaces (a
+    // Markdown simple table's) gives the heading its grade, as the row with its tab does
+    const awaiting = this.awaitingGrade?.judgement;
+    if (awaiting && !awaiting.grade && span.end - span.start <= 160) {
+      const row = readTrailingGrade(text, span.start, span.end, gradeCtx);
+      // the cells apart by the line's only run of spaces, as a simple table's are: not a sentence that ends in a level
+      const apart = row?.grade.level ? /^\s{2,}$/.test(text.slice(row.title.end, row.grade.range.start.character)) && !/\s{2}/.test(text.slice(row.title.start, row.title.end)) : false;
+      const role = apart && row ? this.framework.matchTitle(text.slice(row.title.start, row.title.end)) : null;
+      if (apart && row && (role?.kind !== 'judgement' || role.definition === awaiting.definition)) return this.gradeLine(index, row.grade);
     }
     // a Markdown table row (tab-separated rows were read above)
     if (lead === Code.Pipe) {
