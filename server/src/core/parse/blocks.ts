@@ -14,7 +14,7 @@ import type {
 } from '../model';
 import { endsClause, lineRange, range, trimmedSpan, wordCount, type Range, type Span } from '../text';
 import { readGrade, readTrailingGrade, type TitledGrade } from './grades';
-import { bulletItem, isTableRule, opensWith, isTimescale, Lines, looksLikeFurniture, markdownHeading, numberedLine, proseShaped, tableCells } from './lines';
+import { bulletItem, isTableRule, opensWith, isTimescale, Lines, looksLikeFurniture, markdownHeading, numberedLine, proseShaped, ROW_NUMBER_CELL, ROW_NUMBER_PREFIX, tableCells } from './lines';
 
 export function spanOf(lines: Lines, line: number, span: Span): TextSpan {
   return { text: lines.text(line).slice(span.start, span.end), range: lineRange(line, span.start, span.end) };
@@ -130,7 +130,7 @@ const HEADER_INITIALS = 'jgaiorfJGAIORF';
 
 /** "1. Children who need help and protection Inadequate": a numbered row of a summary table whose cells lost their tab. */
 export function readNumberedRow(text: string, span: Span, framework: CompiledFramework, line: number): TitledGrade | null {
-  const rowNumber = /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)/.exec(text.slice(span.start, span.end));
+  const rowNumber = ROW_NUMBER_PREFIX.exec(text.slice(span.start, span.end));
   if (!rowNumber) return null;
   const row = readTrailingGrade(text, span.start + rowNumber[0].length, span.end, { framework, line, allowLabelOnly: true });
   return row?.grade.level && framework.matchTitle(text.slice(row.title.start, row.title.end))?.kind === 'judgement' ? row : null;
@@ -273,11 +273,11 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
       const beforeEmpty = filled.length >= 3 && filled[filled.length - 1]!.end === filled[filled.length - 1]!.start ? filled[filled.length - 2]! : null;
       if (beforeEmpty && readGrade(text, beforeEmpty.start, beforeEmpty.end, { framework, line, allowLabelOnly: true })) filled.pop();
       // "| 2.1 | Adoption performance | Good |": a number cell before the title
-      const first = /^\d{1,2}(?:\.\d{1,2})*\.?$/.test(text.slice(filled[0]!.start, filled[0]!.end)) && filled.length >= 3 ? filled[1]! : filled[0]!;
+      const first = ROW_NUMBER_CELL.test(text.slice(filled[0]!.start, filled[0]!.end)) && filled.length >= 3 ? filled[1]! : filled[0]!;
       const gradeSpan = filled.length >= 2 ? (filled[filled.length - 1] as Span) : null;
       const titlePieces: Pieces = pending ?? { parts: [] };
       // "2.1 Adoption performance": the row's number is not part of its title
-      const numbered = titlePieces.parts.length ? null : /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)/.exec(text.slice(first.start, first.end));
+      const numbered = titlePieces.parts.length ? null : ROW_NUMBER_PREFIX.exec(text.slice(first.start, first.end));
       const titleStart = first.start + (numbered ? numbered[0].length : 0);
       titlePieces.parts.push({ line, start: titleStart, end: first.end, text: lines.text(line).slice(titleStart, first.end) });
       const title = piecesSpan(titlePieces);

@@ -443,12 +443,17 @@ const GENERIC_RECORD =
 const GENERIC_ACTIONS =
   /^(?:(?:key )?(?:areas?|recommendations?|priorities|points?) (?:for|of) (?:further )?(?:development|improvement|action)s?(?: and (?:development|improvement))?|recommendations?|what (?:does|should|needs? to)\b.*\bimprove\??|areas for development and improvement)$/i;
 
+/** A table cell that is a row's number: "2.1", "3." */
+export const ROW_NUMBER_CELL = /^\d{1,2}(?:\.\d{1,2})*\.?$/;
+/** A row's number before its title in the same cell: "2.1 Adoption performance" */
+export const ROW_NUMBER_PREFIX = /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)/;
+
 /** The cell naming a row: "| 2.1 | Adoption performance | Good |" is titled by its second cell. */
 export function titleCellOf(text: string, filled: Span[]): Span {
   const first = filled[0]!;
-  if (/^\d{1,2}(?:\.\d{1,2})*\.?$/.test(text.slice(first.start, first.end)) && filled.length >= 3) return filled[1]!;
+  if (ROW_NUMBER_CELL.test(text.slice(first.start, first.end)) && filled.length >= 3) return filled[1]!;
   // "1. Children who need help and protection<TAB>Good": the row's number is not part of its title
-  const numbered = /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)/.exec(text.slice(first.start, first.end));
+  const numbered = ROW_NUMBER_PREFIX.exec(text.slice(first.start, first.end));
   return numbered ? { start: first.start + numbered[0].length, end: first.end } : first;
 }
 

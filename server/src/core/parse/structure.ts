@@ -245,8 +245,7 @@ export class StructureParser {
       const row = readTrailingGrade(text, span.start, span.end, gradeCtx);
       // the cells apart by the line's only run of spaces, as a simple table's are: not a sentence that ends in a level
       const apart = row?.grade.level ? /^\s{2,}$/.test(text.slice(row.title.end, row.grade.range.start.character)) && !/\s{2}/.test(text.slice(row.title.start, row.title.end)) : false;
-      const role = apart && row ? this.framework.matchTitle(text.slice(row.title.start, row.title.end)) : null;
-      if (apart && row && (role?.kind !== 'judgement' || role.definition === awaiting.definition)) return this.gradeLine(index, row.grade);
+      if (apart && row && this.gradesAwaitedHeading(this.framework.matchTitle(text.slice(row.title.start, row.title.end)))) return this.gradeLine(index, row.grade);
     }
     // a Markdown table row (tab-separated rows were read above)
     if (lead === Code.Pipe) {
@@ -392,9 +391,8 @@ export class StructureParser {
     // "Judgement | Grade": the header of a summary table of judgements
     if (!this.record && isHeaderRow(text, cells)) return this.summaryTable(index + 1, spanOf(this.lines, index, trimmedSpan(text)), index);
     const rowJudgement = filled.length >= 2 ? this.framework.matchTitle(text.slice(titleCellOf(text, filled).start, titleCellOf(text, filled).end)) : null;
-    const ownRow = rowJudgement?.kind === 'judgement' && this.awaitingGrade?.judgement?.definition === rowJudgement.definition;
     // "Children's services rating | Performs well (3)" straight under a heading: that heading's grade
-    if (filled.length >= 2 && this.awaitingGrade && (rowJudgement?.kind !== 'judgement' || ownRow)) {
+    if (filled.length >= 2 && this.gradesAwaitedHeading(rowJudgement)) {
       const grade = readGrade(text, lastCell.start, lastCell.end, ctx);
       if (grade) return this.gradeLine(index, grade);
     }
@@ -483,6 +481,13 @@ export class StructureParser {
     // a grade line below ("Grade 2 (Good)") belongs to a heading: the row is a heading pasted with its grade
     if (readGrade(text, 0, text.length, { framework: this.framework, line: next })?.number) return false;
     return !proseShaped(content) && this.framework.matchTitle(content) === null && this.genericRole(content) === null && content.length < 100;
+  }
+
+  /** Does a row titled so, right under a heading that waits for its grade, give that heading its grade (another judgement's row does not)? */
+  private gradesAwaitedHeading(role: TitleRole | null): boolean {
+    const awaiting = this.awaitingGrade;
+    if (!awaiting) return false;
+    return role?.kind !== 'judgement' || role.definition === awaiting.judgement?.definition;
   }
 
   /** A double-spaced table: is the line, one blank line below a row, another judgement's row? */
