@@ -35,6 +35,8 @@ export interface Grade extends TextSpan {
   style: GradeStyle;
   /** Written as a grade ("Grade 3.5", "Grade three") but naming no value the scale can read. */
   unreadable?: true;
+  /** The scale's size as the grade gives it ("Grade 2 out of 4"), when it does. */
+  outOf?: number;
 }
 
 export type GradeStyle =

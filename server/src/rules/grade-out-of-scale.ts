@@ -16,12 +16,16 @@ export default defineRule({
     if (!profile || !framework) return [];
     // worded only for a report that has a problem: most have none
     const scale = () => describeScale(profile);
+    const highestNumber = () => Math.max(...profile.scale.levels.map((level) => level.number ?? 0));
     const labels = () => profile.scale.levels.map((level) => level.label).join(', ');
     const problems: Problem[] = [];
     for (const grade of allGrades(context.report)) {
       if (grade.unreadable) {
         problems.push({
-          message: `${clip(grade.text)} is written as a grade but gives no grade of the ${frameworkName(context)} scale: ${scale()}.`,
+          message:
+            grade.outOf === undefined
+              ? `${clip(grade.text)} is written as a grade but gives no grade of the ${frameworkName(context)} scale: ${scale()}.`
+              : `${quote(grade.text)} counts grades out of ${grade.outOf}, but the ${frameworkName(context)} scale has ${highestNumber()}: ${scale()}.`,
           range: grade.range,
         });
         continue;

@@ -14,11 +14,16 @@ interface GradePatterns {
   fusedGrade: RegExp;
   colonLabel: RegExp;
   trailingLabel: RegExp;
+  /** The highest grade number of the scale, which "Grade 2 out of 4" names; null for a scale without numbers. */
+  scaleSize: number | null;
 }
 
 const patternCache = new WeakMap<CompiledFramework, GradePatterns>();
 
 const NUMBER = '(\\d{1,3})';
+/** "Grade 2 out of 4", "Grade 2 of 4": the scale's size after the number (group 1, where it is captured). */
+const OUT_OF = '(?:\\s+(?:out\\s+of|of)\\s*(\\d{1,3}))?';
+const OUT_OF_UNCAPTURED = OUT_OF.replace('(\\d', '(?:\\d');
 const OPEN = '[(\\[]';
 const CLOSE = '[)\\]]';
 const DASH = '[-\u2013\u2014:]';
@@ -41,10 +46,12 @@ function patterns(framework: CompiledFramework): GradePatterns {
   let cached = patternCache.get(framework);
   if (cached) return cached;
   const labels = `(${framework.labelPattern})`;
+  const numbers = framework.levels.map((level) => level.number).filter((number): number is number => number !== undefined);
   cached = {
-    // "Grade 3", "Grade 3 (Adequate)", "Grade 3 - Adequate"
+    scaleSize: numbers.length ? Math.max(...numbers) : null,
+    // "Grade 3", "Grade 3 (Adequate)", "Grade 3 - Adequate", "Grade 3 out of 4"
     gradeNumber: new RegExp(
-      `^grade\\s*:?\\s*${NUMBER}(?:\\s*${DASH}?\\s*${OPEN}\\s*${FREE_LABEL}\\s*${CLOSE}|\\s*${DASH}\\s*${labels})?\\s*\\.?$`,
+      `^grade\\s*:?\\s*${NUMBER}${OUT_OF}(?:\\s*${DASH}?\\s*${OPEN}\\s*${FREE_LABEL}\\s*${CLOSE}|\\s*${DASH}\\s*${labels})?\\s*\\.?$`,
       'id',
     ),
     // "Outstanding (Grade 1)"
@@ -60,12 +67,12 @@ function patterns(framework: CompiledFramework): GradePatterns {
     // "Good"
     labelOnly: new RegExp(`^${labels}\\s*\\.?$`, 'id'),
     // "Being healthy Grade 3", "Being healthy  Grade 1 (Outstanding)"
-    fusedGrade: new RegExp(`^(.*?\\S)\\s*(grade\\s*\\d{1,3}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?)\\s*\\.?$`, 'id'),
+    fusedGrade: new RegExp(`^(.*?\\S)\\s*(grade\\s*\\d{1,3}${OUT_OF_UNCAPTURED}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?)\\s*\\.?$`, 'id'),
     // "Experiences and progress of children in care: good"
     colonLabel: new RegExp(`^(.{3,160}?\\S)\\s*[:\u2013\u2014]\\s*${labels}\\s*\\.?$`, 'id'),
     // a record row whose cells lost their separator: "Overall effectiveness Good", "Children's services rating Performs well (3)"
     trailingLabel: new RegExp(
-      `^(.*?\\S)\\s+((?:${framework.labelPattern})(?:\\s*${OPEN}?\\s*grade\\s*\\d{1,3}\\s*${CLOSE}?|\\s*${OPEN}\\s*\\d{1,3}\\s*${CLOSE})?|grade\\s*\\d{1,3}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?)\\s*$`,
+      `^(.*?\\S)\\s+((?:${framework.labelPattern})(?:\\s*${OPEN}?\\s*grade\\s*\\d{1,3}\\s*${CLOSE}?|\\s*${OPEN}\\s*\\d{1,3}\\s*${CLOSE})?|grade\\s*\\d{1,3}${OUT_OF_UNCAPTURED}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?)\\s*$`,
       'id',
     ),
   };
@@ -133,8 +140,12 @@ export function readGrade(text: string, start: number, end: number, ctx: GradeCo
   if (first === 0x67 /* g */) {
     const m = p.gradeNumber.exec(segment);
     if (m?.indices) {
-      const labelAt = m.indices[2] ?? m.indices[3];
-      return makeGrade(ctx, text, whole, labelAt ? 'grade-number-label' : 'grade-number', at(m.indices[1]), at(labelAt));
+      const grade = makeGrade(ctx, text, whole, m.indices[3] ?? m.indices[4] ? 'grade-number-label' : 'grade-number', at(m.indices[1]), at(m.indices[3] ?? m.indices[4]));
+      if (m[2] === undefined) return grade;
+      const outOf = Number(m[2]);
+      // "Grade 2 out of 5" on a scale of four names no grade of it
+      if (p.scaleSize === null || outOf === p.scaleSize) return { ...grade, outOf };
+      return { ...makeGrade(ctx, text, whole, 'grade-number', undefined, undefined), outOf, unreadable: true };
     }
     if (p.unreadable.test(segment)) return { ...makeGrade(ctx, text, whole, 'grade-number', undefined, undefined), unreadable: true };
   }
