@@ -16,6 +16,9 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   'word joiners before words': (text) => text.replace(/ (\w)/g, ' \u2060$1'),
   'zero-width joiners inside words': (text) => text.replace(/ss/g, 's\u200ds'),
   'soft hyphens inside words': (text) => text.replace(/tion/g, 'ti\u00adon'),
+  // in the words that grade: labels, judgement sentences, the record's cells
+  'soft hyphens inside grade words': (text) => text.replace(/\b(out|inade|ade|satis|go|perfor|we)(standing|quate|factory|od|ms|ll)\b/gi, '$1\u00ad$2'),
+  'zero-width joiners inside grade words': (text) => text.replace(/\b(out|inade|ade|satis|go|perfor|we)(standing|quate|factory|od|ms|ll)\b/gi, '$1\u200d$2'),
   // inside words ("well‑being"): a list's "- " bullet is not typed as one
   'non-breaking hyphens': (text) => text.replace(/(\w)-(\w)/g, '$1\u2011$2'),
   'double spaces': (text) => text.replace(/ /g, '  '),

@@ -43,6 +43,7 @@ const CASES: Record<string, RuleCase[]> = {
     { name: 'a graded APA outcome', framework: 'apa-2007', lines: apaSection('Staying safe', 'Grade 3', APA_SENTENCE('good')), expect: [] },
     { name: 'a grade fused with the heading', framework: 'apa-2007', lines: apaSection('Staying safe Grade 3', null, APA_SENTENCE('good')), expect: [] },
     { name: 'a grade that cannot be read (grade-out-of-scale reports it)', framework: 'apa-2007', lines: apaSection('Staying safe', 'Grade 2.5', APA_SENTENCE('good')), expect: [] },
+    { name: 'a grade with a soft hyphen in its label ("Out\u00ADstanding")', framework: 'apa-2007', lines: apaSection('Staying safe', 'Grade 4 (Out\u00adstanding)', APA_SENTENCE('outstanding')), expect: [] },
     { name: 'an ungraded heading the framework does not grade', framework: 'apa-2007', lines: ['Summary of strengths and areas for development', '', APA_SENTENCE('good')], expect: [] },
   ],
   'grade-wording-mismatch': [
@@ -51,6 +52,8 @@ const CASES: Record<string, RuleCase[]> = {
     { name: 'SLAC Grade 1 said to be inadequate (the scale runs the other way)', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Partnership working', 'Grade 1', 54, 'Partnership working arrangements are inadequate.')], expect: [9] },
     { name: '"Performs well (3)" said to perform poorly', framework: 'annual-rating-2009', lines: ["Children's services rating", '', 'Performs well (3)', '', "Children's services in Testshire perform poorly."], expect: [5] },
     { name: 'APA "Grade 2 out of 4" said to be good', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 2 out of 4', APA_SENTENCE('good')), expect: [7] },
+    { name: 'a soft hyphen in the grade and in the word that disagrees with it', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 4 (Out\u00adstanding)', APA_SENTENCE('ade\u00adquate')), expect: [7] },
+    { name: 'a soft hyphen in the word that agrees with the grade', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 4', APA_SENTENCE('out\u00adstanding')), expect: [] },
     { name: 'APA Grade 3 said to be good', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good')), expect: [] },
     { name: 'SLAC Grade 2 (Good) said to be good', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 25, 'The quality of safeguarding provision is good.')], expect: [] },
     { name: '"adequate and improving" under Grade 2', framework: 'apa-2007', lines: apaSection('Making a positive contribution', 'Grade 2', APA_SENTENCE('adequate and improving')), expect: [] },
@@ -217,6 +220,7 @@ const CASES: Record<string, RuleCase[]> = {
   'grade-label-mismatch': [
     { name: '"Grade 2 (Adequate)" in SLAC, where 2 is Good', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Adequate)', 25, 'The quality of provision is adequate.')], expect: [7] },
     { name: '"Performs excellently (3)"', framework: 'annual-rating-2009', lines: ["Children's services rating", '', 'Performs excellently (3)', '', "Children's services in Testshire perform well."], expect: [3] },
+    { name: '"Grade 3 (Ade\u200Dquate)", a zero-width joiner inside the label', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 3 (Ade\u200dquate)', APA_SENTENCE('good')), expect: [3] },
     { name: '"Grade 2 (Adequate)" in APA, where 2 is adequate', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 2 (Adequate)', APA_SENTENCE('adequate')), expect: [] },
     { name: '"Grade 1 (Outstanding)" in SLAC', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 1 (Outstanding)', 25, 'The quality of provision is outstanding.')], expect: [] },
   ],

@@ -154,6 +154,27 @@ const INVISIBLE = new RegExp(INVISIBLE_CLASS, 'g');
 /** Whether the text holds one of them: a test, cheaper than a replacement that finds nothing. */
 const HOLDS_INVISIBLE = new RegExp(INVISIBLE_CLASS);
 
+/** Does the text hold one of them? */
+export function holdsInvisible(text: string): boolean {
+  return HOLDS_INVISIBLE.test(text);
+}
+
+/**
+ * The text without them, with each of its characters' place in the text (offset by `offset`), or null when the text
+ * holds none: for reading what shows while keeping where it is.
+ */
+export function visibleText(text: string, offset = 0): { text: string; positions: number[] } | null {
+  if (!HOLDS_INVISIBLE.test(text)) return null;
+  let visible = '';
+  const positions: number[] = [];
+  for (let index = 0; index < text.length; index++) {
+    if (isInvisible(text.charCodeAt(index))) continue;
+    visible += text[index];
+    positions.push(index + offset);
+  }
+  return { text: visible, positions };
+}
+
 /** Is the character one of them? (For scans that read a text character by character.) */
 export function isInvisible(code: number): boolean {
   return code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;

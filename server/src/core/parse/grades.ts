@@ -1,6 +1,6 @@
 import type { CompiledFramework } from '../frameworks/compiled';
 import type { Grade, GradeStyle } from '../model';
-import { lineRange, trimmedSpan } from '../text';
+import { isInvisible, lineRange, trimmedSpan, visibleText, withoutInvisible, type Span } from '../text';
 
 /** The regular expressions for one framework's grade notation (compiled once per framework). */
 interface GradePatterns {
@@ -98,16 +98,16 @@ function makeGrade(
   labelAt: Indices,
 ): Grade {
   const { framework, line } = ctx;
-  const number = numberAt ? { value: Number(text.slice(numberAt[0], numberAt[1])), range: lineRange(line, numberAt[0], numberAt[1]) } : null;
+  const number = numberAt ? { value: Number(withoutInvisible(text.slice(numberAt[0], numberAt[1]))), range: lineRange(line, numberAt[0], numberAt[1]) } : null;
   let label: Grade['label'] = null;
   if (labelAt) {
     const span = trimmedSpan(text, labelAt[0], labelAt[1]);
-    const labelText = text.slice(span.start, span.end);
+    const labelText = withoutInvisible(text.slice(span.start, span.end));
     label = { text: labelText, range: lineRange(line, span.start, span.end), level: framework.levelForLabel(labelText) };
   }
   const numberLevel = number ? framework.levelForNumber(number.value) : null;
   return {
-    text: text.slice(whole[0], whole[1]),
+    text: withoutInvisible(text.slice(whole[0], whole[1])),
     range: lineRange(line, whole[0], whole[1]),
     number,
     label,
@@ -122,21 +122,65 @@ export function readGrade(text: string, start: number, end: number, ctx: GradeCo
   const span = trimmedSpan(text, start, end);
   const length = span.end - span.start;
   if (length > 80 || length < (ctx.allowLabelOnly ? 1 : 2)) return null;
-  // the first and last characters decide which notations can match: most lines need one test at most
-  const first = text.charCodeAt(span.start) | 0x20;
+  const shape = shapeOf(text, span, ctx);
+  if (shape.first !== 0x67 /* g */ && !shape.endsInBracket && !shape.endsInDigit && !shape.labelOnly) return null;
+
+  const shown = asShown(text, span);
+  const at = (indices: Indices): Indices => (indices ? [shown.start(indices[0]), shown.end(indices[1])] : undefined);
+  return matchGrade(shown.segment, at, text, [span.start, span.end], shape, ctx);
+}
+
+/** A span's text as it shows, with the way back from its offsets to the text's. */
+interface Shown {
+  segment: string;
+  start(offset: number): number;
+  end(offset: number): number;
+}
+
+/** "Grade 4 (Out\u00ADstanding)" is read as "Grade 4 (Outstanding)", its parts kept at their places in the text. */
+function asShown(text: string, span: Span): Shown {
+  const segment = text.slice(span.start, span.end);
+  const visible = visibleText(segment, span.start);
+  if (!visible) return { segment, start: (offset) => offset + span.start, end: (offset) => offset + span.start };
+  const { positions } = visible;
+  return {
+    segment: visible.text,
+    start: (offset) => positions[offset] ?? span.end,
+    end: (offset) => (offset === 0 ? span.start : (positions[offset - 1] as number) + 1),
+  };
+}
+
+/** What the first and last characters say about the notations that can match: most lines need one test at most. */
+interface Shape {
+  first: number;
+  endsInBracket: boolean;
+  endsInDigit: boolean;
+  labelOnly: boolean;
+}
+
+function shapeOf(text: string, span: Span, ctx: GradeContext): Shape {
   let last = span.end - 1;
   if (text.charCodeAt(last) === 0x2e /* . */) last--;
-  while (last > span.start && text.charCodeAt(last) === 0x20) last--;
+  while (last > span.start && (text.charCodeAt(last) === 0x20 || isInvisible(text.charCodeAt(last)))) last--;
   const ending = last >= span.start ? text.charCodeAt(last) : -1;
-  const endsInBracket = ending === 0x29 /* ) */ || ending === 0x5d; /* ] */
-  const endsInDigit = ending >= 0x30 && ending <= 0x39;
-  const labelOnly = ctx.allowLabelOnly || ctx.framework.styles.has('label');
-  if (first !== 0x67 /* g */ && !endsInBracket && !endsInDigit && !labelOnly) return null;
+  return {
+    first: text.charCodeAt(span.start) | 0x20,
+    endsInBracket: ending === 0x29 /* ) */ || ending === 0x5d /* ] */,
+    endsInDigit: ending >= 0x30 && ending <= 0x39,
+    labelOnly: ctx.allowLabelOnly || ctx.framework.styles.has('label'),
+  };
+}
 
-  const segment = text.slice(span.start, span.end);
+/** The grade notations tried on the segment; `at` maps its indices to the text's. */
+function matchGrade(
+  segment: string,
+  at: (indices: Indices) => Indices,
+  text: string,
+  whole: [number, number],
+  { first, endsInBracket, endsInDigit, labelOnly }: Shape,
+  ctx: GradeContext,
+): Grade | null {
   const p = patterns(ctx.framework);
-  const at = (indices: Indices): Indices => (indices ? [indices[0] + span.start, indices[1] + span.start] : undefined);
-  const whole: [number, number] = [span.start, span.end];
   if (first === 0x67 /* g */) {
     const m = p.gradeNumber.exec(segment);
     if (m?.indices) {
@@ -179,24 +223,23 @@ export interface TitledGrade {
 /** A heading with its grade on the same line: "Being healthy Grade 3", "Children in care: good". */
 export function readFusedGrade(text: string, start: number, end: number, ctx: GradeContext): TitledGrade | null {
   const span = trimmedSpan(text, start, end);
-  const segment = text.slice(span.start, span.end);
+  const shown = asShown(text, span);
   const p = patterns(ctx.framework);
-  if (/grade\s*\d/i.test(segment)) {
-    const m = p.fusedGrade.exec(segment);
+  if (/grade\s*\d/i.test(shown.segment)) {
+    const m = p.fusedGrade.exec(shown.segment);
     if (m?.indices?.[1] && m.indices[2]) {
-      const gradeStart = span.start + m.indices[2][0];
-      const grade = readGrade(text, gradeStart, span.start + m.indices[2][1], ctx);
-      const title = trimmedSpan(text, span.start, span.start + m.indices[1][1]);
+      const grade = readGrade(text, shown.start(m.indices[2][0]), shown.end(m.indices[2][1]), ctx);
+      const title = trimmedSpan(text, span.start, shown.end(m.indices[1][1]));
       if (grade && title.end > title.start) return { title, grade };
     }
   }
   if (ctx.framework.styles.has('heading-colon-label')) {
-    const m = p.colonLabel.exec(segment);
+    const m = p.colonLabel.exec(shown.segment);
     if (m?.indices?.[1] && m.indices[2]) {
-      const labelStart = span.start + m.indices[2][0];
-      const labelEnd = span.start + m.indices[2][1];
+      const labelStart = shown.start(m.indices[2][0]);
+      const labelEnd = shown.end(m.indices[2][1]);
       const grade = makeGrade(ctx, text, [labelStart, labelEnd], 'heading-colon-label', undefined, [labelStart, labelEnd]);
-      return { title: { start: span.start, end: span.start + m.indices[1][1] }, grade };
+      return { title: { start: span.start, end: shown.end(m.indices[1][1]) }, grade };
     }
   }
   return null;
@@ -205,14 +248,14 @@ export function readFusedGrade(text: string, start: number, end: number, ctx: Gr
 /** A table row whose separator was lost in extraction: "Overall effectiveness Good", "Care leavers Inadequate Grade 4". */
 export function readTrailingGrade(text: string, start: number, end: number, ctx: GradeContext): TitledGrade | null {
   const span = trimmedSpan(text, start, end);
-  const segment = text.slice(span.start, span.end);
-  const m = patterns(ctx.framework).trailingLabel.exec(segment);
+  const shown = asShown(text, span);
+  const m = patterns(ctx.framework).trailingLabel.exec(shown.segment);
   if (!m?.indices?.[1] || !m.indices[2]) return null;
-  const grade = readGrade(text, span.start + m.indices[2][0], span.start + m.indices[2][1], { ...ctx, allowLabelOnly: true });
+  const grade = readGrade(text, shown.start(m.indices[2][0]), shown.end(m.indices[2][1]), { ...ctx, allowLabelOnly: true });
   if (!grade) return null;
   // "Overall effectiveness – Adequate", "Overall effectiveness: Adequate", "Overall effectiveness | Adequate":
   // the separator is not part of the title
-  let titleEnd = span.start + m.indices[1][1];
+  let titleEnd = shown.end(m.indices[1][1]);
   while (titleEnd > span.start && TITLE_SEPARATORS.has(text.charCodeAt(titleEnd - 1))) titleEnd--;
   if (titleEnd === span.start) return null;
   return { title: { start: span.start, end: titleEnd }, grade };

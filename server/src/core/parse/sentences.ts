@@ -1,36 +1,54 @@
-import { isWhiteSpace, type Range } from '../text';
+import { holdsInvisible, isInvisible, isWhiteSpace, type Range } from '../text';
 
 /**
- * A paragraph's text joined from its lines (one space stands for each line break), with a way back
- * from an offset in the joined text to a position in the document.
+ * A paragraph's text joined from its lines (one space stands for each line break) and without the characters
+ * inside words nobody sees, with a way back from an offset in the joined text to a position in the document.
  */
 export class Paragraph {
   readonly text: string;
+  /** Where each run of the text starts in it, and where it comes from: a line's piece, or part of one. */
   private readonly starts: number[] = [];
+  private readonly sources: { line: number; start: number; length: number }[] = [];
 
-  constructor(
-    private readonly pieces: { line: number; start: number; text: string }[],
-  ) {
+  constructor(pieces: readonly { line: number; start: number; text: string }[]) {
     let text = '';
     for (const piece of pieces) {
       if (text) text += ' ';
-      this.starts.push(text.length);
-      text += piece.text;
+      if (!holdsInvisible(piece.text)) {
+        this.add(text.length, piece.line, piece.start, piece.text.length);
+        text += piece.text;
+        continue;
+      }
+      // "ade\u00ADquate" is read as "adequate": the runs between the invisible characters, each mapped to its place
+      let runStart = 0;
+      for (let index = 0; index <= piece.text.length; index++) {
+        if (index < piece.text.length && !isInvisible(piece.text.charCodeAt(index))) continue;
+        if (index > runStart || runStart === 0) {
+          this.add(text.length, piece.line, piece.start + runStart, index - runStart);
+          text += piece.text.slice(runStart, index);
+        }
+        runStart = index + 1;
+      }
     }
     this.text = text;
   }
 
+  private add(offset: number, line: number, start: number, length: number): void {
+    this.starts.push(offset);
+    this.sources.push({ line, start, length });
+  }
+
   get firstLine(): number {
-    return this.pieces[0]?.line ?? 0;
+    return this.sources[0]?.line ?? 0;
   }
 
   position(offset: number): { line: number; character: number } {
     let index = this.starts.length - 1;
     while (index > 0 && (this.starts[index] ?? 0) > offset) index--;
-    const piece = this.pieces[index];
-    if (!piece) return { line: 0, character: 0 };
-    const within = Math.min(offset - (this.starts[index] ?? 0), piece.text.length);
-    return { line: piece.line, character: piece.start + within };
+    const source = this.sources[index];
+    if (!source) return { line: 0, character: 0 };
+    const within = Math.min(offset - (this.starts[index] ?? 0), source.length);
+    return { line: source.line, character: source.start + within };
   }
 
   range(start: number, end: number): Range {
