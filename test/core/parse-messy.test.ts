@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { parse } from '../../server/src/core';
 import { doc, parseLines, sectionTitled, sectionsOf } from '../helpers/model';
 import { readSeed } from '../helpers/paths';
+import { pageFurniture } from '../../server/src/core/parse/lines';
 
 const APA = { framework: 'apa-2007' };
 const SLAC = { framework: 'slac-2011' };
@@ -284,6 +285,30 @@ describe('parse: messy real drafts', () => {
       ['Overall effectiveness', 'Adequate', 'adequate'],
       ['Staying safe', 'Inadequate Grade 4', 'inadequate'],
     ]);
+  });
+
+  it('reads a grade with a soft hyphen or a zero-width joiner inside its words where it stands in the text', () => {
+    const report = parseLines(SLAC, 'Safeguarding services', '', 'Overall effectiveness', '', 'Grade 3 - Ade\u00adquate', '', '11. The overall effectiveness is ade\u200dquate.');
+    const grade = sectionTitled(report, 'Overall effectiveness').judgement?.grade;
+    assert.strictEqual(grade?.level?.key, 'adequate');
+    assert.strictEqual(grade?.label?.text, 'Adequate');
+    assert.deepStrictEqual(grade?.label?.range, { start: { line: 4, character: 10 }, end: { line: 4, character: 19 } });
+    const term = sectionTitled(report, 'Overall effectiveness').judgement?.sentence?.term;
+    assert.deepStrictEqual([term?.text, term?.range.start.character, term?.range.end.character], ['adequate', 33, 42]);
+    const ilacs = parseLines({ framework: 'ilacs' }, 'The experiences and progress of children in care and care leavers: go\u00adod', '', 'Children in care live in stable homes.');
+    const fused = sectionTitled(ilacs, 'The experiences and progress of children in care and care leavers').judgement?.grade;
+    assert.deepStrictEqual([fused?.level?.key, fused?.range.start.character, fused?.range.end.character], ['good', 67, 72]);
+  });
+
+  it('takes a line that comes back on every page the same but for a number set off by a bar for a page header or footer, and nothing else', () => {
+    const pages = (make: (page: number) => string, count: number) => Array.from({ length: count }, (_, page) => [make(page + 3), 'Some prose of the page.']).flat();
+    assert.deepStrictEqual([...pageFurniture(pages((page) => `Ofsted | Inspection report | ${page}`, 3))], [0, 2, 4]);
+    assert.deepStrictEqual([...pageFurniture(pages((page) => `${page} | Rutland County Council`, 3))], [0, 2, 4]);
+    // twice is not yet a running footer
+    assert.deepStrictEqual([...pageFurniture(pages((page) => `Ofsted | Inspection report | ${page}`, 2))], []);
+    // rows of a table without their outer bars, and a Markdown table's rows, each different or not
+    assert.deepStrictEqual([...pageFurniture(['Overall effectiveness | 3', 'Capacity for improvement | 3', 'Quality of provision | 3'])], []);
+    assert.deepStrictEqual([...pageFurniture(['| Being healthy | 3', '| Being healthy | 3', '| Being healthy | 3'])], []);
   });
 
   it('reads a group row typed without its tab above rows typed without theirs', () => {

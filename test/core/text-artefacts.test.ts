@@ -195,6 +195,8 @@ describe("a page's header or footer left in by a PDF, every 37 lines, reads as t
     '"– 3 –"': (page) => [`\u2013 ${page} \u2013`],
     'a bare "3"': (page) => [`${page}`],
     '"© Crown copyright 2011"': () => ['\u00a9 Crown copyright 2011'],
+    '"Rutland | Page 3"': (page) => [`Rutland | Page ${page}`],
+    '"Ofsted | Inspection report | 3"': (page) => [`Ofsted | Inspection report | ${page}`],
   };
   for (const name of seedNames()) {
     const seed = readSeed(name);

@@ -1,6 +1,6 @@
 import type { CompiledFramework } from '../frameworks/compiled';
 import type { JudgementDefinition, Level } from '../frameworks/profile';
-import { isWhiteSpace, visibleText } from '../text';
+import { isWhiteSpace } from '../text';
 import type { SentenceSpan } from './sentences';
 
 /** An evaluative term found in a sentence that really states a level (not negated, not a range, not a wish). */
@@ -94,20 +94,6 @@ function beforeWithinClause(text: string, sentenceStart: number, termStart: numb
 /** Terms of the framework's scale in the sentence, in order, leaving out the ones that do not state a level. */
 export function evaluativeTerms(text: string, sentence: SentenceSpan, framework: CompiledFramework): FoundTerm[] {
   if (!framework.profile) return [];
-  // "ade\u00ADquate": read as it shows, each term kept at its place in the text
-  const visible = visibleText(text.slice(sentence.start, sentence.end), sentence.start);
-  if (visible) {
-    const { positions } = visible;
-    return termsIn(visible.text, { start: 0, end: visible.text.length }, framework).map((term) => ({
-      ...term,
-      start: positions[term.start] as number,
-      end: (positions[term.end - 1] as number) + 1,
-    }));
-  }
-  return termsIn(text, sentence, framework);
-}
-
-function termsIn(text: string, sentence: SentenceSpan, framework: CompiledFramework): FoundTerm[] {
   const raw: { start: number; end: number; level: Level }[] = [];
   for (const match of matchesWithin(framework.termRegex, text, sentence)) {
     const level = framework.levelForTerm(match.text);

@@ -123,65 +123,69 @@ export function readGrade(text: string, start: number, end: number, ctx: GradeCo
   const length = span.end - span.start;
   if (length > 80 || length < (ctx.allowLabelOnly ? 1 : 2)) return null;
   const shape = shapeOf(text, span, ctx);
-  if (shape.first !== 0x67 /* g */ && !shape.endsInBracket && !shape.endsInDigit && !shape.labelOnly) return null;
+  if (shape === 0) return null;
 
-  const shown = asShown(text, span);
-  const at = (indices: Indices): Indices => (indices ? [shown.start(indices[0]), shown.end(indices[1])] : undefined);
-  return matchGrade(shown.segment, at, text, [span.start, span.end], shape, ctx);
-}
-
-/** A span's text as it shows, with the way back from its offsets to the text's. */
-interface Shown {
-  segment: string;
-  start(offset: number): number;
-  end(offset: number): number;
-}
-
-/** "Grade 4 (Out\u00ADstanding)" is read as "Grade 4 (Outstanding)", its parts kept at their places in the text. */
-function asShown(text: string, span: Span): Shown {
   const segment = text.slice(span.start, span.end);
+  const grade = matchGrade(segment, span, null, text, shape, ctx);
+  if (grade && !grade.unreadable && (!grade.label || grade.label.level)) return grade;
+  // "Grade 4 (Out\u00ADstanding)", "Grade 3 - Ade\u00ADquate": read again as it shows
   const visible = visibleText(segment, span.start);
-  if (!visible) return { segment, start: (offset) => offset + span.start, end: (offset) => offset + span.start };
-  const { positions } = visible;
-  return {
-    segment: visible.text,
-    start: (offset) => positions[offset] ?? span.end,
-    end: (offset) => (offset === 0 ? span.start : (positions[offset - 1] as number) + 1),
-  };
+  return visible ? (matchGrade(visible.text, span, visible.positions, text, shape, ctx) ?? grade) : grade;
 }
 
-/** What the first and last characters say about the notations that can match: most lines need one test at most. */
-interface Shape {
-  first: number;
-  endsInBracket: boolean;
-  endsInDigit: boolean;
-  labelOnly: boolean;
+/**
+ * A span's text, as it is or as it shows (without the characters inside words nobody sees), with the way back
+ * from its offsets to the text's: `positions` gives each character's place, when some were left out.
+ */
+interface SpanText {
+  segment: string;
+  span: Span;
+  positions: number[] | null;
 }
 
-function shapeOf(text: string, span: Span, ctx: GradeContext): Shape {
+function plainSpan(text: string, span: Span): SpanText {
+  return { segment: text.slice(span.start, span.end), span, positions: null };
+}
+
+/** The span as it shows, or null when nothing in it is invisible (most text: read again only where a first reading failed). */
+function shownSpan(plain: SpanText): SpanText | null {
+  const visible = visibleText(plain.segment, plain.span.start);
+  return visible ? { segment: visible.text, span: plain.span, positions: visible.positions } : null;
+}
+
+function sourceStart(span: Span, positions: readonly number[] | null, offset: number): number {
+  return positions ? (positions[offset] ?? span.end) : span.start + offset;
+}
+
+function sourceEnd(span: Span, positions: readonly number[] | null, offset: number): number {
+  if (!positions) return span.start + offset;
+  return offset === 0 ? span.start : (positions[offset - 1] as number) + 1;
+}
+
+/** What the first and last characters say about the notations that can match (most lines need one test at most), as bits. */
+const STARTS_WITH_G = 1;
+const ENDS_IN_BRACKET = 2;
+const ENDS_IN_DIGIT = 4;
+const LABEL_ONLY = 8;
+
+function shapeOf(text: string, span: Span, ctx: GradeContext): number {
   let last = span.end - 1;
   if (text.charCodeAt(last) === 0x2e /* . */) last--;
   while (last > span.start && (text.charCodeAt(last) === 0x20 || isInvisible(text.charCodeAt(last)))) last--;
   const ending = last >= span.start ? text.charCodeAt(last) : -1;
-  return {
-    first: text.charCodeAt(span.start) | 0x20,
-    endsInBracket: ending === 0x29 /* ) */ || ending === 0x5d /* ] */,
-    endsInDigit: ending >= 0x30 && ending <= 0x39,
-    labelOnly: ctx.allowLabelOnly || ctx.framework.styles.has('label'),
-  };
+  let shape = (text.charCodeAt(span.start) | 0x20) === 0x67 /* g */ ? STARTS_WITH_G : 0;
+  if (ending === 0x29 /* ) */ || ending === 0x5d /* ] */) shape |= ENDS_IN_BRACKET;
+  else if (ending >= 0x30 && ending <= 0x39) shape |= ENDS_IN_DIGIT;
+  if (ctx.allowLabelOnly || ctx.framework.styles.has('label')) shape |= LABEL_ONLY;
+  return shape;
 }
 
-/** The grade notations tried on the segment; `at` maps its indices to the text's. */
-function matchGrade(
-  segment: string,
-  at: (indices: Indices) => Indices,
-  text: string,
-  whole: [number, number],
-  { first, endsInBracket, endsInDigit, labelOnly }: Shape,
-  ctx: GradeContext,
-): Grade | null {
+/** The grade notations tried on the span's text. */
+function matchGrade(segment: string, span: Span, positions: readonly number[] | null, text: string, shape: number, ctx: GradeContext): Grade | null {
+  const whole: [number, number] = [span.start, span.end];
+  const at = (indices: Indices): Indices => (indices ? [sourceStart(span, positions, indices[0]), sourceEnd(span, positions, indices[1])] : undefined);
   const p = patterns(ctx.framework);
-  if (first === 0x67 /* g */) {
+  if (shape & STARTS_WITH_G) {
     const m = p.gradeNumber.exec(segment);
     if (m?.indices) {
       const grade = makeGrade(ctx, text, whole, m.indices[3] ?? m.indices[4] ? 'grade-number-label' : 'grade-number', at(m.indices[1]), at(m.indices[3] ?? m.indices[4]));
@@ -194,21 +198,21 @@ function matchGrade(
     if (p.unreadable.test(segment)) return { ...makeGrade(ctx, text, whole, 'grade-number', undefined, undefined), unreadable: true };
   }
   let m: RegExpExecArray | null;
-  if (endsInBracket) {
+  if (shape & ENDS_IN_BRACKET) {
     m = p.labelGradeNumberParen.exec(segment);
     if (m?.indices) return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
     m = p.labelNumber.exec(segment) ?? p.freeLabelNumber.exec(segment);
     if (m?.indices) return makeGrade(ctx, text, whole, 'label-number', at(m.indices[m.length - 1]), at(m.indices[1]));
     return null;
   }
-  if (endsInDigit) {
+  if (shape & ENDS_IN_DIGIT) {
     // a table cell holding a bare number: "3"
     if (ctx.allowLabelOnly && /^\d{1,3}$/.test(segment)) return makeGrade(ctx, text, whole, 'number', whole, undefined);
     m = p.labelGradeNumber.exec(segment);
     if (m?.indices) return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
     return null;
   }
-  if (labelOnly) {
+  if (shape & LABEL_ONLY) {
     m = p.labelOnly.exec(segment);
     if (m?.indices) return makeGrade(ctx, text, whole, 'label', undefined, at(m.indices[1]));
   }
@@ -222,24 +226,31 @@ export interface TitledGrade {
 
 /** A heading with its grade on the same line: "Being healthy Grade 3", "Children in care: good". */
 export function readFusedGrade(text: string, start: number, end: number, ctx: GradeContext): TitledGrade | null {
-  const span = trimmedSpan(text, start, end);
-  const shown = asShown(text, span);
+  const plain = plainSpan(text, trimmedSpan(text, start, end));
+  const found = fusedGradeIn(plain, text, ctx);
+  if (found) return found;
+  const shown = shownSpan(plain);
+  return shown && fusedGradeIn(shown, text, ctx);
+}
+
+function fusedGradeIn(read: SpanText, text: string, ctx: GradeContext): TitledGrade | null {
+  const { segment, span } = read;
   const p = patterns(ctx.framework);
-  if (/grade\s*\d/i.test(shown.segment)) {
-    const m = p.fusedGrade.exec(shown.segment);
+  if (/grade\s*\d/i.test(segment)) {
+    const m = p.fusedGrade.exec(segment);
     if (m?.indices?.[1] && m.indices[2]) {
-      const grade = readGrade(text, shown.start(m.indices[2][0]), shown.end(m.indices[2][1]), ctx);
-      const title = trimmedSpan(text, span.start, shown.end(m.indices[1][1]));
+      const grade = readGrade(text, sourceStart(read.span, read.positions, m.indices[2][0]), sourceEnd(read.span, read.positions, m.indices[2][1]), ctx);
+      const title = trimmedSpan(text, span.start, sourceEnd(read.span, read.positions, m.indices[1][1]));
       if (grade && title.end > title.start) return { title, grade };
     }
   }
   if (ctx.framework.styles.has('heading-colon-label')) {
-    const m = p.colonLabel.exec(shown.segment);
+    const m = p.colonLabel.exec(segment);
     if (m?.indices?.[1] && m.indices[2]) {
-      const labelStart = shown.start(m.indices[2][0]);
-      const labelEnd = shown.end(m.indices[2][1]);
+      const labelStart = sourceStart(read.span, read.positions, m.indices[2][0]);
+      const labelEnd = sourceEnd(read.span, read.positions, m.indices[2][1]);
       const grade = makeGrade(ctx, text, [labelStart, labelEnd], 'heading-colon-label', undefined, [labelStart, labelEnd]);
-      return { title: { start: span.start, end: shown.end(m.indices[1][1]) }, grade };
+      return { title: { start: span.start, end: sourceEnd(read.span, read.positions, m.indices[1][1]) }, grade };
     }
   }
   return null;
@@ -247,15 +258,22 @@ export function readFusedGrade(text: string, start: number, end: number, ctx: Gr
 
 /** A table row whose separator was lost in extraction: "Overall effectiveness Good", "Care leavers Inadequate Grade 4". */
 export function readTrailingGrade(text: string, start: number, end: number, ctx: GradeContext): TitledGrade | null {
-  const span = trimmedSpan(text, start, end);
-  const shown = asShown(text, span);
-  const m = patterns(ctx.framework).trailingLabel.exec(shown.segment);
+  const plain = plainSpan(text, trimmedSpan(text, start, end));
+  const found = trailingGradeIn(plain, text, ctx);
+  if (found) return found;
+  const shown = shownSpan(plain);
+  return shown && trailingGradeIn(shown, text, ctx);
+}
+
+function trailingGradeIn(read: SpanText, text: string, ctx: GradeContext): TitledGrade | null {
+  const { span } = read;
+  const m = patterns(ctx.framework).trailingLabel.exec(read.segment);
   if (!m?.indices?.[1] || !m.indices[2]) return null;
-  const grade = readGrade(text, shown.start(m.indices[2][0]), shown.end(m.indices[2][1]), { ...ctx, allowLabelOnly: true });
+  const grade = readGrade(text, sourceStart(read.span, read.positions, m.indices[2][0]), sourceEnd(read.span, read.positions, m.indices[2][1]), { ...ctx, allowLabelOnly: true });
   if (!grade) return null;
   // "Overall effectiveness – Adequate", "Overall effectiveness: Adequate", "Overall effectiveness | Adequate":
   // the separator is not part of the title
-  let titleEnd = shown.end(m.indices[1][1]);
+  let titleEnd = sourceEnd(read.span, read.positions, m.indices[1][1]);
   while (titleEnd > span.start && TITLE_SEPARATORS.has(text.charCodeAt(titleEnd - 1))) titleEnd--;
   if (titleEnd === span.start) return null;
   return { title: { start: span.start, end: titleEnd }, grade };

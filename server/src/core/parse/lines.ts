@@ -41,24 +41,50 @@ export function looksLikeFurniture(text: string): boolean {
 }
 
 /**
- * A copyright line that comes back, the same, three times or more: every page's footer ("© Crown copyright 2011").
- * Page numbers and the lines above them are found above. Such a footer opens with "©", "Crown" or "Copyright": the
- * first character turns nearly every other line away.
+ * A footer or header that comes back three times or more: a copyright line, the same on every page ("© Crown
+ * copyright 2011"), or a running line whose page number a bar sets off ("Ofsted | Inspection report | 3", the same
+ * but for the number). Page numbers and the lines above them are found above. A copyright footer opens with "©",
+ * "Crown" or "Copyright", and a running one starts or ends in a digit: those characters turn nearly every other
+ * line away.
  */
 function repeatedFurniture(raw: readonly string[], furniture: Set<number>): void {
   const seen = new Map<string, number[]>();
   for (let index = 0; index < raw.length; index++) {
     const line = raw[index] as string;
     if (line.length === 0 || line.length > 120) continue;
-    const first = line.charCodeAt(0) === 32 ? line.charCodeAt(line.length - line.trimStart().length) : line.charCodeAt(0);
-    if (first !== 0xa9 && (first | 0x20) !== 0x63 /* c */) continue;
-    if (line.indexOf('\u00a9') < 0 && line.indexOf('opyright') < 0 && line.indexOf('OPYRIGHT') < 0) continue;
-    const key = line.trim();
+    const key = copyrightLine(line) ? line.trim() : barredPageNumberKey(line);
+    if (key === null) continue;
     const list = seen.get(key);
     if (list) list.push(index);
     else seen.set(key, [index]);
   }
   for (const lines of seen.values()) if (lines.length >= 3) for (const index of lines) furniture.add(index);
+}
+
+function copyrightLine(line: string): boolean {
+  const first = line.charCodeAt(0) === 32 ? line.charCodeAt(line.length - line.trimStart().length) : line.charCodeAt(0);
+  if (first !== 0xa9 && (first | 0x20) !== 0x63 /* c */) return false;
+  return line.indexOf('\u00a9') >= 0 || line.indexOf('opyright') >= 0 || line.indexOf('OPYRIGHT') >= 0;
+}
+
+const BARRED_PAGE_NUMBER_AFTER = /^\s*[^|\s](.*\S)?\s*\|\s*\d{1,3}\s*$/;
+const BARRED_PAGE_NUMBER_BEFORE = /^\s*\d{1,3}\s*\|\s*[^|\s](.*[^|\s])?\s*$/;
+
+/** "Ofsted | Inspection report | #" for "Ofsted | Inspection report | 3": what stays the same from page to page. */
+function barredPageNumberKey(line: string): string | null {
+  let start = 0;
+  let end = line.length;
+  while (start < end && isWhiteSpace(line.charCodeAt(start))) start++;
+  while (end > start && isWhiteSpace(line.charCodeAt(end - 1))) end--;
+  const first = line.charCodeAt(start);
+  const last = line.charCodeAt(end - 1);
+  const endsInDigit = last >= 0x30 && last <= 0x39;
+  if (!endsInDigit && !(first >= 0x30 && first <= 0x39)) return null;
+  if (line.indexOf('|') < 0) return null;
+  const trimmed = line.slice(start, end);
+  if (endsInDigit && BARRED_PAGE_NUMBER_AFTER.test(trimmed)) return trimmed.replace(/\d+$/, '#');
+  if (BARRED_PAGE_NUMBER_BEFORE.test(trimmed)) return trimmed.replace(/^\d+/, '#');
+  return null;
 }
 
 const PAGE_ANYWHERE = /page\s+\d/i;

@@ -8,14 +8,15 @@ export class Paragraph {
   readonly text: string;
   /** Where each run of the text starts in it, and where it comes from: a line's piece, or part of one. */
   private readonly starts: number[] = [];
-  private readonly sources: { line: number; start: number; length: number }[] = [];
+  private readonly sources: { line: number; start: number; text: string }[] = [];
 
   constructor(pieces: readonly { line: number; start: number; text: string }[]) {
     let text = '';
     for (const piece of pieces) {
       if (text) text += ' ';
       if (!holdsInvisible(piece.text)) {
-        this.add(text.length, piece.line, piece.start, piece.text.length);
+        this.starts.push(text.length);
+        this.sources.push(piece);
         text += piece.text;
         continue;
       }
@@ -24,18 +25,14 @@ export class Paragraph {
       for (let index = 0; index <= piece.text.length; index++) {
         if (index < piece.text.length && !isInvisible(piece.text.charCodeAt(index))) continue;
         if (index > runStart || runStart === 0) {
-          this.add(text.length, piece.line, piece.start + runStart, index - runStart);
+          this.starts.push(text.length);
+          this.sources.push({ line: piece.line, start: piece.start + runStart, text: piece.text.slice(runStart, index) });
           text += piece.text.slice(runStart, index);
         }
         runStart = index + 1;
       }
     }
     this.text = text;
-  }
-
-  private add(offset: number, line: number, start: number, length: number): void {
-    this.starts.push(offset);
-    this.sources.push({ line, start, length });
   }
 
   get firstLine(): number {
@@ -47,7 +44,7 @@ export class Paragraph {
     while (index > 0 && (this.starts[index] ?? 0) > offset) index--;
     const source = this.sources[index];
     if (!source) return { line: 0, character: 0 };
-    const within = Math.min(offset - (this.starts[index] ?? 0), source.length);
+    const within = Math.min(offset - (this.starts[index] ?? 0), source.text.length);
     return { line: source.line, character: source.start + within };
   }
 

@@ -13,7 +13,7 @@ import type {
   SectionKind,
   TextSpan,
 } from '../model';
-import { collapseWhiteSpace, endsClause, isInvisible, isWhiteSpace, lineRange, range, trimmedSpan, withoutInvisible, type Position, type Range, type Span } from '../text';
+import { collapseWhiteSpace, endsClause, isInvisible, isWhiteSpace, lineRange, range, trimmedSpan, visibleText, withoutInvisible, type Position, type Range, type Span } from '../text';
 import { isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
 import { evaluativeTerms, type FoundTerm } from './evaluation';
 import { splitSentences } from './sentences';
@@ -590,7 +590,7 @@ export class StructureParser {
       if (words > 25 || (previous !== LineKind.Blank && previous !== LineKind.Heading && previous !== LineKind.Block && previous !== LineKind.Table)) return null;
     }
     const body = content.replace(/[\s.]+$/, '');
-    const terms = evaluativeTerms(body, { start: 0, end: body.length }, this.framework);
+    const terms = termsAsShown(body, this.framework);
     const term = terms[terms.length - 1];
     if (!term || term.end !== body.length) return null;
     if (body.slice(openingLength, term.start).trim().split(/\s+/).filter(Boolean).length > 8) return null;
@@ -933,4 +933,16 @@ export class StructureParser {
     while (stack.length) close(stack.pop() as HeadingEntry, lines.length);
     return roots;
   }
+}
+
+/** The terms of a line read as it shows ("are go\u00ADod"), each kept at its place in the line. */
+function termsAsShown(body: string, framework: CompiledFramework): FoundTerm[] {
+  const visible = visibleText(body);
+  if (!visible) return evaluativeTerms(body, { start: 0, end: body.length }, framework);
+  const { positions } = visible;
+  return evaluativeTerms(visible.text, { start: 0, end: visible.text.length }, framework).map((term) => ({
+    ...term,
+    start: positions[term.start] as number,
+    end: (positions[term.end - 1] as number) + 1,
+  }));
 }
