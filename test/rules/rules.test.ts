@@ -47,6 +47,12 @@ const CASES: Record<string, RuleCase[]> = {
     { name: 'an ungraded heading the framework does not grade', framework: 'apa-2007', lines: ['Summary of strengths and areas for development', '', APA_SENTENCE('good')], expect: [] },
   ],
   'grade-wording-mismatch': [
+    {
+      name: 'a graded row read as a heading over a graded subsection: the sentence under the subsection is the subsection\'s alone, reported once',
+      framework: 'apa-2007',
+      lines: ['| Being healthy | Grade 3 |', '## Being healthy', '| Being healthy | Grade 3 |', 'The graded judgement for adoption performance is that it is outstanding'],
+      expect: [4],
+    },
     { name: 'APA Grade 2 (adequate) said to be good', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 2', APA_SENTENCE('good')), expect: [7] },
     { name: 'SLAC Grade 2 (good) said to be adequate', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 25, 'The quality of safeguarding provision is adequate.')], expect: [9] },
     { name: 'SLAC Grade 1 said to be inadequate (the scale runs the other way)', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Partnership working', 'Grade 1', 54, 'Partnership working arrangements are inadequate.')], expect: [9] },
@@ -114,6 +120,12 @@ const CASES: Record<string, RuleCase[]> = {
     { name: 'a "good" later in the section, not in the judgement sentence', framework: 'apa-2007', lines: [...apaSection('Being healthy', 'Grade 2', APA_SENTENCE('adequate')), 'Immunisation rates are good and the youth service is outstanding.', ''], expect: [] },
   ],
   'missing-record-entry': [
+    {
+      name: 'a table row above a list item, the record starting with it: the new row goes below it, where no line above reads as its heading',
+      framework: 'lac-2013',
+      lines: ['Being healthy Grade 3', '(a) ensure that plans are reviewed', '', '| Overall effectiveness | Good |', '## Being healthy', '| Overall effectiveness | Good |\t'],
+      expect: [4],
+    },
     {
       name: 'a graded SLAC section missing from the record',
       framework: 'slac-2011',

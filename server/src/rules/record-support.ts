@@ -33,9 +33,9 @@ export function insertRecordRow(context: RuleContext, section: Section, level: L
   const eol = context.eol;
 
   if (after) return appendTo(context, after.range.end.line, `${eol}${row}`);
-  // above a table that starts the record, right under other text (a heading would take the new row for its grade),
-  // the row goes below the first one instead
-  if (before && before.range.start.line === record.range.start.line && (context.lines[before.range.start.line - 1] ?? '').trim()) {
+  // above a table that starts the record, with no heading of its own, the row goes below the first one instead: the
+  // text above, a heading or a line that reads as one, would take the new row for its grade
+  if (before && before.range.start.line === record.range.start.line) {
     return appendTo(context, before.range.end.line, `${eol}${row}`);
   }
   if (before) return insertAt(before.range.start.line, 0, `${row}${eol}`);

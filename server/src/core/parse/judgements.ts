@@ -105,7 +105,10 @@ export class ProseReader {
       const judgement = section.judgement;
       if (!judgement || judgement.sentence) continue;
       const from = Math.max(section.heading.range.start.line, judgement.grade?.range.end.line ?? 0) + 1;
-      const to = section.range.end.line;
+      // above its first graded subsection, whose sentence is its own ("Summary of strengths and areas for
+      // development" under an APA outcome is not graded: the outcome's sentence is under it)
+      const child = section.children.find((candidate) => candidate.judgement);
+      const to = child ? Math.min(section.range.end.line, child.heading.range.start.line - 1) : section.range.end.line;
       const first = this.firstProse(from, to);
       if (first < 0) continue;
       const { paragraph } = this.paragraphAt(first, to, JUDGEMENT_SENTENCE_WINDOW);
