@@ -728,8 +728,9 @@ export class StructureParser {
       if (fused && isJudgement(joined.slice(fused.title.start, fused.title.end))) {
         title = spanTo(fused.title.start, fused.title.end);
         grade = remap(fused.grade);
-      } else if (isJudgement(joined) && !/[.!?]$/.test(joined)) {
-        // the two lines together are exactly a judgement's title, however long ("Overall effectiveness of services for … and young" / "people")
+      } else if (this.framework.matchTitle(joined) !== null && !/[.!]$/.test(joined)) {
+        // the two lines together are exactly a title of the framework, however long ("Overall effectiveness of
+        // services for … and young" / "people", "How good are outcomes for looked after children and care" / "leavers?")
         title = spanTo(0, joined.length);
       }
     }
