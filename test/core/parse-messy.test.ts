@@ -226,6 +226,28 @@ describe('parse: messy real drafts', () => {
     assert.deepStrictEqual(report.sections.map((section) => section.title), ['The experiences and progress of children in care and care leavers']);
   });
 
+  it('reads a heading and a statement a narrow column broke over three lines, alone between blank lines', () => {
+    const heading = parseLines({ framework: 'ilacs' }, 'The experiences and progress of children in care', 'and care leavers: requires improvement to be', 'good', '', '1. Most children live in stable homes.');
+    const grade = heading.sections[0]?.judgement?.grade;
+    assert.deepStrictEqual([heading.sections.map((section) => section.title), grade?.level?.key, grade?.range.start, grade?.range.end], [
+      ['The experiences and progress of children in care and care leavers'],
+      'requires-improvement',
+      { line: 1, character: 18 },
+      { line: 2, character: 4 },
+    ]);
+    const statement = parseLines({ framework: 'sif' }, 'The graded judgement about the experiences and progress', 'of care leavers is that they require improvement to be', 'good', '', 'Care leavers are supported.');
+    const term = statement.sections[0]?.judgement?.grade;
+    assert.deepStrictEqual([statement.sections[0]?.judgement?.definition?.id, term?.level?.key, term?.range.start, term?.range.end], [
+      'care-leavers',
+      'requires-improvement',
+      { line: 1, character: 29 },
+      { line: 2, character: 4 },
+    ]);
+    // a third line that runs on into a paragraph is not part of the heading
+    const runsOn = parseLines({ framework: 'ilacs' }, 'The experiences and progress of children in care', 'and care leavers: requires improvement to be', 'good. Most children live in stable homes.', 'They are seen often.');
+    assert.deepStrictEqual(runsOn.sections.map((section) => section.title), []);
+  });
+
   it('reads record rows a PDF broke without tabs: a title over two lines with its grade on a line of its own', () => {
     const report = parseLines(
       SLAC,

@@ -128,8 +128,9 @@ describe('a report whose paragraphs and list items are hard-wrapped, or double-s
       { width: 72, headingsToo: false, hanging: true },
       // a narrow column: a heading over 60 characters that is not a judgement's ("How good are outcomes for …") wraps
       { width: 60, headingsToo: false, hanging: false },
-      // a PDF wraps a long heading as it wraps anything else; a Markdown heading or table row is one line
-      ...(name.endsWith('.md') ? [] : [{ width: 78, headingsToo: true, hanging: false }, { width: 60, headingsToo: true, hanging: false }]),
+      // a PDF wraps a long heading as it wraps anything else (at 50 columns, a judgement stated over three lines);
+      // a Markdown heading or table row is one line
+      ...(name.endsWith('.md') ? [] : [78, 60, 50].map((width) => ({ width, headingsToo: true, hanging: false }))),
     ];
     for (const { width, headingsToo, hanging } of variants) {
       it(`${name}: wrapped at ${width} characters${headingsToo ? ', headings too' : ''}${hanging ? ', list items indented under their text' : ''}`, () => {

@@ -72,16 +72,18 @@ const BARRED_PAGE_NUMBER_BEFORE = /^\s*\d{1,3}\s*\|\s*[^|\s](.*[^|\s])?\s*$/;
 
 /** "Ofsted | Inspection report | #" for "Ofsted | Inspection report | 3": what stays the same from page to page. */
 function barredPageNumberKey(line: string): string | null {
-  let start = 0;
   let end = line.length;
-  while (start < end && isWhiteSpace(line.charCodeAt(start))) start++;
-  while (end > start && isWhiteSpace(line.charCodeAt(end - 1))) end--;
-  const first = line.charCodeAt(start);
+  while (end > 0 && isWhiteSpace(line.charCodeAt(end - 1))) end--;
   const last = line.charCodeAt(end - 1);
-  const endsInDigit = last >= 0x30 && last <= 0x39;
-  if (!endsInDigit && !(first >= 0x30 && first <= 0x39)) return null;
+  const endsInDigit = isDigit(last);
+  // most lines end in a stop or a letter, and start with a letter: these two tests turn them away
+  if (!endsInDigit) {
+    let start = 0;
+    while (start < end && isWhiteSpace(line.charCodeAt(start))) start++;
+    if (!isDigit(line.charCodeAt(start))) return null;
+  }
   if (line.indexOf('|') < 0) return null;
-  const trimmed = line.slice(start, end);
+  const trimmed = line.trim();
   if (endsInDigit && BARRED_PAGE_NUMBER_AFTER.test(trimmed)) return trimmed.replace(/\d+$/, '#');
   if (BARRED_PAGE_NUMBER_BEFORE.test(trimmed)) return trimmed.replace(/^\d+/, '#');
   return null;

@@ -659,48 +659,68 @@ export class StructureParser {
   }
 
   /**
-   * A statement a hard wrap or a PDF broke over two lines, alone between blank lines: "The experiences and progress
-   * of children who need help and protection require" / "improvement to be good."
+   * A statement a hard wrap or a PDF broke over two or three lines, alone between blank lines: "The experiences and
+   * progress of children who need help and protection require" / "improvement to be good."
    */
   private wrappedStatement(index: number, text: string, span: Span): Statement | null {
     const { lines } = this;
-    const next = index + 1;
-    if (!this.framework.statements.length || next >= lines.length || lines.isBlank(next) || span.end - span.start > 200) return null;
-    if (next + 1 < lines.length && !lines.isBlank(next + 1)) return null;
-    const head = text.slice(span.start, span.end);
-    if (/[.!?:]$/.test(head)) return null;
-    const second = lines.masked(next);
-    const rest = trimmedSpan(second);
-    if (rest.end - rest.start > 120) return null;
-    const joined = `${head} ${second.slice(rest.start, rest.end)}`;
-    const at = (offset: number): Position =>
-      offset <= head.length ? { line: index, character: span.start + offset } : { line: next, character: rest.start + offset - head.length - 1 };
-    const statement = this.readStatement(index, joined, { start: 0, end: joined.length }, next, at);
+    if (!this.framework.statements.length || span.end - span.start > 200) return null;
+    if (/[.!?:]$/.test(text.slice(span.start, span.end))) return null;
+    let last = index;
+    while (last + 1 < lines.length && !lines.isBlank(last + 1) && last - index < MAX_WRAPPED_LINES - 1) last++;
+    if (last === index || (last + 1 < lines.length && !lines.isBlank(last + 1))) return null;
+    const pieces: LinePiece[] = [{ line: index, start: span.start, text: text.slice(span.start, span.end) }];
+    for (let line = index + 1; line <= last; line++) {
+      const masked = lines.masked(line);
+      const rest = trimmedSpan(masked);
+      if (rest.end - rest.start > 120) return null;
+      // a line above the last that ends a sentence ends the statement there: it is not wrapped
+      if (line < last && /[.!?:]$/.test(masked.slice(rest.start, rest.end))) return null;
+      pieces.push({ line, start: rest.start, text: masked.slice(rest.start, rest.end) });
+    }
+    const { joined, at } = joinPieces(pieces);
+    const statement = this.readStatement(index, joined, { start: 0, end: joined.length }, last, at);
     return statement && !statement.runsOn ? statement : null;
   }
 
   /**
-   * A heading broken over two lines by PDF extraction: "The experiences and progress of children in care and
-   * care" / "leavers: inadequate". Taken only when the two lines together name a judgement of the framework.
+   * A heading broken over two lines by PDF extraction, "The experiences and progress of children in care and
+   * care" / "leavers: inadequate", or over three by a narrow column (the third alone above a blank line). Taken
+   * only when the lines together name a title of the framework.
    */
   private joinedHeading(index: number): number | null {
     const { lines } = this;
-    const next = index + 1;
-    if (next >= lines.length || !this.framework.profile) return null;
+    if (index + 1 >= lines.length || !this.framework.profile) return null;
     const first = lines.masked(index);
     const a = trimmedSpan(first);
     // the first line is short: most lines are paragraphs, and are turned away before the next line is read
-    if (a.end - a.start > 160 || lines.isBlank(next)) return null;
-    const second = lines.masked(next);
-    const b = trimmedSpan(second);
-    if (b.end - b.start > 200 || /[.!?]$/.test(first.slice(a.start, a.end))) return null;
-    // a Markdown heading's underline ("-----", "=====") or a rule is not the rest of its title
-    if (isTableRule(second) || isSetextUnderline(second)) return null;
+    if (a.end - a.start > 160 || lines.isBlank(index + 1)) return null;
     const head = first.slice(a.start, a.end);
-    if (!this.framework.isTitleStart(head)) return null;
-    const joined = `${head} ${second.slice(b.start, b.end)}`;
-    const at = (offset: number) =>
-      offset <= head.length ? { line: index, character: a.start + offset } : { line: next, character: b.start + offset - head.length - 1 };
+    if (/[.!?]$/.test(head) || isTableRule(lines.masked(index + 1)) || !this.framework.isTitleStart(head)) return null;
+    const pieces: LinePiece[] = [{ line: index, start: a.start, text: head }];
+    for (let next = index + 1; next < index + MAX_WRAPPED_LINES && next < lines.length && !lines.isBlank(next); next++) {
+      const second = lines.masked(next);
+      const b = trimmedSpan(second);
+      // a Markdown heading's underline ("-----", "=====") or a rule is not the rest of its title
+      if (b.end - b.start > 200 || isTableRule(second) || isSetextUnderline(second)) return null;
+      pieces.push({ line: next, start: b.start, text: second.slice(b.start, b.end) });
+      const alone = next + 1 >= lines.length || lines.isBlank(next + 1);
+      // two lines may run on into text below; three must stand alone
+      if (pieces.length === 2 || alone) {
+        const found = this.joinedTitle(pieces, index);
+        if (found) {
+          this.kinds.fill(LineKind.Heading, index + 1, next + 1);
+          return this.headingSpan(index, found.title, null, found.grade ?? undefined, next);
+        }
+      }
+      if (/[.!?]$/.test(pieces[pieces.length - 1]!.text)) return null;
+    }
+    return null;
+  }
+
+  /** The title (and grade) the joined lines of a heading give, or null when they name no title of the framework. */
+  private joinedTitle(pieces: readonly LinePiece[], index: number): { title: TextSpan; grade: Grade | null } | null {
+    const { joined, at } = joinPieces(pieces);
     const spanTo = (start: number, end: number): TextSpan => ({ text: joined.slice(start, end), range: { start: at(start), end: at(end) } });
     const remap = (grade: Grade): Grade => {
       const move = (r: { start: { character: number }; end: { character: number } }) => ({ start: at(r.start.character), end: at(r.end.character) });
@@ -712,31 +732,20 @@ export class StructureParser {
       };
     };
     const isJudgement = (title: string) => this.framework.matchTitle(title)?.kind === 'judgement';
-    let title: TextSpan | null = null;
-    let grade: Grade | null = null;
     const cells = tableCells(joined);
     if (cells.length >= 2) {
       const titleCell = cells[0]!;
       const gradeCell = cells[cells.length - 1]!;
       const found = readGrade(joined, gradeCell.start, gradeCell.end, { framework: this.framework, line: index, allowLabelOnly: true });
-      if (found && isJudgement(joined.slice(titleCell.start, titleCell.end))) {
-        title = spanTo(titleCell.start, titleCell.end);
-        grade = remap(found);
-      }
-    } else {
-      const fused = readFusedGrade(joined, 0, joined.length, { framework: this.framework, line: index });
-      if (fused && isJudgement(joined.slice(fused.title.start, fused.title.end))) {
-        title = spanTo(fused.title.start, fused.title.end);
-        grade = remap(fused.grade);
-      } else if (this.framework.matchTitle(joined) !== null && !/[.!]$/.test(joined)) {
-        // the two lines together are exactly a title of the framework, however long ("Overall effectiveness of
-        // services for … and young" / "people", "How good are outcomes for looked after children and care" / "leavers?")
-        title = spanTo(0, joined.length);
-      }
+      if (found && isJudgement(joined.slice(titleCell.start, titleCell.end))) return { title: spanTo(titleCell.start, titleCell.end), grade: remap(found) };
+      return null;
     }
-    if (!title) return null;
-    this.kinds[next] = LineKind.Heading;
-    return this.headingSpan(index, title, null, grade ?? undefined, next);
+    const fused = readFusedGrade(joined, 0, joined.length, { framework: this.framework, line: index });
+    if (fused && isJudgement(joined.slice(fused.title.start, fused.title.end))) return { title: spanTo(fused.title.start, fused.title.end), grade: remap(fused.grade) };
+    // the lines together are exactly a title of the framework, however long ("Overall effectiveness of services
+    // for … and young" / "people", "How good are outcomes for looked after children and care" / "leavers?")
+    if (this.framework.matchTitle(joined) !== null && !/[.!]$/.test(joined)) return { title: spanTo(0, joined.length), grade: null };
+    return null;
   }
 
   private actionList(index: number, heading: TextSpan | null): number {
@@ -946,4 +955,32 @@ function termsAsShown(body: string, framework: CompiledFramework): FoundTerm[] {
     start: positions[term.start] as number,
     end: (positions[term.end - 1] as number) + 1,
   }));
+}
+
+/** The most lines a wrapped heading or statement is joined from. */
+const MAX_WRAPPED_LINES = 3;
+
+interface LinePiece {
+  line: number;
+  start: number;
+  text: string;
+}
+
+/** Lines' text joined with a space for each break, and the way back from an offset in it to the line and column. */
+function joinPieces(pieces: readonly LinePiece[]): { joined: string; at: (offset: number) => Position } {
+  const starts: number[] = [];
+  let joined = '';
+  for (const piece of pieces) {
+    if (joined) joined += ' ';
+    starts.push(joined.length);
+    joined += piece.text;
+  }
+  const at = (offset: number): Position => {
+    // an offset at the end of a line's text stays on that line
+    let index = 0;
+    while (index + 1 < pieces.length && offset > (starts[index] as number) + (pieces[index] as LinePiece).text.length) index++;
+    const piece = pieces[index] as LinePiece;
+    return { line: piece.line, character: piece.start + offset - (starts[index] as number) };
+  };
+  return { joined, at };
 }
