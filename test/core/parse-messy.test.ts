@@ -248,6 +248,17 @@ describe('parse: messy real drafts', () => {
     assert.deepStrictEqual(runsOn.sections.map((section) => section.title), []);
   });
 
+  it('reads a line of control characters left by binary garbage as blank: it is not part of the heading above, and the record goes on below it', () => {
+    for (const garbage of ['\u0000', '\u0001\u0007', ' \u007f ']) {
+      const report = parseLines(SLAC, 'Record of main findings', garbage, 'Overall effectiveness\tAdequate', 'Capacity for improvement\tGood');
+      assert.deepStrictEqual(report.record?.heading?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 23 } });
+      assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.grade?.level?.key]), [
+        ['Overall effectiveness', 'adequate'],
+        ['Capacity for improvement', 'good'],
+      ]);
+    }
+  });
+
   it('reads record rows a PDF broke without tabs: a title over two lines with its grade on a line of its own', () => {
     const report = parseLines(
       SLAC,

@@ -82,7 +82,8 @@ describe('every rule is total, and every quick fix does only what it says', () =
       fc.property(fc.constantFrom(...documents), fc.array(mutationArbitrary, { minLength: 0, maxLength: 5 }), (document, edits) =>
         checkFixes(applyMutations(document, edits).replace(/\r/g, ''), fixedRules),
       ),
-      { numRuns: 120 },
+      // SEED_FIX_RUNS=3000 PROPERTY_SEED=random explores further
+      { numRuns: Number(process.env.SEED_FIX_RUNS ?? 120) },
     );
     // the runs reach the fixes of most rules, not only the easy ones
     assert.ok(fixedRules.size >= 6, `only the fixes of ${[...fixedRules].join(', ')} were tried`);

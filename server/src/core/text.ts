@@ -126,8 +126,9 @@ export function isBlankText(line: string): boolean {
   return true;
 }
 
+/** White space, and the control characters binary garbage leaves (NUL and the rest of C0, DEL): nobody reads them. */
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xa0 || code === 0xfeff || code === 11 || code === 12;
+  return code <= 32 || code === 0xa0 || code === 0xfeff || code === 0x7f;
 }
 
 export function isBlank(line: string): boolean {

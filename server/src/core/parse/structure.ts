@@ -13,7 +13,7 @@ import type {
   SectionKind,
   TextSpan,
 } from '../model';
-import { collapseWhiteSpace, endsClause, isInvisible, isWhiteSpace, lineRange, range, trimmedSpan, visibleText, withoutInvisible, type Position, type Range, type Span } from '../text';
+import { collapseWhiteSpace, endsClause, isInvisible, isWhiteSpace, lineRange, normalizeTitle, range, trimmedSpan, visibleText, withoutInvisible, type Position, type Range, type Span } from '../text';
 import { isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
 import { evaluativeTerms, type FoundTerm } from './evaluation';
 import { splitSentences } from './sentences';
@@ -744,7 +744,8 @@ export class StructureParser {
     if (fused && isJudgement(joined.slice(fused.title.start, fused.title.end))) return { title: spanTo(fused.title.start, fused.title.end), grade: remap(fused.grade) };
     // the lines together are exactly a title of the framework, however long ("Overall effectiveness of services
     // for … and young" / "people", "How good are outcomes for looked after children and care" / "leavers?")
-    if (this.framework.matchTitle(joined) !== null && !/[.!]$/.test(joined)) return { title: spanTo(0, joined.length), grade: null };
+    // (and not a title with something unreadable below it: "Record of main findings" over a line of binary)
+    if (this.framework.matchTitle(joined) !== null && !/[.!]$/.test(joined) && normalizeTitle(joined) !== normalizeTitle(pieces[0]!.text)) return { title: spanTo(0, joined.length), grade: null };
     return null;
   }
 
