@@ -337,6 +337,9 @@ describe('parse: messy real drafts', () => {
     const pages = (make: (page: number) => string, count: number) => Array.from({ length: count }, (_, page) => [make(page + 3), 'Some prose of the page.']).flat();
     assert.deepStrictEqual([...pageFurniture(pages((page) => `Ofsted | Inspection report | ${page}`, 3))], [0, 2, 4]);
     assert.deepStrictEqual([...pageFurniture(pages((page) => `${page} | Rutland County Council`, 3))], [0, 2, 4]);
+    // a line above each page's number is its running header, but not when it is a grade
+    assert.deepStrictEqual([...pageFurniture(['Rutland', 'Page 3 of 30', 'Text.', 'Rutland', 'Page 4 of 30'])].sort(), [0, 1, 3, 4]);
+    assert.deepStrictEqual([...pageFurniture(['Grade 2 (Good)', 'Page 3 of 30', 'Text.', 'Grade 2 (Good)', 'Page 4 of 30'])], [1, 4]);
     // twice is not yet a running footer
     assert.deepStrictEqual([...pageFurniture(pages((page) => `Ofsted | Inspection report | ${page}`, 2))], []);
     // rows of a table without their outer bars, and a Markdown table's rows, each different or not

@@ -38,6 +38,12 @@ const CASES: Record<string, RuleCase[]> = {
     },
   ],
   'missing-grade': [
+    {
+      name: 'a judgement between two page footers, a grade above the first (inserting the same grade must not make the two grades a running header)',
+      framework: 'slac-2011',
+      lines: ['Grade 2 (Good)', 'Page 3 of 30', '## Being healthy', 'Page 3 of 30', ''],
+      expect: [3],
+    },
     { name: 'an APA outcome with no grade', framework: 'apa-2007', lines: apaSection('Staying safe', null, APA_SENTENCE('good')), expect: [1] },
     { name: 'a SLAC judgement with no grade', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Partnership working', null, 54, 'Partnership working arrangements are good.')], expect: [5] },
     { name: 'a graded APA outcome', framework: 'apa-2007', lines: apaSection('Staying safe', 'Grade 3', APA_SENTENCE('good')), expect: [] },

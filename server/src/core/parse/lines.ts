@@ -23,7 +23,8 @@ export function pageFurniture(raw: readonly string[]): Set<number> {
     while (index >= 0 && !(raw[index] as string).trim()) index--;
     if (index < 0 || page - index > 2) continue;
     const key = (raw[index] as string).trim().replace(/\d+/g, '#');
-    if (key.length > 120) continue;
+    // a grade that ends two pages ("Grade 2 (Good)" over "Page 3 of 30") is the report's, not its running header
+    if (key.length > 120 || /^\W*grade\b/i.test(key)) continue;
     const list = above.get(key);
     if (list) list.push(index);
     else above.set(key, [index]);
