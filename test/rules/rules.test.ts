@@ -481,6 +481,17 @@ describe('missing-record-entry: a heading too long to be a row', () => {
   });
 });
 
+describe('missing-record-entry: two sections of one name', () => {
+  it('says which section each problem is about: both are reported on the record', () => {
+    const lines = [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 25, 'The quality of provision is good.'), ...slacSection('Quality of provision', 'Grade 3 (Adequate)', 26, 'The quality of provision is adequate.'), 'Record of main findings', '', `Safeguarding services${T}`, `Overall effectiveness${T}Good`];
+    const problems = lint(lines.join('\n'), { framework: 'slac-2011' }).diagnostics.filter((d) => d.ruleId === 'missing-record-entry');
+    assert.deepStrictEqual(problems.map((problem) => problem.message.replace(/ is graded.*/, '')), [
+      '"Quality of provision" in Safeguarding services (line 5)',
+      '"Quality of provision" in Safeguarding services (line 11)',
+    ]);
+  });
+});
+
 describe("grade-out-of-scale: the message gives the framework's scale", () => {
   const messages = (lines: string[], framework: string) =>
     lint(lines.join('\n'), { framework }).diagnostics.filter((d) => d.ruleId === 'grade-out-of-scale').map((d) => d.message);
@@ -500,6 +511,12 @@ describe("grade-out-of-scale: the message gives the framework's scale", () => {
     ]);
     assert.deepStrictEqual(messages(apaSection('Being healthy', 'Grade 3.5', APA_SENTENCE('good')), 'apa-2007'), [
       'Grade 3.5 is written as a grade but gives no grade of the APA 2007 scale: Grade 4 (Outstanding) is best, Grade 1 (Inadequate) is worst.',
+    ]);
+  });
+
+  it('gives the size of the scale for a grade out of another size', () => {
+    assert.deepStrictEqual(messages([...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 out of 5', 25, 'The quality of provision is good.')], 'slac-2011'), [
+      '"Grade 2 out of 5" counts grades out of 5, but the SLAC 2011 scale has 4: Grade 1 (Outstanding) is best, Grade 4 (Inadequate) is worst.',
     ]);
   });
 
