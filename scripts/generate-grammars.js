@@ -136,10 +136,12 @@ const LABEL_GROUPS = `(?:${LEVELS.map((level) => `(${alt(level.labels)})`).join(
 /** Any label, no group. */
 const LABEL = `(?:${alt(LEVELS.flatMap((level) => level.labels))})`;
 const GRADE_NUMBER = '\\d{1,2}';
+/** "Grade 2 out of 4", "Grade 2 of 4": the size of the scale after the number (possessive: nothing to give back). */
+const OUT_OF = `(?:[ \\t]++(?:out[ \\t]++of|of)[ \\t]*+\\d{1,2})?`;
 const OPEN_BOLD = '(?:<(?:b|strong)>|\\*\\*|__)';
 const CLOSE_BOLD = '(?:</(?:b|strong)>|\\*\\*|__)';
 /** A grade notation, for lookaheads: "Grade 2 (Good)", "Outstanding (Grade 1)", "Performs well (3)", "Grade 3", "Good". */
-const NOTATION_OR_LABEL = `(?:Grade${WS}${GRADE_NUMBER}(?:${WS}\\(${WS}${LABEL}${WS}\\)|${WS}[:\\-\u2013\u2014]${WS}${LABEL})?|${LABEL}(?:${WS}\\(${WS}(?:Grade${WS})?${GRADE_NUMBER}${WS}\\)|${WS}[:\\-\u2013\u2014]?${WS}Grade${WS}${GRADE_NUMBER})?)`;
+const NOTATION_OR_LABEL = `(?:Grade${WS}${GRADE_NUMBER}${OUT_OF}(?:${WS}\\(${WS}${LABEL}${WS}\\)|${WS}[:\\-\u2013\u2014]${WS}${LABEL})?|${LABEL}(?:${WS}\\(${WS}(?:Grade${WS})?${GRADE_NUMBER}${WS}\\)|${WS}[:\\-\u2013\u2014]?${WS}Grade${WS}${GRADE_NUMBER})?)`;
 /** A cell that holds only a grade: the value of a record row. */
 const VALUE_CELL = `${OPEN_BOLD}?${WS}${NOTATION_OR_LABEL}${WS}${CLOSE_BOLD}?`;
 /** What can follow a judgement title on its own line: a grade, plain or in bold, or ": label" (ILACS). */
@@ -170,13 +172,13 @@ const repository = {
       {
         comment: 'Grade 2 (Good)',
         name: `meta.grade.notation.${SUFFIX}`,
-        match: `(?i)\\b(Grade)[ \\t]*(${GRADE_NUMBER})[ \\t]*(\\()[ \\t]*${LABEL_GROUPS}[ \\t]*(\\))`,
+        match: `(?i)\\b(Grade)[ \\t]*(${GRADE_NUMBER})${OUT_OF}[ \\t]*(\\()[ \\t]*${LABEL_GROUPS}[ \\t]*(\\))`,
         captures: { 1: keyword, 2: number, 3: paren('begin'), ...labelCaptures(4), 8: paren('end') },
       },
       {
         comment: 'Grade 2: good, Grade 2 - Good',
         name: `meta.grade.notation.${SUFFIX}`,
-        match: `(?i)\\b(Grade)[ \\t]*(${GRADE_NUMBER})[ \\t]*([:\\-\u2013\u2014])[ \\t]*${LABEL_GROUPS}\\b`,
+        match: `(?i)\\b(Grade)[ \\t]*(${GRADE_NUMBER})${OUT_OF}[ \\t]*([:\\-\u2013\u2014])[ \\t]*${LABEL_GROUPS}\\b`,
         captures: { 1: keyword, 2: number, 3: separator, ...labelCaptures(4) },
       },
       {
@@ -198,9 +200,9 @@ const repository = {
         captures: { 1: separator, ...labelCaptures(2) },
       },
       {
-        comment: 'Grade 3: the number alone means different levels in different frameworks',
+        comment: 'Grade 3, Grade 3 out of 4: the number alone means different levels in different frameworks',
         name: `meta.grade.notation.${SUFFIX}`,
-        match: `(?i)\\b(Grade)[ \\t]*(${GRADE_NUMBER})\\b`,
+        match: `(?i)\\b(Grade)[ \\t]*(${GRADE_NUMBER})${OUT_OF}\\b`,
         captures: { 1: keyword, 2: number },
       },
     ],

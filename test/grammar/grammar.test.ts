@@ -415,6 +415,9 @@ describe('report grammar: grade notations', () => {
     ['Outstanding (Grade 1)', 'Outstanding', 'outstanding'],
     ['Inadequate Grade 4', 'Inadequate', 'inadequate'],
     ['Grade 2: good', 'good', 'good'],
+    ['Grade 3 of 4 (Good)', 'Good', 'good'],
+    ['Grade 2 out of 4: adequate', 'adequate', 'adequate'],
+    ['Overall effectiveness\tGrade 2 out of 4 (Good)', 'Good', 'good'],
     ['Performs well (3)', 'Performs well', 'good'],
     ['Performs excellently (4)', 'Performs excellently', 'outstanding'],
     ['Performs adequately (2)', 'Performs adequately', 'adequate'],
@@ -430,6 +433,12 @@ describe('report grammar: grade notations', () => {
   for (const [text, label, level] of cases) {
     it(`"${text}": ${label} is ${level}`, async () => assertGrade(await reportLine(text), label, level));
   }
+
+  it('takes "out of 4" after a grade number into the notation', async () => {
+    const line = await reportLine('Grade 2 out of 4');
+    assertScope(line, '2', 'constant.numeric.grade.inspection-report');
+    assertScope(line, 'out of 4', 'meta.grade.notation.inspection-report');
+  });
 
   it('does not colour the "good" of "requires improvement to be good" as good', async () => {
     const line = await reportLine('Overall effectiveness: requires improvement to be good');
