@@ -162,6 +162,9 @@ function sourceEnd(span: Span, positions: readonly number[] | null, offset: numb
   return offset === 0 ? span.start : (positions[offset - 1] as number) + 1;
 }
 
+const startIn = (read: SpanText, offset: number) => sourceStart(read.span, read.positions, offset);
+const endIn = (read: SpanText, offset: number) => sourceEnd(read.span, read.positions, offset);
+
 /** What the first and last characters say about the notations that can match (most lines need one test at most), as bits. */
 const STARTS_WITH_G = 1;
 const ENDS_IN_BRACKET = 2;
@@ -226,11 +229,16 @@ export interface TitledGrade {
 
 /** A heading with its grade on the same line: "Being healthy Grade 3", "Children in care: good". */
 export function readFusedGrade(text: string, start: number, end: number, ctx: GradeContext): TitledGrade | null {
+  return asWrittenThenAsShown(text, start, end, (read) => fusedGradeIn(read, text, ctx));
+}
+
+/** What `reader` finds in the span as written, else in the span as it shows (when it holds invisible characters). */
+function asWrittenThenAsShown<T>(text: string, start: number, end: number, reader: (read: SpanText) => T | null): T | null {
   const plain = plainSpan(text, trimmedSpan(text, start, end));
-  const found = fusedGradeIn(plain, text, ctx);
+  const found = reader(plain);
   if (found) return found;
   const shown = shownSpan(plain);
-  return shown && fusedGradeIn(shown, text, ctx);
+  return shown && reader(shown);
 }
 
 function fusedGradeIn(read: SpanText, text: string, ctx: GradeContext): TitledGrade | null {
@@ -239,18 +247,18 @@ function fusedGradeIn(read: SpanText, text: string, ctx: GradeContext): TitledGr
   if (/grade\s*\d/i.test(segment)) {
     const m = p.fusedGrade.exec(segment);
     if (m?.indices?.[1] && m.indices[2]) {
-      const grade = readGrade(text, sourceStart(read.span, read.positions, m.indices[2][0]), sourceEnd(read.span, read.positions, m.indices[2][1]), ctx);
-      const title = trimmedSpan(text, span.start, sourceEnd(read.span, read.positions, m.indices[1][1]));
+      const grade = readGrade(text, startIn(read, m.indices[2][0]), endIn(read, m.indices[2][1]), ctx);
+      const title = trimmedSpan(text, span.start, endIn(read, m.indices[1][1]));
       if (grade && title.end > title.start) return { title, grade };
     }
   }
   if (ctx.framework.styles.has('heading-colon-label')) {
     const m = p.colonLabel.exec(segment);
     if (m?.indices?.[1] && m.indices[2]) {
-      const labelStart = sourceStart(read.span, read.positions, m.indices[2][0]);
-      const labelEnd = sourceEnd(read.span, read.positions, m.indices[2][1]);
+      const labelStart = startIn(read, m.indices[2][0]);
+      const labelEnd = endIn(read, m.indices[2][1]);
       const grade = makeGrade(ctx, text, [labelStart, labelEnd], 'heading-colon-label', undefined, [labelStart, labelEnd]);
-      return { title: { start: span.start, end: sourceEnd(read.span, read.positions, m.indices[1][1]) }, grade };
+      return { title: { start: span.start, end: endIn(read, m.indices[1][1]) }, grade };
     }
   }
   return null;
@@ -258,22 +266,18 @@ function fusedGradeIn(read: SpanText, text: string, ctx: GradeContext): TitledGr
 
 /** A table row whose separator was lost in extraction: "Overall effectiveness Good", "Care leavers Inadequate Grade 4". */
 export function readTrailingGrade(text: string, start: number, end: number, ctx: GradeContext): TitledGrade | null {
-  const plain = plainSpan(text, trimmedSpan(text, start, end));
-  const found = trailingGradeIn(plain, text, ctx);
-  if (found) return found;
-  const shown = shownSpan(plain);
-  return shown && trailingGradeIn(shown, text, ctx);
+  return asWrittenThenAsShown(text, start, end, (read) => trailingGradeIn(read, text, ctx));
 }
 
 function trailingGradeIn(read: SpanText, text: string, ctx: GradeContext): TitledGrade | null {
   const { span } = read;
   const m = patterns(ctx.framework).trailingLabel.exec(read.segment);
   if (!m?.indices?.[1] || !m.indices[2]) return null;
-  const grade = readGrade(text, sourceStart(read.span, read.positions, m.indices[2][0]), sourceEnd(read.span, read.positions, m.indices[2][1]), { ...ctx, allowLabelOnly: true });
+  const grade = readGrade(text, startIn(read, m.indices[2][0]), endIn(read, m.indices[2][1]), { ...ctx, allowLabelOnly: true });
   if (!grade) return null;
   // "Overall effectiveness – Adequate", "Overall effectiveness: Adequate", "Overall effectiveness | Adequate":
   // the separator is not part of the title
-  let titleEnd = sourceEnd(read.span, read.positions, m.indices[1][1]);
+  let titleEnd = endIn(read, m.indices[1][1]);
   while (titleEnd > span.start && TITLE_SEPARATORS.has(text.charCodeAt(titleEnd - 1))) titleEnd--;
   if (titleEnd === span.start) return null;
   return { title: { start: span.start, end: titleEnd }, grade };
