@@ -427,6 +427,21 @@ describe('record-grade-mismatch: the fix keeps how the record writes grades', ()
   });
 });
 
+describe('grade-wording-mismatch and record-grade-mismatch: a grade out of the scale\'s size keeps it', () => {
+  const fixTexts = (lines: string[], framework: string, ruleId: string) =>
+    lint(lines.join('\n'), { framework }).diagnostics.filter((d) => d.ruleId === ruleId).flatMap((d) => d.fixes.flatMap((fix) => fix.edits.map((edit) => edit.newText)));
+
+  it('rewrites "Grade 2 out of 4" as "Grade 3 out of 4", and "Grade 2 of 4 (Adequate)" as "Grade 3 of 4 (Good)"', () => {
+    assert.ok(fixTexts(apaSection('Being healthy', 'Grade 2 out of 4', APA_SENTENCE('good')), 'apa-2007', 'grade-wording-mismatch').includes('Grade 3 out of 4'));
+    assert.ok(fixTexts(apaSection('Being healthy', 'Grade 2 of 4 (Adequate)', APA_SENTENCE('good')), 'apa-2007', 'grade-wording-mismatch').includes('Grade 3 of 4 (Good)'));
+  });
+
+  it('rewrites a record cell "Grade 2 out of 4" keeping its "out of 4"', () => {
+    const lines = [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'), 'Record of main findings', '', `Overall effectiveness${T}Grade 2 out of 4`];
+    assert.deepStrictEqual(fixTexts(lines, 'slac-2011', 'record-grade-mismatch'), ['Grade 3 out of 4']);
+  });
+});
+
 describe('contents-mismatch: a title listed once in each part', () => {
   it('reports the heading whose entry was deleted, in its own part, not the same title in the other part', () => {
     const seed = readSeed('slac-2011-rutland');

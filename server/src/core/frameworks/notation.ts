@@ -28,14 +28,21 @@ export function writeGrade(profile: FrameworkProfile, level: Level, style: Grade
   }
 }
 
-/** Rewrites a written grade for another level, keeping how the writer wrote it (style, case, brackets). */
+/** Rewrites a written grade for another level, keeping how the writer wrote it (style, case, brackets, "out of 4"). */
 export function rewriteGrade(profile: FrameworkProfile, grade: Grade, level: Level): string {
   const lower = grade.label ? grade.label.text === grade.label.text.toLowerCase() : undefined;
   if (grade.style === 'label-grade-number' && !/[([]/.test(grade.text) && level.number !== undefined) {
     return `${withCase(level.label, Boolean(lower))} Grade ${level.number}`;
   }
-  if (grade.style === 'grade-number' && grade.label) return writeGrade(profile, level, 'grade-number-label', lower);
-  return writeGrade(profile, level, grade.style, lower);
+  const written = writeGrade(profile, level, grade.style === 'grade-number' && grade.label ? 'grade-number-label' : grade.style, lower);
+  return grade.outOf === undefined ? written : withOutOf(written, grade.text);
+}
+
+/** "Grade 3 (Good)" written as "Grade 2 out of 4 (Adequate)" was: "Grade 3 out of 4 (Good)". */
+function withOutOf(written: string, original: string): string {
+  const outOf = /^grade\s*:?\s*\d{1,3}(\s+(?:out\s+of|of)\s*\d{1,3})/i.exec(original)?.[1];
+  const number = /^Grade \d{1,3}/.exec(written);
+  return outOf && number ? `${number[0]}${outOf}${written.slice(number[0].length)}` : written;
 }
 
 /** "Grade 2 (Good)" or "good", for messages. */
