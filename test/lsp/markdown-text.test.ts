@@ -71,3 +71,14 @@ describe('text of reports in hovers and completions reads as written, never as M
     for (const item of items) assert.ok(item.textEdit && 'newText' in item.textEdit && item.textEdit.newText.startsWith(snippetText(item.label)));
   });
 });
+
+describe('hovers on a grade out of a scale of another size', () => {
+  const report = (grade: string) => ['<!-- framework: slac-2011 -->', 'Safeguarding services', '', 'Quality of provision', '', grade, '', '25. The quality of provision is good. More follows.'].join('\n');
+
+  it('say the scale has another size for "Grade 2 out of 5", and read "Grade 2 out of 4" as Grade 2', () => {
+    assert.match(hoverAt(report('Grade 2 out of 5'), 5, 3), /⚠ \*Grade 2 out of 5\* counts grades out of 5: this scale has 4 levels\./);
+    const four = hoverAt(report('Grade 2 out of 4'), 5, 3);
+    assert.match(four, /\*Grade 2 out of 4\* means \*\*Good\*\*/);
+    assert.doesNotMatch(four, /⚠/);
+  });
+});

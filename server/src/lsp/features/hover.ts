@@ -27,6 +27,7 @@ function gradeHover(profile: FrameworkProfile, grade: Grade): string {
   const title = `**${md(shortNameOf(profile))} scale** — ${md(describeScale(profile))}`;
   const notes: string[] = [];
   if (grade.number && !grade.numberLevel) notes.push(`⚠ Grade ${grade.number.value} is not on this scale.`);
+  if (grade.unreadable && grade.outOf !== undefined) notes.push(`⚠ *${md(grade.text)}* counts grades out of ${grade.outOf}: this scale has ${profile.scale.levels.length} levels.`);
   if (grade.label && !grade.label.level) notes.push(`⚠ "${md(grade.label.text)}" is not a label of this scale.`);
   if (grade.numberLevel && grade.label?.level && grade.numberLevel !== grade.label.level) {
     notes.push(`⚠ Grade ${grade.number?.value} is ${md(grade.numberLevel.label)}, but the label says ${md(grade.label.text)}.`);
