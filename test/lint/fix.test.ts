@@ -51,6 +51,21 @@ describe('fixing: edits between two texts, and fixes applied in rounds', () => {
     assert.strictEqual(fixAll('a', flip).passes, 1);
   });
 
+  it('fixAll goes past ten rounds while each leaves fewer problems to fix: fifteen breaks in the numbering, one a round', () => {
+    const paragraphs: string[] = [];
+    for (let index = 0, number = 1; index < 31; index++, number += index % 2 ? 2 : 1) paragraphs.push(`${number}. Paragraph ${index} of the section, with its evidence.`, '');
+    const text = ['Safeguarding services', '', 'Overall effectiveness', '', 'Grade 3 (Adequate)', '', ...paragraphs].join('\n');
+    const check = (current: string) => lint(current, { framework: 'slac-2011' }).diagnostics;
+    assert.ok(check(text).filter((d) => d.ruleId === 'paragraph-numbering').length >= 15);
+    const result = fixAll(text, check);
+    assert.ok(result.passes > 10, `${result.passes} rounds`);
+    assert.deepStrictEqual(check(result.text).filter((d) => d.ruleId === 'paragraph-numbering'), []);
+    assert.deepStrictEqual(result.text.match(/^\d+(?=\.)/gm)?.map(Number), Array.from({ length: 31 }, (_, index) => index + 1));
+    // a long text gets its ten rounds, and few more: the fifteen it would need are not taken
+    const long = fixAll(`${text}\n${'x'.repeat(4_000_000)}`, check).passes;
+    assert.ok(long >= 10 && long < 15, `${long} rounds`);
+  });
+
   it('preferredEdits takes the fixes a pairwise reading of every edit taken would', () => {
     /** The plain reading: each edit of a fix against every edit already taken, and against the fix's own. */
     const pairwise = (diagnostics: readonly Diagnostic[]) => {
