@@ -125,12 +125,12 @@ export function readGrade(text: string, start: number, end: number, ctx: GradeCo
   const shape = shapeOf(text, span, ctx);
   if (shape === 0) return null;
 
-  const segment = text.slice(span.start, span.end);
-  const grade = matchGrade(segment, span, null, text, shape, ctx);
+  const plain = plainSpan(text, span);
+  const grade = matchGrade(plain, text, shape, ctx);
   if (grade && !grade.unreadable && (!grade.label || grade.label.level)) return grade;
   // "Grade 4 (Out\u00ADstanding)", "Grade 3 - Ade\u00ADquate": read again as it shows
-  const visible = visibleText(segment, span.start);
-  return visible ? (matchGrade(visible.text, span, visible.positions, text, shape, ctx) ?? grade) : grade;
+  const shown = shownSpan(plain);
+  return shown ? (matchGrade(shown, text, shape, ctx) ?? grade) : grade;
 }
 
 /**
@@ -153,17 +153,16 @@ function shownSpan(plain: SpanText): SpanText | null {
   return visible ? { segment: visible.text, span: plain.span, positions: visible.positions } : null;
 }
 
-function sourceStart(span: Span, positions: readonly number[] | null, offset: number): number {
+/** Where the character at `offset` of the span's text is in the text. */
+function startIn({ span, positions }: SpanText, offset: number): number {
   return positions ? (positions[offset] ?? span.end) : span.start + offset;
 }
 
-function sourceEnd(span: Span, positions: readonly number[] | null, offset: number): number {
+/** Where a run of the span's text ending at `offset` ends in the text. */
+function endIn({ span, positions }: SpanText, offset: number): number {
   if (!positions) return span.start + offset;
   return offset === 0 ? span.start : (positions[offset - 1] as number) + 1;
 }
-
-const startIn = (read: SpanText, offset: number) => sourceStart(read.span, read.positions, offset);
-const endIn = (read: SpanText, offset: number) => sourceEnd(read.span, read.positions, offset);
 
 /** What the first and last characters say about the notations that can match (most lines need one test at most), as bits. */
 const STARTS_WITH_G = 1;
@@ -184,9 +183,10 @@ function shapeOf(text: string, span: Span, ctx: GradeContext): number {
 }
 
 /** The grade notations tried on the span's text. */
-function matchGrade(segment: string, span: Span, positions: readonly number[] | null, text: string, shape: number, ctx: GradeContext): Grade | null {
+function matchGrade(read: SpanText, text: string, shape: number, ctx: GradeContext): Grade | null {
+  const { segment, span } = read;
   const whole: [number, number] = [span.start, span.end];
-  const at = (indices: Indices): Indices => (indices ? [sourceStart(span, positions, indices[0]), sourceEnd(span, positions, indices[1])] : undefined);
+  const at = (indices: Indices): Indices => (indices ? [startIn(read, indices[0]), endIn(read, indices[1])] : undefined);
   const p = patterns(ctx.framework);
   if (shape & STARTS_WITH_G) {
     const m = p.gradeNumber.exec(segment);
