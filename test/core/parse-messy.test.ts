@@ -297,6 +297,38 @@ describe('parse: messy real drafts', () => {
     ]);
   });
 
+  it('reads a grid table\'s row whose cells run over several lines as one row, its title and grade where they stand', () => {
+    const report = parseLines(
+      { framework: 'ilacs' },
+      'Record of main findings', '',
+      '+--------------------------+--------------------+', '| Judgement                | Grade              |', '+==========================+====================+',
+      '| The experiences and      | Requires           |', '| progress of children in  | improvement to be  |', '| care and care leavers    | good               |',
+      '+--------------------------+--------------------+', '| Overall effectiveness    | Good               |', '+--------------------------+--------------------+',
+    );
+    const rows = report.record?.rows ?? [];
+    assert.deepStrictEqual(rows.map((row) => [row.title.text, row.grade?.text, row.grade?.level?.key]), [
+      ['The experiences and progress of children in care and care leavers', 'Requires improvement to be good', 'requires-improvement'],
+      ['Overall effectiveness', 'Good', 'good'],
+    ]);
+    assert.deepStrictEqual(rows[0]?.title.range, { start: { line: 5, character: 2 }, end: { line: 7, character: 23 } });
+    assert.deepStrictEqual(rows[0]?.grade?.range, { start: { line: 5, character: 29 }, end: { line: 7, character: 33 } });
+  });
+
+  it('reads an HTML table\'s rows, a cell to a line as pandoc writes them or a row to a line, and its header', () => {
+    const report = parseLines(
+      SLAC,
+      'Record of main findings:', '<table>', '<thead>', '<tr class="header">', '<th>Judgement</th>', '<th>Grade</th>', '</tr>', '</thead>', '<tbody>',
+      '<tr class="odd">', '<td>Safeguarding services</td>', '<td></td>', '</tr>', '<tr class="even">', '<td>The contribution of health agencies to keeping',
+      'children and young people safe</td>', '<td><strong>Good</strong></td>', '</tr>', '<tr><td>Partnership working</td><td>Outstanding</td></tr>', '</tbody>', '</table>',
+    );
+    assert.deepStrictEqual(report.record?.groups.map((group) => group.title.text), ['Safeguarding services']);
+    assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.grade?.text, row.grade?.level?.key, row.group?.title.text]), [
+      ['The contribution of health agencies to keeping children and young people safe', 'Good', 'good', 'Safeguarding services'],
+      ['Partnership working', 'Outstanding', 'outstanding', 'Safeguarding services'],
+    ]);
+    assert.deepStrictEqual(report.record?.rows[0]?.grade?.range, { start: { line: 16, character: 12 }, end: { line: 16, character: 16 } });
+  });
+
   it('reads a record row whose grade cell runs on, so that the cell can be reported', () => {
     const report = parseLines(SLAC, 'Record of main findings', '', 'Overall effectiveness\tAdequate', `Staying safe\tGood${' good'.repeat(200)}`, 'Being healthy\tGood');
     assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.grade?.level?.key ?? null]), [

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { lint } from '../../server/src/lint/engine';
 import { frameworkFixtures, readSeed, seedNames } from '../helpers/paths';
+import { reportsWithTables, rewriteTable, TABLE_STYLES, writeTable } from '../helpers/tables';
 
 /**
  * What copying a report out of Word, a PDF, a web page or a chat leaves in its text. Each must read as the clean
@@ -220,4 +221,20 @@ describe("a page's header or footer left in by a PDF, every 37 lines, reads as t
     const record = ['<!-- framework: slac-2011 -->', 'Record of main findings', '', 'Overall effectiveness\tAdequate', '', 'Annex 1: glossary', '', 'Staying safe\tOutstanding', ''];
     assert.deepStrictEqual(lint(record.join('\n')).report.record?.rows.map((row) => row.title.text), ['Overall effectiveness']);
   });
+});
+
+describe('a table of judgements written as a converter, an editor or a web page writes tables reads as the table does', () => {
+  // the table's new lines move the lines below it: problems are compared by rule
+  const byRule = (read: ReturnType<typeof reading>) => ({ ...read, problems: read.problems.map((problem) => problem.replace(/@\d+$/, '')).sort() });
+  for (const { name, text, table } of reportsWithTables()) {
+    const lines = text.split('\n');
+    const clean = byRule(reading(text));
+    for (const [style, write] of Object.entries(TABLE_STYLES)) {
+      it(`${name}: ${style}`, () => {
+        const written = rewriteTable(lines, table, writeTable(table, write));
+        assert.notStrictEqual(written, text);
+        assert.deepStrictEqual(byRule(reading(written)), clean);
+      });
+    }
+  }
 });

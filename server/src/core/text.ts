@@ -69,7 +69,7 @@ const INLINE_TAG = /<\/?(?:b|strong|em|i|u|span|font)\b[^>\n]{0,40}>/gi;
  * breaks text pasted from web pages and chat carries (zero-width space, word joiner, zero-width no-break space), which
  * would otherwise keep "Grade \u200B3" from being a grade and "Being \u200Bhealthy" from being a judgement's title.
  */
-const MARKUP = /<\/?(?:b|strong|em|i|u|span|font|p|br)\b[^>\n]{0,40}>|\*\*|__|\*|\uFEFF|\u00A0|\u200B|\u2060|`/gi;
+const MARKUP = /<\/?(?:b|strong|em|i|u|span|font|p|br|table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption)\b[^>\n]{0,40}>|\*\*|__|\*|\uFEFF|\u00A0|\u200B|\u2060|`/gi;
 
 /** Whether the text may hold markup to mask: plain searches, much faster than a character-class scan. */
 export function mayHaveMarkup(text: string): boolean {

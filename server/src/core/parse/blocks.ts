@@ -39,6 +39,8 @@ const MAX_STRAY = 80;
 const MAX_INTRO_WRAP = 5;
 /** Blank lines a page break may leave on each side of a stray line. */
 const MAX_STRAY_GAP = 2;
+/** Lines one row of a grid table may take. */
+const MAX_GRID_ROW_LINES = 12;
 
 export function readContents(lines: Lines, headingLine: number, heading: TextSpan): BlockResult<Contents> {
   const entries: ContentsEntry[] = [];
@@ -138,7 +140,8 @@ export function readNumberedRow(text: string, span: Span, framework: CompiledFra
 
 /** "Judgement Grade" as a line of its own: a table's header row whose cells lost their tab. */
 export function isSpacedHeaderRow(text: string): boolean {
-  if (text.length > 40 || !opensWith(text, HEADER_INITIALS) || wordCount(text) !== 2) return false;
+  // (its cells may be set apart by many spaces, in columns aligned with the rows below)
+  if (text.length > MAX_ROW || !opensWith(text, HEADER_INITIALS) || wordCount(text) !== 2) return false;
   return text.trim().split(/\s+/).every((word) => HEADER_CELL.test(word));
 }
 
@@ -217,12 +220,7 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
       const grade = readGrade(text, cell.start, cell.end, { framework, line, allowLabelOnly: true }) ?? unreadGrade(lines, line, cell, framework);
       return { grade, lastLine: line };
     }
-    const gradeRange = range(line, cell.start, endLine, endChar);
-    const level = framework.levelForLabel(label);
-    return {
-      grade: { text: label, range: gradeRange, number: null, label: { text: label, range: gradeRange, level }, level, numberLevel: null, style: 'label' },
-      lastLine: endLine,
-    };
+    return { grade: labelOverLines(framework, label, range(line, cell.start, endLine, endChar)), lastLine: endLine };
   };
 
   /** A row from its title's pieces and its grade cell at `line`; reading goes on after the cell's last line. */
@@ -235,6 +233,28 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     last = lastLine;
     index = lastLine + 1;
     pending = null;
+  };
+
+  /** A row from the pieces of its cells, over lines `line` to `lastLine`: a number cell, the title, …, the grade. */
+  const piecesRow = (columns: Pieces[], line: number, lastLine: number) => {
+    for (let at = line; at <= lastLine; at++) owned.push(at);
+    last = lastLine;
+    index = lastLine + 1;
+    const filled = columns.filter((pieces) => pieces.parts.length > 0);
+    if (!filled.length || filled.every((pieces) => HEADER_CELL.test(piecesSpan(pieces).text))) return;
+    const numbered = filled.length >= 3 && filled[0]!.parts.length === 1 && ROW_NUMBER_CELL.test(filled[0]!.parts[0]!.text);
+    const title = piecesSpan(numbered ? filled[1]! : filled[0]!);
+    const gradePieces = filled.length >= 2 ? filled[filled.length - 1]! : null;
+    if (!gradePieces) {
+      addRow(title, null, title.range);
+      return;
+    }
+    const cell = gradePieces.parts[0]!;
+    const grade =
+      gradePieces.parts.length === 1
+        ? (readGrade(lines.masked(cell.line), cell.start, cell.end, { framework, line: cell.line, allowLabelOnly: true }) ?? unreadGrade(lines, cell.line, cell, framework))
+        : gradeOverPieces(lines, gradePieces, framework);
+    addRow(title, grade, range(title.range.start.line, title.range.start.character, grade.range.end.line, grade.range.end.character));
   };
 
   while (index < lines.length) {
@@ -252,6 +272,11 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
       last = line;
       continue;
     }
+    const htmlRow = pending ? null : htmlRowCells(lines, line);
+    if (htmlRow) {
+      piecesRow(htmlRow.cells, line, htmlRow.lastLine);
+      continue;
+    }
     const cells = tableCells(text);
     if (isHeaderRow(text, cells) || (rows.length === 0 && isSpacedHeaderRow(text))) {
       owned.push(line);
@@ -265,6 +290,11 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     // "<TAB>Inadequate" under a title broken over lines; from a PDF, the grade may stand on its own line without the tab
     if (pending && (leadingTab || readGrade(text, span.start, span.end, { framework, line, allowLabelOnly: true })?.level || isLabelStartOnly(framework, content))) {
       gradedRow(pending, line, span);
+      continue;
+    }
+    const gridLines = cells.length >= 2 && !pending ? gridRowLines(lines, line, cells.length) : 1;
+    if (gridLines > 1) {
+      piecesRow(gridColumns(lines, line, gridLines), line, line + gridLines - 1);
       continue;
     }
     if (cells.length >= 2) {
@@ -346,6 +376,112 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     next: Math.max(last + 1, start),
     lines: owned,
   };
+}
+
+/**
+ * How many lines the row at `line` takes: more than one when it follows a grid table's border ("+-----+-----+") and
+ * pipe rows with as many cells as it follow it straight up to the next border, the rest of its cells.
+ */
+function gridRowLines(lines: Lines, line: number, cells: number): number {
+  if (!opensWith(lines.masked(line), '|') || line === 0 || !opensWith(lines.masked(line - 1), '+') || !isTableRule(lines.masked(line - 1))) return 1;
+  for (let next = line + 1; next < lines.length && next - line <= MAX_GRID_ROW_LINES; next++) {
+    const text = lines.masked(next);
+    if (opensWith(text, '+')) return isTableRule(text) ? next - line : 1;
+    if (!opensWith(text, '|') || text.length > MAX_ROW || isTableRule(text) || tableCells(text).length !== cells) return 1;
+  }
+  return 1;
+}
+
+/** The pieces of each column of a grid table's row over `count` lines. */
+function gridColumns(lines: Lines, line: number, count: number): Pieces[] {
+  const columns: Pieces[] = [];
+  for (let at = line; at < line + count; at++) {
+    tableCells(lines.masked(at)).forEach((cell, column) => {
+      const pieces = (columns[column] ??= { parts: [] });
+      if (cell.end > cell.start) pieces.parts.push({ line: at, start: cell.start, end: cell.end, text: lines.text(at).slice(cell.start, cell.end) });
+    });
+  }
+  return columns;
+}
+
+const HTML_CELL_TAG = /<(\/?)t([dh])\b[^>\n]{0,40}>/gi;
+/** Lines an HTML table's row may take, its cells one to a line ("<td>Overall effectiveness</td>" / "<td>Good</td>"). */
+const MAX_HTML_ROW_LINES = 24;
+
+/**
+ * An HTML table's row whose cells start a line ("<td>Overall effectiveness</td>"), as pandoc writes them, one to a
+ * line, a cell's text perhaps wrapped over lines: the pieces of each cell, to the line closing the row ("</tr>"). A
+ * row on one line ("<tr><td>…</td><td>Good</td></tr>") needs none of this: its masked tags leave its cells apart.
+ */
+function htmlRowCells(lines: Lines, line: number): { cells: Pieces[]; lastLine: number } | null {
+  if (!opensWith(lines.text(line), '<') || !/^\s*<t[dh]\b/i.test(lines.text(line))) return null;
+  const cells: Pieces[] = [];
+  let open: Pieces | null = null;
+  let lastLine = line;
+  for (let at = line; at < lines.length && at - line < MAX_HTML_ROW_LINES; at++) {
+    const raw = lines.text(at);
+    // the row ends where a line neither starts a cell nor goes on with an open one
+    if (at > line && (!raw.trim() || (!open && !/^\s*<(?:t[dh]\b|\/tr>)/i.test(raw)))) break;
+    const masked = lines.masked(at);
+    const addPiece = (from: number, to: number) => {
+      const span = trimmedSpan(masked, from, to);
+      if (open && span.end > span.start) open.parts.push({ line: at, start: span.start, end: span.end, text: raw.slice(span.start, span.end) });
+    };
+    let cursor = 0;
+    HTML_CELL_TAG.lastIndex = 0;
+    for (let tag = HTML_CELL_TAG.exec(raw); tag; tag = HTML_CELL_TAG.exec(raw)) {
+      addPiece(cursor, tag.index);
+      open = tag[1] ? null : { parts: [] };
+      if (open) cells.push(open);
+      cursor = tag.index + tag[0].length;
+    }
+    addPiece(cursor, raw.length);
+    lastLine = at;
+    if (/<\/tr>/i.test(raw)) break;
+  }
+  return cells.length ? { cells, lastLine } : null;
+}
+
+/** "<th>Judgement</th>" / "<th>Grade</th>": the header of an HTML table of judgements, cells one to a line; its first cell. */
+export function htmlHeaderRow(lines: Lines, line: number): TextSpan | null {
+  const filled = htmlRowCells(lines, line)?.cells.filter((pieces) => pieces.parts.length > 0) ?? [];
+  if (filled.length < 2 || !filled.every((pieces) => HEADER_CELL.test(piecesSpan(pieces).text))) return null;
+  return piecesSpan(filled[0]!);
+}
+
+/**
+ * A grade whose cell runs over lines ("Adequate" / "(Grade 3)"), read as its pieces joined by spaces, its ranges
+ * pointing back into the pieces; a label the scale does not know when it reads as no grade.
+ */
+function gradeOverPieces(lines: Lines, pieces: Pieces, framework: CompiledFramework): Grade {
+  const whole = piecesSpan(pieces);
+  const joined = pieces.parts.map((part) => lines.masked(part.line).slice(part.start, part.end)).join(' ');
+  const read = readGrade(joined, 0, joined.length, { framework, line: 0, allowLabelOnly: true });
+  if (!read) return labelOverLines(framework, whole.text, whole.range);
+  // an offset into the joined text, as a position in the piece it falls in (an end at a piece's end stays there)
+  const at = (offset: number, isEnd: boolean) => {
+    let start = 0;
+    for (const part of pieces.parts) {
+      const length = part.end - part.start;
+      if (offset < start + length || (isEnd && offset === start + length)) return { line: part.line, character: part.start + offset - start };
+      start += length + 1;
+    }
+    return whole.range.end;
+  };
+  const mapped = (inJoined: Range): Range => ({ start: at(inJoined.start.character, false), end: at(inJoined.end.character, true) });
+  return {
+    ...read,
+    text: whole.text.slice(read.range.start.character, read.range.end.character),
+    range: mapped(read.range),
+    number: read.number && { ...read.number, range: mapped(read.number.range) },
+    label: read.label && { ...read.label, range: mapped(read.label.range) },
+  };
+}
+
+/** A label read over several lines ("Requires improvement" / "to be good"). */
+function labelOverLines(framework: CompiledFramework, label: string, labelRange: Range): Grade {
+  const level = framework.levelForLabel(label);
+  return { text: label, range: labelRange, number: null, label: { text: label, range: labelRange, level }, level, numberLevel: null, style: 'label' };
 }
 
 /** Is the next line that is not blank, past at most `gap` blank lines, a table row? */

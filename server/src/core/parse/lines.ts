@@ -271,19 +271,27 @@ export function markdownHeading(text: string): MarkdownHeading | null {
   return { depth: match[1].length, title };
 }
 
-const TABLE_RULE_LEADS = '|:-*';
+const TABLE_RULE_LEADS = '|:-*+';
 
 /** Could a line whose first character (leadingCode) is `code` be a table rule? */
 export function mayBeTableRule(code: number): boolean {
   return code >= 0 && TABLE_RULE_LEADS.includes(String.fromCharCode(code));
 }
 
-/** "---", "| --- | :---: |", "-----\t-----" */
+/** "---", "| --- | :---: |", "-----\t-----", "+-----+-----+" */
 export function isTableRule(text: string): boolean {
   if (!opensWith(text, TABLE_RULE_LEADS)) return false;
-  if (text.indexOf('---') < 0 && text.indexOf('*') < 0) return false;
-  // and a Markdown simple table's rule, its columns apart by spaces ("-----------   ---------")
-  return /^\s*\|?\s*:?-{3,}:?\s*(?:[|\t]\s*:?-{3,}:?\s*)*\|?\s*$/.test(text) || /^\s*(?:\*\s*){3,}$/.test(text) || /^ *-{3,}(?: +-{3,})+ *$/.test(text);
+  if (text.indexOf('---') < 0 && text.indexOf('*') < 0 && text.indexOf('===') < 0) return false;
+  return (
+    // columns apart by pipes or tabs, or by "+" (Org mode's "|-----+-----|")
+    /^\s*\|?\s*:?-{3,}:?\s*(?:[|+\t]\s*:?-{3,}:?\s*)*\|?\s*$/.test(text) ||
+    /^\s*(?:\*\s*){3,}$/.test(text) ||
+    // a Markdown simple table's rule, its columns apart by spaces ("-----------   ---------")
+    /^ *-{3,}(?: +-{3,})+ *$/.test(text) ||
+    // the borders of a grid table, and the rule under its header ("+=====+=====+")
+    /^\s*\+(?::?-{3,}:?\+)+\s*$/.test(text) ||
+    /^\s*\+(?::?={3,}:?\+)+\s*$/.test(text)
+  );
 }
 
 const BULLET = /^(\s*)([-+*\u2022\u00b7\u25aa\u25e6\u2013\u2014\u25cf\u2023\u2043\uf0b7])\s+(?=\S)/;

@@ -14,7 +14,7 @@ import type {
   TextSpan,
 } from '../model';
 import { collapseWhiteSpace, endsClause, isInvisible, isWhiteSpace, lineRange, normalizeTitle, range, trimmedSpan, visibleText, withoutInvisible, type Position, type Range, type Span } from '../text';
-import { isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
+import { htmlHeaderRow, isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
 import { evaluativeTerms, type FoundTerm } from './evaluation';
 import { splitSentences } from './sentences';
 import { readFusedGrade, readGrade, readTrailingGrade } from './grades';
@@ -209,6 +209,10 @@ export class StructureParser {
     if (lines.hasTab(index) && text.includes('\t') && !tabAfterListMarker(text)) {
       const cells = tableCells(text);
       if (cells.length >= 2) return this.tableRow(index, text, cells);
+    }
+    if (!this.record && rawLead === Code.Angle) {
+      const header = htmlHeaderRow(this.lines, index);
+      if (header) return this.summaryTable(index, header, index);
     }
     // "Judgement Grade" over a summary table whose cells lost their tabs
     if (!this.record && isSpacedHeaderRow(content)) return this.summaryTable(index + 1, spanOf(this.lines, index, span), index);
