@@ -1,7 +1,7 @@
 import { rewriteGrade } from '../core/frameworks/notation';
 import { allGrades } from './all-grades';
 import { defineRule, type Problem } from './rule';
-import { frameworkName, replace } from './support';
+import { frameworkName, replaceInCell } from './support';
 
 export default defineRule({
   meta: {
@@ -27,8 +27,8 @@ export default defineRule({
         range: grade.label.range,
         related: [{ message: `The number`, range: grade.number.range }],
         fixes: [
-          { title: `Make the label ${label}, as grade ${grade.number.value} means`, edits: [replace(grade.label.range, label)], preferred: true },
-          { title: `Make the grade ${rewriteGrade(profile, grade, byLabel)}, as the label says`, edits: [replace(grade.range, rewriteGrade(profile, grade, byLabel))] },
+          { title: `Make the label ${label}, as grade ${grade.number.value} means`, edits: replaceInCell(context, grade.label.range, label), preferred: true },
+          { title: `Make the grade ${rewriteGrade(profile, grade, byLabel)}, as the label says`, edits: replaceInCell(context, grade.range, rewriteGrade(profile, grade, byLabel)) },
         ],
       });
     }

@@ -1,6 +1,6 @@
 import { rewriteGrade, termFor, trustedLevel } from '../core/frameworks/notation';
 import { defineRule } from './rule';
-import { clip, frameworkName, quote, replace, titleOf } from './support';
+import { clip, frameworkName, quote, replace, replaceInCell, titleOf } from './support';
 
 export default defineRule({
   meta: {
@@ -31,7 +31,7 @@ export default defineRule({
         fixes: [
           {
             title: `Change the grade to ${rewriteGrade(profile, grade, said)} to match the wording`,
-            edits: [replace(grade.range, rewriteGrade(profile, grade, said))],
+            edits: replaceInCell(context, grade.range, rewriteGrade(profile, grade, said)),
           },
           {
             title: `Change ${quote(sentence.term.text)} to ${quote(termFor(level, sentence.term.text))} to match the grade`,

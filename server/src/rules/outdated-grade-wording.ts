@@ -1,7 +1,7 @@
 import { termFor } from '../core/frameworks/notation';
 import { allGrades } from './all-grades';
 import { defineRule, type Problem } from './rule';
-import { frameworkName, quote, replace } from './support';
+import { frameworkName, quote, replaceInCell } from './support';
 
 export default defineRule({
   meta: {
@@ -30,7 +30,7 @@ export default defineRule({
             ? `${quote(label.text)} was the ${frameworkName(context)} wording when this report was written (${year}); reports from ${since} write ${quote(current)}.`
             : `${quote(label.text)} is accepted as ${label.level.label}, but ${frameworkName(context)} reports now write ${quote(current)}.`,
         range: label.range,
-        fixes: [{ title: `Write ${quote(current)}`, edits: [replace(label.range, current)], preferred: !ofItsTime }],
+        fixes: [{ title: `Write ${quote(current)}`, edits: replaceInCell(context, label.range, current), preferred: !ofItsTime }],
       });
     }
     return problems;

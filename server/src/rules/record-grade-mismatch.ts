@@ -1,6 +1,6 @@
 import { rewriteGrade, trustedLevel } from '../core/frameworks/notation';
 import { defineRule } from './rule';
-import { clip, gradeInWords, lineOf, quote, replace, sectionName } from './support';
+import { clip, gradeInWords, lineOf, quote, replaceInCell, sectionName } from './support';
 
 export default defineRule({
   meta: {
@@ -26,7 +26,7 @@ export default defineRule({
         range: row.grade.range,
         related: [{ message: `The grade of ${sectionName(section)}`, range: sectionGrade.range }],
         fixes: corrected
-          ? [{ title: `Change the record row to ${corrected}, as in the section`, edits: [replace(row.grade.range, corrected)], preferred: true }]
+          ? [{ title: `Change the record row to ${corrected}, as in the section`, edits: replaceInCell(context, row.grade.range, corrected, true), preferred: true }]
           : [],
       });
     }

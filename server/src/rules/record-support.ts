@@ -2,9 +2,10 @@ import { rememberLast } from '../core/analysis/last-result';
 import { judgementKey } from '../core/analysis/record-links';
 import { writeGrade } from '../core/frameworks/notation';
 import type { Level } from '../core/frameworks/profile';
-import type { RecordOfFindings, RecordRow, Section } from '../core/model';
+import type { RecordGroup, RecordOfFindings, RecordRow, Section } from '../core/model';
 import type { RuleContext, TextEdit } from './rule';
 import { insertAt, titleOf } from './support';
+import { rowExtent, rowLike } from './table-layout';
 
 /**
  * A new record row for a section, placed next to the row of its nearest neighbour in the same part; when the
@@ -29,20 +30,34 @@ export function insertRecordRow(context: RuleContext, section: Section, level: L
   const lowerCase = sampleGrade ? sampleGrade === sampleGrade.toLowerCase() : false;
   const title = rowTitle(section);
   if (!title) return null;
-  const row = formatRow(context, sample, title, writeGrade(profile, level, profile.record.style ?? 'label', lowerCase));
+  const grade = writeGrade(profile, level, profile.record.style ?? 'label', lowerCase);
   const eol = context.eol;
+  // the new row, in the shape of the row it goes beside: its cells, pipes and padding, a grid row's border, HTML tags
+  const shaped = (neighbour: RecordRow) => rowLike(context.lines, neighbour, title, grade) ?? { first: neighbour.range.start.line, after: neighbour.range.end.line, lines: [formatRow(context, neighbour, title, grade)] };
+  const below = (neighbour: RecordRow) => {
+    const row = shaped(neighbour);
+    return appendTo(context, row.after, `${eol}${row.lines.join(eol)}`);
+  };
 
-  if (after) return appendTo(context, after.range.end.line, `${eol}${row}`);
+  if (after) return below(after);
   // above a table that starts the record, with no heading of its own, the row goes below the first one instead: the
   // text above, a heading or a line that reads as one, would take the new row for its grade
-  if (before && before.range.start.line === record.range.start.line) {
-    return appendTo(context, before.range.end.line, `${eol}${row}`);
+  if (before && before.range.start.line === record.range.start.line) return below(before);
+  if (before) {
+    const row = shaped(before);
+    return insertAt(row.first, 0, `${row.lines.join(eol)}${eol}`);
   }
-  if (before) return insertAt(before.range.start.line, 0, `${row}${eol}`);
   const group = partId ? record.groups.find((candidate) => candidate.part?.id === partId) : undefined;
-  if (group) return appendTo(context, (group.rows[group.rows.length - 1] ?? group).range.end.line, `${eol}${row}`);
-  const lines = section.part?.definition ? [formatGroupRow(context, sample, section.part.title), row] : [row];
-  if (last) return appendTo(context, lastLineOf(record), `${eol}${lines.join(eol)}`);
+  if (group) {
+    const lastOfGroup = group.rows[group.rows.length - 1];
+    if (lastOfGroup) return below(lastOfGroup);
+    const row = sample ? shaped(sample) : null;
+    return appendTo(context, extentEnd(context, group), `${eol}${(row?.lines ?? [formatRow(context, sample, title, grade)]).join(eol)}`);
+  }
+  const rowLines = sample ? shaped(sample).lines : [formatRow(context, sample, title, grade)];
+  const groupLines = section.part?.definition ? (sample ? rowLike(context.lines, sample, section.part.title, '')?.lines : null) ?? [formatGroupRow(context, sample, section.part.title)] : [];
+  const lines = [...groupLines, ...rowLines];
+  if (last) return appendTo(context, lastLineOf(context, record), `${eol}${lines.join(eol)}`);
   return appendTo(context, record.heading?.range.end.line ?? record.range.start.line, `${eol}${eol}${lines.join(eol)}`);
 }
 
@@ -100,10 +115,15 @@ function appendTo(context: RuleContext, line: number, text: string): TextEdit {
   return insertAt(line, (context.lines[line] ?? '').length, text);
 }
 
-function lastLineOf(record: RecordOfFindings): number {
+function lastLineOf(context: RuleContext, record: RecordOfFindings): number {
   const lastRow = record.rows[record.rows.length - 1];
   const lastGroup = record.groups[record.groups.length - 1];
-  return Math.max(lastRow?.range.end.line ?? 0, lastGroup?.range.end.line ?? 0);
+  return Math.max(lastRow ? extentEnd(context, lastRow) : 0, lastGroup ? extentEnd(context, lastGroup) : 0);
+}
+
+/** The last line a row or group row takes: a grid row's border below it, an HTML row's "</tr>". */
+function extentEnd(context: RuleContext, row: RecordRow | RecordGroup): number {
+  return rowExtent(context.lines, row)?.last ?? row.range.end.line;
 }
 
 /** A row in the same shape as its neighbour: tab-separated, Markdown pipes or spaced. */

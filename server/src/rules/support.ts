@@ -2,6 +2,7 @@ import { shortNameOf } from '../core/frameworks/profile';
 import type { Grade, Section } from '../core/model';
 import type { Range } from '../core/text';
 import type { RuleContext, TextEdit } from './rule';
+import { cellEdits } from './table-layout';
 
 const QUOTE_LIMIT = 120;
 
@@ -51,6 +52,14 @@ export function textIn(lines: readonly string[], range: Range): string {
 
 export function replace(range: Range, newText: string): TextEdit {
   return { range, newText };
+}
+
+/**
+ * Edits putting `text` in place of the range: in a table's cell (a pipe row, or `inTable`: a record row of any shape),
+ * keeping the table's layout, its padding and a grid cell's lines; elsewhere, a plain replacement.
+ */
+export function replaceInCell(context: RuleContext, range: Range, text: string, inTable = /^\s*\|/.test(context.lines[range.start.line] ?? '')): TextEdit[] {
+  return inTable ? cellEdits(context.lines, range, text, context.eol) : [replace(range, text)];
 }
 
 export function insertAt(line: number, character: number, newText: string): TextEdit {

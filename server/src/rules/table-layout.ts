@@ -1,0 +1,216 @@
+import type { Grade, TextSpan } from '../core/model';
+import type { Range } from '../core/text';
+import type { TextEdit } from './rule';
+
+/**
+ * Writing into a table's cells without breaking its layout: columns aligned with spaces or pipes keep their places,
+ * a grid table's cell runs over the lines of its row, an HTML row keeps its tags.
+ */
+
+const MAX_GRID_ROW_LINES = 12;
+const MAX_HTML_ROW_LINES = 24;
+
+/** Offsets of the pipes that set a Markdown or grid row's cells apart ("\|" is a pipe in a cell's text). */
+function pipesOf(line: string): number[] {
+  const pipes: number[] = [];
+  for (let at = line.indexOf('|'); at >= 0; at = line.indexOf('|', at + 1)) if (line.charAt(at - 1) !== '\\') pipes.push(at);
+  return pipes;
+}
+
+const opensWith = (line: string, character: string) => line.trimStart().startsWith(character);
+const isGridBorder = (line: string) => /^\s*\+(?::?[-=]{3,}:?\+)+\s*$/.test(line);
+
+/**
+ * `text` in place of `start`–`end` of the line, padded so that what follows (a pipe, or a column set off by two
+ * spaces or more) stays where it was when the text fits before it. The edit's end, and its text.
+ */
+function fitInCell(line: string, start: number, end: number, text: string): { end: number; text: string } {
+  let next = end;
+  while (line.charCodeAt(next) === 32) next++;
+  if (next >= line.length) return { end, text };
+  const pipe = line.charAt(next) === '|';
+  // a column is set off by two spaces; before a pipe, one is enough
+  const gap = pipe ? 1 : 2;
+  if (next - end < gap) return { end, text };
+  return { end: next, text: text.length + gap <= next - start ? text.padEnd(next - start) : text + ' '.repeat(gap) };
+}
+
+/** The lines of the grid table's row holding `line` ("| … | … |" lines up to a "+----+" border), or null. */
+function gridRowAt(lines: readonly string[], line: number): { first: number; last: number; border: number } | null {
+  const isRowLine = (at: number) => at >= 0 && at < lines.length && opensWith(lines[at]!, '|') && pipesOf(lines[at]!).length >= 2 && !/^\s*\|[-:+|\s]*$/.test(lines[at]!);
+  if (!isRowLine(line)) return null;
+  let first = line;
+  while (line - first < MAX_GRID_ROW_LINES && isRowLine(first - 1)) first--;
+  let last = line;
+  while (last - first < MAX_GRID_ROW_LINES && isRowLine(last + 1)) last++;
+  if (!isGridBorder(lines[last + 1] ?? '') || !isGridBorder(lines[first - 1] ?? '')) return null;
+  return { first, last, border: last + 1 };
+}
+
+/** The words of `text` over lines of at most `width` characters (a longer word stands alone on its line). */
+function wrapWords(text: string, width: number): string[] {
+  const wrapped: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (current && current.length + 1 + word.length > width) {
+      wrapped.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  return [...wrapped, current];
+}
+
+/** Which cell of the row's line the offset falls in (0 for the first, after the opening pipe). */
+function columnAt(line: string, character: number): number {
+  return pipesOf(line).filter((pipe) => pipe < character).length - 1;
+}
+
+/** The text between two pipes `region` characters apart: a space either side, padded to fill the cell. */
+const cellText = (text: string, region: number) => ` ${text}`.padEnd(region - 2) + ' ';
+
+/** Lines for a grid table's row, in the template's columns, with `texts` (by column) wrapped to their widths. */
+function gridLines(template: string, texts: Map<number, string>, height: number): string[] {
+  const pipes = pipesOf(template);
+  const width = (column: number) => pipes[column + 1]! - pipes[column]! - 3;
+  const wrapped = new Map([...texts].map(([column, text]) => [column, wrapWords(text, Math.max(1, width(column)))]));
+  const count = Math.max(height, ...[...wrapped.values()].map((lines) => lines.length));
+  return Array.from({ length: count }, (_, index) => {
+    let out = template.slice(0, pipes[0]! + 1);
+    for (let column = 0; column + 1 < pipes.length; column++) out += cellText(wrapped.get(column)?.[index] ?? '', pipes[column + 1]! - pipes[column]!) + '|';
+    return out;
+  });
+}
+
+/**
+ * Edits writing `text` in place of the range, in a table cell: in a grid table's row, over the lines of the cell (and
+ * more lines for the row when the text needs them); elsewhere, padded to keep the columns after it in place.
+ */
+export function cellEdits(lines: readonly string[], range: Range, text: string, eol: string): TextEdit[] {
+  const line = lines[range.start.line] ?? '';
+  const grid = gridRowAt(lines, range.start.line);
+  const column = columnAt(line, range.start.character);
+  const pipes = pipesOf(lines[grid?.first ?? range.start.line] ?? '');
+  if (grid && column >= 0 && column + 1 < pipes.length && (grid.last > grid.first || range.end.line > range.start.line || !fitsCell(line, range, text))) {
+    const region = pipes[column + 1]! - pipes[column]!;
+    const wrapped = wrapWords(text, Math.max(1, region - 3));
+    const edits: TextEdit[] = [];
+    for (let at = grid.first; at <= grid.last; at++) {
+      // each line's own pipes: only this cell changes, whatever the other columns hold
+      const own = pipesOf(lines[at]!);
+      const from = own[column];
+      const to = own[column + 1];
+      const written = from !== undefined && to !== undefined ? cellText(wrapped[at - grid.first] ?? '', to - from) : null;
+      if (written !== null && written !== lines[at]!.slice(from! + 1, to)) edits.push({ range: lineSpan(at, from! + 1, to!), newText: written });
+    }
+    const more = wrapped.slice(grid.last - grid.first + 1);
+    if (more.length) {
+      const blank = (lines[grid.first] ?? '').replace(/[^|\s]/g, ' ');
+      const added = more.map((piece) => blank.slice(0, pipes[column]! + 1) + cellText(piece, region) + blank.slice(pipes[column + 1]!));
+      const end = (lines[grid.last] ?? '').length;
+      edits.push({ range: lineSpan(grid.last, end, end), newText: added.map((piece) => eol + piece).join('') });
+    }
+    return edits;
+  }
+  if (range.end.line > range.start.line) return [{ range, newText: text }];
+  const fitted = fitInCell(line, range.start.character, range.end.character, text);
+  return [{ range: lineSpan(range.start.line, range.start.character, fitted.end), newText: fitted.text }];
+}
+
+function fitsCell(line: string, range: Range, text: string): boolean {
+  const next = pipesOf(line).find((pipe) => pipe >= range.end.character);
+  return next === undefined || range.start.character + text.length < next;
+}
+
+function lineSpan(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A row of the record, or a group row (which has no grade). */
+type TableRow = { title: TextSpan; grade?: Grade | null; range: Range };
+
+/** The lines a row takes in its table, when they are more than its text's: a grid row's border below it, an HTML row's tags. */
+export function rowExtent(lines: readonly string[], row: TableRow): { first: number; last: number } | null {
+  const line = row.title.range.start.line;
+  const grid = gridRowAt(lines, line);
+  if (grid) return { first: grid.first, last: grid.border };
+  return htmlRowAt(lines, line);
+}
+
+/**
+ * A new row for the record, in the shape of `sample`, a row of the same table: its title and grade (empty for a group
+ * row) in the sample's cells. The lines to add, and the lines the sample takes (to add them before or after); null
+ * when the sample's shape is one the caller writes itself (a row over several lines of a plain-text table).
+ */
+export function rowLike(lines: readonly string[], sample: TableRow, title: string, grade: string): { first: number; after: number; lines: string[] } | null {
+  const first = sample.title.range.start.line;
+  const grid = gridRowAt(lines, first);
+  if (grid) {
+    const template = lines[grid.first]!;
+    const texts = new Map([[columnAt(template, sample.title.range.start.character), title]]);
+    if (sample.grade) texts.set(columnAt(lines[sample.grade.range.start.line]!, sample.grade.range.start.character), grade);
+    return { first: grid.first, after: grid.border, lines: [...gridLines(template, texts, 1), lines[grid.border]!] };
+  }
+  const html = htmlRowAt(lines, first);
+  const end = sample.grade ? sample.grade.range.end : sample.title.range.end;
+  if (!html && end.line !== first) return null;
+  // cells without their row's tags: a copy below them would be read as more cells of the same row
+  if (html && !(/^\s*<tr\b/i.test(lines[html.first]!) && /<\/tr>/i.test(lines[html.last]!))) return null;
+  const from = html?.first ?? first;
+  const to = html?.last ?? first;
+  const written = html ? escapeHtml : (text: string) => text;
+  const block = lines.slice(from, to + 1);
+  // the sample's row number ("| 2.1 | Adoption performance | Good |") is not the new row's: blanked in a pipe row, else the caller writes the row
+  const before = block[first - from]!.slice(0, sample.title.range.start.character);
+  if (/\d/.test(before)) {
+    if (!opensWith(before, '|')) return null;
+    block[first - from] = before.replace(/\d/g, ' ').replace(/\.(?=\s)/g, ' ') + block[first - from]!.slice(before.length);
+  }
+  const replacements: [Range, string][] = [[sample.title.range, written(title)]];
+  if (sample.grade) replacements.push([sample.grade.range, written(grade)]);
+  // from the end backwards, so that the offsets before each change stay true
+  replacements.sort((a, b) => b[0].start.line - a[0].start.line || b[0].start.character - a[0].start.character);
+  for (const [range, text] of replacements) {
+    const startLine = range.start.line - from;
+    const endLine = range.end.line - from;
+    const head = block[startLine]!.slice(0, range.start.character);
+    if (startLine === endLine) {
+      const fitted = fitInCell(block[startLine]!, range.start.character, range.end.character, text);
+      block[startLine] = head + fitted.text + block[startLine]!.slice(fitted.end);
+    } else block.splice(startLine, endLine - startLine + 1, head + text + block[endLine]!.slice(range.end.character));
+  }
+  // a grade left out of a row of the sample's shape: the group row of a table whose group rows are titles alone
+  if (!sample.grade && grade) return null;
+  // a group row in a plain-text table: no padding after its title
+  return { first: from, after: to, lines: grade || html ? block : block.map((line) => line.replace(/ +$/, '')) };
+}
+
+/** The lines of an HTML table's row, from its "<tr>" to its "</tr>", when the line holds one of its cells. */
+function htmlRowAt(lines: readonly string[], line: number): { first: number; last: number } | null {
+  if (!/^\s*<t[dhr]\b/i.test(lines[line] ?? '')) return null;
+  for (let first = line; first >= 0 && line - first < MAX_HTML_ROW_LINES && (lines[first] ?? '').trim(); first--) {
+    if (first < line && /<\/tr>/i.test(lines[first] ?? '')) break;
+    if (!/^\s*<tr\b/i.test(lines[first] ?? '')) continue;
+    const last = htmlRowEnd(lines, first);
+    if (last >= line) return { first, last };
+    break;
+  }
+  return { first: line, last: htmlRowEnd(lines, line) };
+}
+
+/** The last line of the HTML row starting at `first`: its "</tr>", or its last cell when nothing closes it. */
+function htmlRowEnd(lines: readonly string[], first: number): number {
+  let last = first;
+  let cellOpen = false;
+  for (;;) {
+    const text = lines[last] ?? '';
+    const tags = text.match(/<\/?t[dh]\b/gi);
+    if (tags) cellOpen = !tags[tags.length - 1]!.startsWith('</');
+    if (/<\/tr>/i.test(text) || last - first >= MAX_HTML_ROW_LINES) return last;
+    const next = lines[last + 1];
+    // the row goes on with its next cell, its closing tag, or the text of a cell left open
+    if (next === undefined || !(cellOpen ? next.trim() : /^\s*<(?:t[dh]\b|\/tr>)/i.test(next))) return last;
+    last++;
+  }
+}
