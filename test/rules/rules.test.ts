@@ -402,6 +402,18 @@ describe('missing-record-entry: where the fix puts the row', () => {
   });
 });
 
+describe('missing-record-entry: a judgement under a group heading', () => {
+  it('puts the row of the first judgement of a group straight under the group\'s row in the record (seed 001)', () => {
+    const seed = readSeed('slac-2011-rutland');
+    const row = `Children and young people are safe and feel safe${T}Good\n`;
+    const text = seed.replace(row, '');
+    assert.notStrictEqual(text, seed);
+    const problem = lint(text).diagnostics.find((d) => d.ruleId === 'missing-record-entry');
+    assert.ok(problem?.fixes[0]);
+    assert.strictEqual(applyEdits(text, problem.fixes[0].edits), seed);
+  });
+});
+
 /** The text outside the edited ranges is unchanged. */
 function assertOnlyEditedRanges(before: string, after: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): void {
   const marker = '\u0000';

@@ -2,7 +2,8 @@ import { rememberLast } from '../core/analysis/last-result';
 import { judgementKey } from '../core/analysis/record-links';
 import { writeGrade } from '../core/frameworks/notation';
 import type { Level } from '../core/frameworks/profile';
-import type { RecordGroup, RecordOfFindings, RecordRow, Section } from '../core/model';
+import { titleKey } from '../core/frameworks/compiled';
+import { flattenSections, type RecordGroup, type RecordOfFindings, type RecordRow, type Report, type Section } from '../core/model';
 import type { RuleContext, TextEdit } from './rule';
 import { insertAt, titleOf } from './support';
 import { rowExtent, rowLike } from './table-layout';
@@ -39,6 +40,12 @@ export function insertRecordRow(context: RuleContext, section: Section, level: L
     return appendTo(context, row.after, `${eol}${row.lines.join(eol)}`);
   };
 
+  // the first judgement of a group the record prints too ("Safeguarding outcomes for children and young people")
+  // goes straight under that group's row, not after the judgement before the group
+  const recordGroup = recordGroupOf(context, section);
+  if (recordGroup && sample && after?.group !== recordGroup) {
+    return appendTo(context, extentEnd(context, recordGroup), `${eol}${shaped(sample).lines.join(eol)}`);
+  }
   if (after) return below(after);
   // above a table that starts the record, with no heading of its own, the row goes below the first one instead: the
   // text above, a heading or a line that reads as one, would take the new row for its grade
@@ -60,6 +67,22 @@ export function insertRecordRow(context: RuleContext, section: Section, level: L
   if (last) return appendTo(context, lastLineOf(context, record), `${eol}${lines.join(eol)}`);
   return appendTo(context, record.heading?.range.end.line ?? record.range.start.line, `${eol}${eol}${lines.join(eol)}`);
 }
+
+/** The record's group row for the group the section's judgement sits in, in the body, in the same part. */
+function recordGroupOf(context: RuleContext, section: Section): RecordGroup | undefined {
+  const group = bodyGroups(context.report).get(section);
+  if (!group) return undefined;
+  const key = titleKey(group.title);
+  const partId = section.part?.definition?.id;
+  return context.report.record?.groups.find((candidate) => titleKey(candidate.title.text) === key && (!partId || candidate.part?.id === partId));
+}
+
+/** For each judgement under a group heading in the body, that heading. */
+const bodyGroups = rememberLast((report: Report): Map<Section, Section> => {
+  const groups = new Map<Section, Section>();
+  for (const section of flattenSections(report.sections)) if (section.kind === 'group') for (const child of section.children) groups.set(child, section);
+  return groups;
+});
 
 /** For each graded section, the rows of its nearest recorded neighbours in the same part (computed once per report). */
 interface Neighbours {

@@ -125,8 +125,6 @@ function lineSpan(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** A row of the record, or a group row (which has no grade). */
 type TableRow = { title: TextSpan; grade?: Grade | null; range: Range };
 
@@ -159,7 +157,6 @@ export function rowLike(lines: readonly string[], sample: TableRow, title: strin
   if (html && !(/^\s*<tr\b/i.test(lines[html.first]!) && /<\/tr>/i.test(lines[html.last]!))) return null;
   const from = html?.first ?? first;
   const to = html?.last ?? first;
-  const written = html ? escapeHtml : (text: string) => text;
   const block = lines.slice(from, to + 1);
   // the sample's row number ("| 2.1 | Adoption performance | Good |") is not the new row's: blanked in a pipe row, else the caller writes the row
   const before = block[first - from]!.slice(0, sample.title.range.start.character);
@@ -167,8 +164,9 @@ export function rowLike(lines: readonly string[], sample: TableRow, title: strin
     if (!opensWith(before, '|')) return null;
     block[first - from] = before.replace(/\d/g, ' ').replace(/\.(?=\s)/g, ' ') + block[first - from]!.slice(before.length);
   }
-  const replacements: [Range, string][] = [[sample.title.range, written(title)]];
-  if (sample.grade) replacements.push([sample.grade.range, written(grade)]);
+  // the title as the report writes it, markup and all (an HTML row takes it as it is)
+  const replacements: [Range, string][] = [[sample.title.range, title]];
+  if (sample.grade) replacements.push([sample.grade.range, grade]);
   // from the end backwards, so that the offsets before each change stay true
   replacements.sort((a, b) => b[0].start.line - a[0].start.line || b[0].start.character - a[0].start.character);
   for (const [range, text] of replacements) {
