@@ -402,6 +402,16 @@ describe('missing-record-entry: where the fix puts the row', () => {
   });
 });
 
+describe('paragraph-numbering: numbers a Markdown converter escaped', () => {
+  it('reads "12\\. The …" as paragraph 12 and keeps the escape in its fixes', () => {
+    const lines = [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.')];
+    const text = [...lines, '', '13\\. The LSCB is effective.', '', '14\\. The council has retained the Trust.'].join('\n').replace(/^11\. /m, '11\\. ');
+    const problems = lint(text, { framework: 'slac-2011' }).diagnostics.filter((d) => d.ruleId === 'paragraph-numbering');
+    assert.strictEqual(problems.length, 1);
+    assert.deepStrictEqual(problems[0]!.fixes[0]!.edits.map((edit) => edit.newText), ['12\\.', '13\\.']);
+  });
+});
+
 describe('missing-record-entry: a judgement under a group heading', () => {
   it('puts the row of the first judgement of a group straight under the group\'s row in the record (seed 001)', () => {
     const seed = readSeed('slac-2011-rutland');

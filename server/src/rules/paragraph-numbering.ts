@@ -31,7 +31,7 @@ export default defineRule({
           message: `Paragraph ${current.number} is out of sequence: it comes between paragraphs ${expected - 1} and ${next.number}, so it should be ${expected}.`,
           range: current.range,
           related: [{ message: `Paragraph ${expected - 1}`, range: previous.range }],
-          fixes: [{ title: `Number this paragraph ${expected}`, edits: [replace(current.range, `${expected}.`)], preferred: true }],
+          fixes: [{ title: `Number this paragraph ${expected}`, edits: [replace(current.range, numberAs(context.lines, current, expected))], preferred: true }],
         });
         continue;
       }
@@ -46,7 +46,7 @@ export default defineRule({
         message: what,
         range: current.range,
         related: [{ message: `Paragraph ${expected - 1}`, range: previous.range }],
-        fixes: [renumberFrom(paragraphs, index, expected)],
+        fixes: [renumberFrom(context.lines, paragraphs, index, expected)],
       });
     }
     return problems;
@@ -58,13 +58,13 @@ export default defineRule({
  * stops at the next break in the numbering: that break has its own problem and fix (and fixes that never overlap
  * keep "fix all" linear in the size of the report).
  */
-function renumberFrom(paragraphs: readonly NumberedParagraph[], start: number, first: number) {
+function renumberFrom(lines: readonly string[], paragraphs: readonly NumberedParagraph[], start: number, first: number) {
   const edits: TextEdit[] = [];
   let next = first;
   for (let index = start; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index] as NumberedParagraph;
     if (index > start && paragraph.number !== (paragraphs[index - 1] as NumberedParagraph).number + 1) break;
-    if (paragraph.number !== next) edits.push(replace(paragraph.range, `${next}.`));
+    if (paragraph.number !== next) edits.push(replace(paragraph.range, numberAs(lines, paragraph, next)));
     next++;
   }
   const last = next - 1;
@@ -73,4 +73,10 @@ function renumberFrom(paragraphs: readonly NumberedParagraph[], start: number, f
     edits,
     preferred: true,
   };
+}
+
+/** The paragraph's number as `number`, written as the paragraph writes it: "12." or, escaped by a Markdown converter, "12\\.". */
+function numberAs(lines: readonly string[], paragraph: NumberedParagraph, number: number): string {
+  const { line, character } = paragraph.range.end;
+  return (lines[line] ?? '').charAt(character - 2) === '\\' ? `${number}\\.` : `${number}.`;
 }

@@ -294,10 +294,13 @@ export function isTableRule(text: string): boolean {
   );
 }
 
-const BULLET = /^(\s*)([-+*\u2022\u00b7\u25aa\u25e6\u2013\u2014\u25cf\u2023\u2043\uf0b7])\s+(?=\S)/;
+// "\- ensure …": a Markdown converter escapes a typed bullet that is not one of its lists
+const BULLET = /^(\s*)\\?([-+*\u2022\u00b7\u25aa\u25e6\u2013\u2014\u25cf\u2023\u2043\uf0b7])\s+(?=\S)/;
 const BULLET_MARKERS = '-+*\u2022\u00b7\u25aa\u25e6\u2013\u2014\u25cf\u2023\u2043\uf0b7';
+/** What a list item's line may start with: its marker, or the backslash escaping it. */
+const BULLET_LEADS = `${BULLET_MARKERS}\\`;
 
-const BULLET_CODES = new Set([...BULLET_MARKERS].map((marker) => marker.charCodeAt(0)));
+const BULLET_CODES = new Set([...BULLET_LEADS].map((marker) => marker.charCodeAt(0)));
 
 const TAB_AFTER_LIST_MARKER = new RegExp(`^\\s*(?:\\d{1,4}\\.|[${escapeRegExp(BULLET_MARKERS)}])\\t+[^\\t]*\\S[^\\t]*$`);
 
@@ -316,21 +319,24 @@ export function mayBeBullet(code: number): boolean {
 
 /** A list item: the span of its text after the marker. */
 export function bulletItem(raw: string): Span | null {
-  if (!opensWith(raw, BULLET_MARKERS)) return null;
+  if (!opensWith(raw, BULLET_LEADS)) return null;
   const match = BULLET.exec(raw);
   if (!match) return null;
   return trimmedSpan(raw, match[0].length);
 }
 
-/** "11. The overall effectiveness …": the paragraph number and where the text after it starts. */
+/**
+ * "11. The overall effectiveness …": the paragraph number and where the text after it starts. A Markdown converter
+ * writes a typed number that is not one of its lists as "11\. The …"; the number's span takes the backslash in.
+ */
 export function numberedLine(raw: string): { number: number; numberSpan: Span; textStart: number } | null {
   if (!opensWith(raw, DIGITS)) return null;
-  const match = /^(\s*)(\d{1,4})\.(?=\s+\S)\s+/.exec(raw);
+  const match = /^(\s*)(\d{1,4})(\\?)\.(?=\s+\S)\s+/.exec(raw);
   if (!match?.[2]) return null;
   const start = (match[1] ?? '').length;
   return {
     number: Number(match[2]),
-    numberSpan: { start, end: start + match[2].length + 1 },
+    numberSpan: { start, end: start + match[2].length + (match[3] ?? '').length + 1 },
     textStart: match[0].length,
   };
 }
@@ -481,9 +487,9 @@ const GENERIC_ACTIONS =
   /^(?:(?:key )?(?:areas?|recommendations?|priorities|points?) (?:for|of) (?:further )?(?:development|improvement|action)s?(?: and (?:development|improvement))?|recommendations?|what (?:does|should|needs? to)\b.*\bimprove\??|areas for development and improvement)$/i;
 
 /** A table cell that is a row's number: "2.1", "3." */
-export const ROW_NUMBER_CELL = /^\d{1,2}(?:\.\d{1,2})*\.?$/;
+export const ROW_NUMBER_CELL = /^\d{1,2}(?:\.\d{1,2})*(?:\\?\.)?$/;
 /** A row's number before its title in the same cell: "2.1 Adoption performance" */
-export const ROW_NUMBER_PREFIX = /^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)/;
+export const ROW_NUMBER_PREFIX = /^\d{1,2}(?:\.\d{1,2})*(?:\\?\.)?\s+(?=\S)/;
 
 /** The cell naming a row: "| 2.1 | Adoption performance | Good |" is titled by its second cell. */
 export function titleCellOf(text: string, filled: Span[]): Span {
