@@ -98,6 +98,33 @@ const simple: Style = (header, rows, sizing) => {
   return [line(header), `  ${widths.map((width) => '-'.repeat(width)).join('   ')}`, ...rows.map(line), ''];
 };
 
+/**
+ * pandoc's multiline table, as it writes a table whose cells do not fit on a line: a rule above the header and one
+ * below the table, columns marked by the dashes under the header, each cell wrapped within its column, a blank line
+ * between rows.
+ */
+function multiline(wrapAt: number): Style {
+  return (header, rows, sizing) => {
+    const all = [header, ...sizing];
+    const longestWord = (cell: string) => Math.max(0, ...cell.split(/\s+/).map((word) => word.length));
+    const widths = header.map((_, column) => Math.max(3, ...all.map((row) => Math.max(Math.min(wrapAt, row[column]!.length), longestWord(row[column]!)))));
+    const total = widths.reduce((sum, width) => sum + width + 1, -1);
+    const rowLines = (row: string[]) => {
+      const cells = row.map((cell, column) => wrapped(cell, widths[column]!));
+      const height = Math.max(...cells.map((lines) => lines.length));
+      return Array.from({ length: height }, (_, line) => `  ${cells.map((lines, column) => (lines[line] ?? '').padEnd(widths[column]!)).join(' ')}`.trimEnd());
+    };
+    return [
+      `  ${'-'.repeat(total)}`,
+      ...rowLines(header),
+      `  ${widths.map((width) => '-'.repeat(width)).join(' ')}`,
+      ...rows.flatMap((row, index) => [...(index ? [''] : []), ...rowLines(row)]),
+      `  ${'-'.repeat(total)}`,
+      '',
+    ];
+  };
+}
+
 /** Emacs Org mode: pipes, with a rule of "|---+---|" under the header. */
 const org: Style = (header, rows, sizing) => {
   const all = [header, ...sizing];
@@ -147,6 +174,7 @@ export const TABLE_STYLES: Record<string, Style> = {
   "pandoc's grid table": grid(),
   "pandoc's grid table, titles wrapped in their cells": grid(24),
   "pandoc's simple table": simple,
+  "pandoc's multiline table, titles wrapped in their columns": multiline(30),
   'an Org mode table': org,
   'an HTML table, a row to a line': htmlRows,
   "an HTML table as pandoc writes it, a cell to a line": htmlPandoc,

@@ -34,39 +34,38 @@ export function insertRecordRow(context: RuleContext, section: Section, level: L
   const grade = writeGrade(profile, level, profile.record.style ?? 'label', lowerCase);
   const eol = context.eol;
   // the new row, in the shape of the row it goes beside: its cells, pipes and padding, a grid row's border, HTML tags
-  const shaped = (neighbour: RecordRow) => rowLike(context.lines, neighbour, title, grade) ?? { first: neighbour.range.start.line, after: neighbour.range.end.line, lines: [formatRow(context, neighbour, title, grade)] };
-  const below = (neighbour: RecordRow) => {
-    const row = shaped(neighbour);
-    return appendTo(context, row.after, `${eol}${row.lines.join(eol)}`);
-  };
+  const shaped = (neighbour: RecordRow | null): ShapedRow =>
+    (neighbour ? rowLike(context.lines, neighbour, title, grade) : null) ??
+    { first: neighbour?.range.start.line ?? 0, after: neighbour?.range.end.line ?? 0, lines: [formatRow(context, neighbour, title, grade)], spaced: false };
+  // a multiline table sets its rows apart by a blank line
+  const gap = (row: ShapedRow) => (row.spaced ? eol : '');
+  const below = (line: number, row: ShapedRow) => appendTo(context, line, `${eol}${gap(row)}${row.lines.join(eol)}`);
 
   // the first judgement of a group the record prints too ("Safeguarding outcomes for children and young people")
   // goes straight under that group's row, not after the judgement before the group
   const recordGroup = recordGroupOf(context, section);
-  if (recordGroup && sample && after?.group !== recordGroup) {
-    return appendTo(context, extentEnd(context, recordGroup), `${eol}${shaped(sample).lines.join(eol)}`);
-  }
-  if (after) return below(after);
+  if (recordGroup && sample && after?.group !== recordGroup) return below(extentEnd(context, recordGroup), shaped(sample));
+  if (after) return below(shaped(after).after, shaped(after));
   // above a table that starts the record, with no heading of its own, the row goes below the first one instead: the
   // text above, a heading or a line that reads as one, would take the new row for its grade
-  if (before && before.range.start.line === record.range.start.line) return below(before);
+  if (before && before.range.start.line === record.range.start.line) return below(shaped(before).after, shaped(before));
   if (before) {
     const row = shaped(before);
-    return insertAt(row.first, 0, `${row.lines.join(eol)}${eol}`);
+    return insertAt(row.first, 0, `${row.lines.join(eol)}${eol}${gap(row)}`);
   }
   const group = partId ? record.groups.find((candidate) => candidate.part?.id === partId) : undefined;
   if (group) {
     const lastOfGroup = group.rows[group.rows.length - 1];
-    if (lastOfGroup) return below(lastOfGroup);
-    const row = sample ? shaped(sample) : null;
-    return appendTo(context, extentEnd(context, group), `${eol}${(row?.lines ?? [formatRow(context, sample, title, grade)]).join(eol)}`);
+    return lastOfGroup ? below(shaped(lastOfGroup).after, shaped(lastOfGroup)) : below(extentEnd(context, group), shaped(sample));
   }
-  const rowLines = sample ? shaped(sample).lines : [formatRow(context, sample, title, grade)];
-  const groupLines = section.part?.definition ? (sample ? rowLike(context.lines, sample, section.part.title, '')?.lines : null) ?? [formatGroupRow(context, sample, section.part.title)] : [];
-  const lines = [...groupLines, ...rowLines];
-  if (last) return appendTo(context, lastLineOf(context, record), `${eol}${lines.join(eol)}`);
-  return appendTo(context, record.heading?.range.end.line ?? record.range.start.line, `${eol}${eol}${lines.join(eol)}`);
+  const row = shaped(sample);
+  const groupRow = section.part?.definition ? ((sample ? rowLike(context.lines, sample, section.part.title, '')?.lines : null) ?? [formatGroupRow(context, sample, section.part.title)]) : null;
+  const lines = groupRow ? { ...row, lines: [...groupRow, ...(row.spaced ? [''] : []), ...row.lines] } : row;
+  if (last) return below(lastLineOf(context, record), lines);
+  return appendTo(context, record.heading?.range.end.line ?? record.range.start.line, `${eol}${eol}${lines.lines.join(eol)}`);
 }
+
+type ShapedRow = NonNullable<ReturnType<typeof rowLike>>;
 
 /** The record's group row for the group the section's judgement sits in, in the body, in the same part. */
 function recordGroupOf(context: RuleContext, section: Section): RecordGroup | undefined {

@@ -111,6 +111,12 @@ export function cellEdits(lines: readonly string[], range: Range, text: string, 
     }
     return edits;
   }
+  const multiline = multilineRowAt(lines, range.start.line);
+  if (multiline) {
+    const column = multilineColumnAt(multiline.columns, range.start.character);
+    const wrapped = wrapWords(text, multiline.widths[column]!);
+    if (multiline.last > multiline.first || wrapped.length > 1 || range.end.line > range.start.line) return multilineCellEdits(lines, multiline, column, wrapped, eol);
+  }
   if (range.end.line > range.start.line) return [{ range, newText: text }];
   const fitted = fitInCell(line, range.start.character, range.end.character, text);
   return [{ range: lineSpan(range.start.line, range.start.character, fitted.end), newText: fitted.text }];
@@ -125,6 +131,14 @@ function lineSpan(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
 }
 
+/** A new row's lines; the lines of the row it was shaped on (to add it before or after them); whether a blank line sets rows apart. */
+export interface ShapedRow {
+  first: number;
+  after: number;
+  lines: string[];
+  spaced: boolean;
+}
+
 /** A row of the record, or a group row (which has no grade). */
 type TableRow = { title: TextSpan; grade?: Grade | null; range: Range };
 
@@ -133,7 +147,7 @@ export function rowExtent(lines: readonly string[], row: TableRow): { first: num
   const line = row.title.range.start.line;
   const grid = gridRowAt(lines, line);
   if (grid) return { first: grid.first, last: grid.border };
-  return htmlRowAt(lines, line);
+  return multilineRowAt(lines, line) ?? htmlRowAt(lines, line);
 }
 
 /**
@@ -141,14 +155,29 @@ export function rowExtent(lines: readonly string[], row: TableRow): { first: num
  * row) in the sample's cells. The lines to add, and the lines the sample takes (to add them before or after); null
  * when the sample's shape is one the caller writes itself (a row over several lines of a plain-text table).
  */
-export function rowLike(lines: readonly string[], sample: TableRow, title: string, grade: string): { first: number; after: number; lines: string[] } | null {
+export function rowLike(lines: readonly string[], sample: TableRow, title: string, grade: string): ShapedRow | null {
   const first = sample.title.range.start.line;
   const grid = gridRowAt(lines, first);
   if (grid) {
     const template = lines[grid.first]!;
     const texts = new Map([[columnAt(template, sample.title.range.start.character), title]]);
     if (sample.grade) texts.set(columnAt(lines[sample.grade.range.start.line]!, sample.grade.range.start.character), grade);
-    return { first: grid.first, after: grid.border, lines: [...gridLines(template, texts, 1), lines[grid.border]!] };
+    return { first: grid.first, after: grid.border, lines: [...gridLines(template, texts, 1), lines[grid.border]!], spaced: false };
+  }
+  const multiline = multilineRowAt(lines, first);
+  if (multiline) {
+    const { columns, widths } = multiline;
+    const titleColumn = multilineColumnAt(columns, sample.title.range.start.character);
+    const gradeColumn = sample.grade ? multilineColumnAt(columns, sample.grade.range.start.character) : columns.length - 1;
+    // a row whose title and grade share a column is not set out in the table's columns
+    if (gradeColumn === titleColumn) return null;
+    const texts = new Map([[titleColumn, title], [gradeColumn, grade]]);
+    const wrapped = columns.map((_, column) => wrapWords(texts.get(column) ?? '', widths[column]!));
+    const height = Math.max(...wrapped.map((pieces) => pieces.length));
+    const rowLines = Array.from({ length: height }, (_, index) =>
+      columns.reduce((line, start, column) => (wrapped[column]![index] ? line.padEnd(start) + wrapped[column]![index] : line), '').trimEnd(),
+    );
+    return { first: multiline.first, after: multiline.last, lines: rowLines, spaced: true };
   }
   const html = htmlRowAt(lines, first);
   const end = sample.grade ? sample.grade.range.end : sample.title.range.end;
@@ -181,7 +210,85 @@ export function rowLike(lines: readonly string[], sample: TableRow, title: strin
   // a grade left out of a row of the sample's shape: the group row of a table whose group rows are titles alone
   if (!sample.grade && grade) return null;
   // a group row in a plain-text table: no padding after its title
-  return { first: from, after: to, lines: grade || html ? block : block.map((line) => line.replace(/ +$/, '')) };
+  return { first: from, after: to, lines: grade || html ? block : block.map((line) => line.replace(/ +$/, '')), spaced: false };
+}
+
+const DASH_RULE = /^ *-{3,}(?: +-{3,})* *$/;
+const COLUMN_RULE = /^ *-{3,}(?: +-{3,})+ *$/;
+const FULL_RULE = /^ *-{3,} *$/;
+/** Lines between a multiline table's column rule and the row of a fix, at most: beyond, the row is not looked for. */
+const MAX_MULTILINE_TABLE_LINES = 400;
+
+/**
+ * The row of pandoc's multiline table holding `line` (its lines run to a blank line or a rule), with the columns the
+ * dashes under the table's header mark: where each starts and how wide it is.
+ */
+function multilineRowAt(lines: readonly string[], line: number): { first: number; last: number; columns: number[]; widths: number[] } | null {
+  const table = multilineColumnsAbove(lines, line);
+  if (!table) return null;
+  const { columns } = table;
+  // a line of the row: indented as the table is, not a rule, and cut cleanly at the columns' starts
+  const inRow = (at: number) => {
+    const text = lines[at];
+    if (text === undefined || !text.trim() || DASH_RULE.test(text) || /^\s*[|<+]/.test(text)) return false;
+    if (text.length - text.trimStart().length < columns[0]!) return false;
+    return columns.every((start, column) => column === 0 || start >= text.length || text.charCodeAt(start - 1) === 32);
+  };
+  if (!inRow(line)) return null;
+  let first = line;
+  while (line - first < MAX_GRID_ROW_LINES && inRow(first - 1)) first--;
+  let last = line;
+  while (last - line < MAX_GRID_ROW_LINES && inRow(last + 1)) last++;
+  return { first, last, ...table };
+}
+
+/** The columns of the multiline table a line below its header belongs to: the dashes under the header. */
+function multilineColumnsAbove(lines: readonly string[], line: number): { columns: number[]; widths: number[] } | null {
+  for (let at = line - 1; at >= 0 && line - at <= MAX_MULTILINE_TABLE_LINES; at--) {
+    const text = lines[at]!;
+    if (FULL_RULE.test(text)) return null;
+    if (!COLUMN_RULE.test(text)) continue;
+    // a rule of dashes above the header makes the table a multiline one
+    let above = at - 1;
+    while (above >= 0 && at - above <= 4 && (lines[above] ?? '').trim() && !FULL_RULE.test(lines[above]!)) above--;
+    if (above < 0 || !FULL_RULE.test(lines[above]!)) return null;
+    const runs = [...text.matchAll(/-+/g)];
+    return { columns: runs.map((run) => run.index), widths: runs.map((run) => run[0].length) };
+  }
+  return null;
+}
+
+function multilineColumnAt(columns: number[], character: number): number {
+  let column = 0;
+  while (column + 1 < columns.length && columns[column + 1]! <= character) column++;
+  return column;
+}
+
+/** Edits writing the pieces into the column over the row's lines, and lines added to the row when they need more. */
+function multilineCellEdits(lines: readonly string[], row: { first: number; last: number; columns: number[] }, column: number, pieces: string[], eol: string): TextEdit[] {
+  const start = row.columns[column]!;
+  const next = row.columns[column + 1];
+  const edits: TextEdit[] = [];
+  for (let at = row.first; at <= row.last; at++) {
+    const line = lines[at]!;
+    const piece = pieces[at - row.first] ?? '';
+    const end = next === undefined ? line.length : Math.min(line.length, next);
+    const rest = line.slice(end);
+    let from = Math.min(start, line.length);
+    let newText = (start > line.length ? ' '.repeat(start - line.length) : '') + (rest.trim() && next !== undefined ? piece.padEnd(next - start) : piece);
+    // nothing after the cell: no spaces left at the line's end
+    if (!rest.trim() && !piece) {
+      while (from > 0 && line.charCodeAt(from - 1) === 32) from--;
+      newText = '';
+    }
+    if (line.slice(from, end) !== newText) edits.push({ range: lineSpan(at, from, end), newText });
+  }
+  const more = pieces.slice(row.last - row.first + 1);
+  if (more.length) {
+    const end = (lines[row.last] ?? '').length;
+    edits.push({ range: lineSpan(row.last, end, end), newText: more.map((piece) => eol + ' '.repeat(start) + piece).join('') });
+  }
+  return edits;
 }
 
 /** The lines of an HTML table's row, from its "<tr>" to its "</tr>", when the line holds one of its cells. */

@@ -12,7 +12,7 @@ import type {
   RecordRow,
   TextSpan,
 } from '../model';
-import { endsClause, lineRange, range, trimmedSpan, wordCount, type Range, type Span } from '../text';
+import { endsClause, isWhiteSpace, lineRange, range, trimmedSpan, wordCount, type Range, type Span } from '../text';
 import { readGrade, readTrailingGrade, type TitledGrade } from './grades';
 import { bulletItem, isTableRule, opensWith, isTimescale, Lines, looksLikeFurniture, markdownHeading, numberedLine, proseShaped, ROW_NUMBER_CELL, ROW_NUMBER_PREFIX, tableCells } from './lines';
 
@@ -182,6 +182,8 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
   let index = start;
   let pending: Pieces | null = null;
   let introLines = 0;
+  /** Where a multiline table's columns start, once the dashes under its header are read. */
+  let columns: number[] | null = null;
   const framework = ctx.framework;
   // "The table below sets out ...": a line or two of prose may come between the heading and the first row
   const mayBeIntro = () => heading !== null && rows.length === 0 && groups.length === 0 && !pending && introLines++ < MAX_INTRO_LINES;
@@ -270,6 +272,12 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     if (isTableRule(text)) {
       owned.push(line);
       last = line;
+      columns = multilineColumns(lines, line) ?? columns;
+      continue;
+    }
+    const columnRow = columns && !pending ? multilineRow(lines, line, columns) : null;
+    if (columnRow) {
+      piecesRow(columnRow.cells, line, columnRow.lastLine);
       continue;
     }
     const htmlRow = pending ? null : htmlRowCells(lines, line);
@@ -390,6 +398,48 @@ function gridRowLines(lines: Lines, line: number, cells: number): number {
     if (!opensWith(text, '|') || text.length > MAX_ROW || isTableRule(text) || tableCells(text).length !== cells) return 1;
   }
   return 1;
+}
+
+/**
+ * Where the columns of pandoc's multiline table start: the dashes under its header ("---------- -------"), when a
+ * rule of dashes stands above the header. Its rows run over lines, each cell within its column, and a blank line
+ * sets them apart.
+ */
+function multilineColumns(lines: Lines, ruleLine: number): number[] | null {
+  const rule = lines.masked(ruleLine);
+  if (!/^ *-{3,}(?: +-{3,})+ *$/.test(rule)) return null;
+  for (let above = ruleLine - 1; above >= 0 && ruleLine - above <= MAX_HEADER_LINES + 1 && !lines.isBlank(above); above--) {
+    if (/^ *-{3,} *$/.test(lines.masked(above))) return [...rule.matchAll(/-+/g)].map((run) => run.index);
+  }
+  return null;
+}
+
+/** Lines a multiline table's header may take. */
+const MAX_HEADER_LINES = 3;
+
+/** A multiline table's row from `line` to a blank line or a rule, each line cut at the columns; null when text runs across a column's start. */
+function multilineRow(lines: Lines, line: number, columns: number[]): { cells: Pieces[]; lastLine: number } | null {
+  // a line of the row: indented as the table is, cut cleanly at the columns' starts; pipes, tags and rules are other rows' or the table's end
+  const inRow = (at: number) => {
+    if (at >= lines.length || lines.isBlank(at)) return false;
+    const text = lines.masked(at);
+    if (isTableRule(text) || /^\s*[|<+]/.test(lines.text(at)) || text.length - text.trimStart().length < columns[0]!) return false;
+    return columns.every((start, column) => column === 0 || start >= text.length || isWhiteSpace(text.charCodeAt(start - 1)));
+  };
+  if (!inRow(line)) return null;
+  let lastLine = line;
+  while (lastLine - line < MAX_GRID_ROW_LINES && inRow(lastLine + 1)) lastLine++;
+  const cells: Pieces[] = columns.map(() => ({ parts: [] }));
+  for (let at = line; at <= lastLine; at++) {
+    const text = lines.masked(at);
+    for (let column = 0; column < columns.length; column++) {
+      const from = column === 0 ? 0 : columns[column]!;
+      if (from >= text.length) break;
+      const span = trimmedSpan(text, from, Math.min(columns[column + 1] ?? text.length, text.length));
+      if (span.end > span.start) cells[column]!.parts.push({ line: at, start: span.start, end: span.end, text: lines.text(at).slice(span.start, span.end) });
+    }
+  }
+  return { cells, lastLine };
 }
 
 /** The pieces of each column of a grid table's row over `count` lines. */
