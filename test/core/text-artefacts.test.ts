@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { lint } from '../../server/src/lint/engine';
-import { frameworkFixtures, readSeed, seedNames } from '../helpers/paths';
+import { fixturesDir, frameworkFixtures, readSeed, seedNames } from '../helpers/paths';
 import { reportsWithTables, rewriteTable, TABLE_STYLES, writeTable } from '../helpers/tables';
 
 /**
@@ -168,6 +168,11 @@ describe('a report written in Markdown by a converter reads as the text does', (
       assert.deepStrictEqual(byRule(reading(underlined('-'))), byRule(clean));
       assert.deepStrictEqual(byRule(reading(underlined('='))), byRule(clean));
     });
+    // pandoc, writing Org mode, puts a property drawer under every heading, between it and its grade
+    it(`${name}: an Org mode property drawer under each judgement heading`, () => {
+      const drawers = lines.flatMap((line, index) => (headings.has(index) && !/Grade/.test(line) ? [line, '   :PROPERTIES:', `   :CUSTOM_ID: heading-${index}`, '   :END:'] : [line])).join('\n');
+      assert.deepStrictEqual(byRule(reading(drawers)), byRule(clean));
+    });
     it(`${name}: a YAML front matter block before the report`, () => {
       assert.deepStrictEqual(reading(`---\ntitle: "Inspection report"\nauthor: HMI\n---\n\n${seed}`).problems, clean.problems.map((problem) => problem.replace(/@(\d+)$/, (_, line: string) => `@${Number(line) + 5}`)));
     });
@@ -239,5 +244,18 @@ describe('a table of judgements written as a converter, an editor or a web page 
         assert.deepStrictEqual(byRule(reading(written)), clean);
       });
     }
+  }
+});
+
+describe('the record as pandoc writes it, after a round trip through Word, reads as the seed\'s record', () => {
+  const rowsOf = (text: string) =>
+    lint(text).report.record?.rows.map((row) => [row.title.text.replace(/\s+/g, ' '), row.grade?.level?.key ?? null, row.group?.title.text.replace(/\s+/g, ' ') ?? null]) ?? [];
+  const seed = rowsOf(readSeed('slac-2011-rutland'));
+  const folder = path.join(fixturesDir, 'converted');
+  for (const file of fs.readdirSync(folder).filter((name) => name.endsWith('.txt'))) {
+    it(file, () => {
+      assert.strictEqual(seed.length, 22);
+      assert.deepStrictEqual(rowsOf(fs.readFileSync(path.join(folder, file), 'utf8')), seed);
+    });
   }
 });

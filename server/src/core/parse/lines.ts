@@ -14,6 +14,7 @@ export function pageFurniture(raw: readonly string[]): Set<number> {
     if (line.length < 160 && PAGE_ANYWHERE.test(line) && PAGE_LINE.test(line)) pages.push(index);
   }
   for (let index = 0; index < raw.length; index++) if (mayBePageNumber(raw[index] as string)) furniture.add(index);
+  orgDrawers(raw, furniture);
   repeatedFurniture(raw, furniture);
   if (pages.length < 2) return furniture;
   for (const page of pages) furniture.add(page);
@@ -31,6 +32,28 @@ export function pageFurniture(raw: readonly string[]): Set<number> {
   }
   for (const lines of above.values()) if (lines.length >= 2) for (const index of lines) furniture.add(index);
   return furniture;
+}
+
+const DRAWER_START = /^\s*:PROPERTIES:\s*$/;
+const DRAWER_END = /^\s*:END:\s*$/;
+/** Lines an Org mode property drawer may take: a longer run is not one. */
+const MAX_DRAWER_LINES = 20;
+
+/**
+ * Org mode's property drawers (":PROPERTIES:" / ":CUSTOM_ID: …" / ":END:"), which pandoc writes under every heading:
+ * they read as blank, so that the grade below them is the heading's.
+ */
+function orgDrawers(raw: readonly string[], furniture: Set<number>): void {
+  for (let index = 0; index < raw.length; index++) {
+    const line = raw[index] as string;
+    const lead = line.charCodeAt(0);
+    if ((lead !== 58 && lead !== 32) || !DRAWER_START.test(line)) continue;
+    let end = index + 1;
+    while (end < raw.length && end - index <= MAX_DRAWER_LINES && /^\s*:[\w-]+:/.test(raw[end] as string) && !DRAWER_END.test(raw[end] as string)) end++;
+    if (end >= raw.length || !DRAWER_END.test(raw[end] as string)) continue;
+    for (let covered = index; covered <= end; covered++) furniture.add(covered);
+    index = end;
+  }
 }
 
 /**
