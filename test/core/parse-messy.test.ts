@@ -430,6 +430,14 @@ describe('parse: messy real drafts', () => {
     assert.ok(!sectionsOf(paragraph).some((candidate) => candidate.title.startsWith('The experiences')));
   });
 
+  it('never takes a table row for the rest of a statement broken over lines', () => {
+    const report = parseLines(
+      { framework: 'ilacs' },
+      'The experiences and progress of children who need help and protection require', 'Record of main findings\t33', 'Overall effectiveness\tGood',
+    );
+    assert.deepStrictEqual(report.judgementSections.filter((section) => /Record of main findings/.test(section.title)), []);
+  });
+
   it('reads a summary table whose rows end in a tab, under its introduction (the parse of it once never ended)', () => {
     const report = parseLines({ framework: 'sif' }, 'The judgements on areas of the service that contribute to overall effectiveness are:', '', '1. Children who need help and protection\tRequires improvement\t', '2. Children looked after and achieving permanence\tGood\t');
     assert.deepStrictEqual(report.record?.rows.map((row) => [row.title.text, row.grade?.text]), [

@@ -30,6 +30,9 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   // Word, saving a numbered or bulleted list as text, puts a tab after the number or the bullet
   'Word numbered paragraphs ("12.<TAB>The …")': (text) => text.replace(/^(\d{1,3})\. /gm, '$1.\t'),
   'Word bullets ("•<TAB>ensure …")': (text) => text.replace(/^(\s*)[-\u2022] /gm, '$1\u2022\t'),
+  // Word's other styles of numbered list
+  'numbered paragraphs as "12) The …"': (text) => text.replace(/^(\d{1,3})\. /gm, '$1) '),
+  'numbered paragraphs as "(12) The …"': (text) => text.replace(/^(\d{1,3})\. /gm, '($1) '),
   // an editor that types spaces for the Tab key, or a table copied as aligned columns (a Markdown simple table)
   'every tab typed as four spaces': (text) => text.replace(/\t/g, '    '),
   // a table pasted from a spreadsheet or a web page with an empty last column

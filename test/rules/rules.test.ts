@@ -412,6 +412,18 @@ describe('paragraph-numbering: numbers a Markdown converter escaped', () => {
   });
 });
 
+describe('paragraph-numbering: numbers in Word\'s other list styles', () => {
+  for (const [style, written] of [['12)', (n: number) => `${n})`], ['(12)', (n: number) => `(${n})`]] as const) {
+    it(`reads "${style} The …" as paragraph 12 and renumbers in that style`, () => {
+      const lines = [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.')];
+      const text = [...lines, '', `${written(13)} The LSCB is effective.`, '', `${written(14)} The council has retained the Trust.`].join('\n').replace(/^11\. /m, `${written(11)} `);
+      const problems = lint(text, { framework: 'slac-2011' }).diagnostics.filter((d) => d.ruleId === 'paragraph-numbering');
+      assert.strictEqual(problems.length, 1);
+      assert.deepStrictEqual(problems[0]!.fixes[0]!.edits.map((edit) => edit.newText), [written(12), written(13)]);
+    });
+  }
+});
+
 describe('missing-record-entry: a judgement under a group heading', () => {
   it('puts the row of the first judgement of a group straight under the group\'s row in the record (seed 001)', () => {
     const seed = readSeed('slac-2011-rutland');

@@ -75,8 +75,8 @@ function renumberFrom(lines: readonly string[], paragraphs: readonly NumberedPar
   };
 }
 
-/** The paragraph's number as `number`, written as the paragraph writes it: "12." or, escaped by a Markdown converter, "12\\.". */
+/** `number` written as the paragraph writes its number: "12.", "12\." (escaped by a Markdown converter), "12)" or "(12)". */
 function numberAs(lines: readonly string[], paragraph: NumberedParagraph, number: number): string {
-  const { line, character } = paragraph.range.end;
-  return (lines[line] ?? '').charAt(character - 2) === '\\' ? `${number}\\.` : `${number}.`;
+  const { start, end } = paragraph.range;
+  return (lines[start.line] ?? '').slice(start.character, end.character).replace(/\d+/, String(number));
 }

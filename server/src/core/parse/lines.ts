@@ -353,16 +353,20 @@ export function bulletItem(raw: string): Span | null {
  * writes a typed number that is not one of its lists as "11\. The …"; the number's span takes the backslash in.
  */
 export function numberedLine(raw: string): { number: number; numberSpan: Span; textStart: number } | null {
-  if (!opensWith(raw, DIGITS)) return null;
-  const match = /^(\s*)(\d{1,4})(\\?)\.(?=\s+\S)\s+/.exec(raw);
+  if (!opensWith(raw, NUMBER_LEADS)) return null;
+  // "12. ", "12\. ", and Word's other list styles, "12) " and "(12) "
+  const match = /^(\s*)(\d{1,4}\\?\.|\d{1,4}\)|\(\d{1,4}\))(?=\s+\S)\s+/.exec(raw);
   if (!match?.[2]) return null;
   const start = (match[1] ?? '').length;
   return {
-    number: Number(match[2]),
-    numberSpan: { start, end: start + match[2].length + (match[3] ?? '').length + 1 },
+    number: Number(/\d+/.exec(match[2])![0]),
+    numberSpan: { start, end: start + match[2].length },
     textStart: match[0].length,
   };
 }
+
+/** What a numbered line may start with: a digit, or the bracket before its number ("(12) "). */
+const NUMBER_LEADS = '0123456789(';
 
 export function isHtmlCommentStart(text: string): boolean {
   return opensWith(text, '<') && /^\s*<!--/.test(text);
@@ -462,7 +466,6 @@ function endsDangling(text: string): boolean {
   return DANGLING_WORDS.has(text.slice(start).toLowerCase());
 }
 
-const DIGITS = '0123456789';
 
 export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -510,9 +513,9 @@ const GENERIC_ACTIONS =
   /^(?:(?:key )?(?:areas?|recommendations?|priorities|points?) (?:for|of) (?:further )?(?:development|improvement|action)s?(?: and (?:development|improvement))?|recommendations?|what (?:does|should|needs? to)\b.*\bimprove\??|areas for development and improvement)$/i;
 
 /** A table cell that is a row's number: "2.1", "3." */
-export const ROW_NUMBER_CELL = /^\d{1,2}(?:\.\d{1,2})*(?:\\?\.)?$/;
+export const ROW_NUMBER_CELL = /^(?:\d{1,2}(?:\.\d{1,2})*(?:\\?\.|\))?|\(\d{1,2}(?:\.\d{1,2})*\))$/;
 /** A row's number before its title in the same cell: "2.1 Adoption performance" */
-export const ROW_NUMBER_PREFIX = /^\d{1,2}(?:\.\d{1,2})*(?:\\?\.)?\s+(?=\S)/;
+export const ROW_NUMBER_PREFIX = /^(?:\d{1,2}(?:\.\d{1,2})*(?:\\?\.|\))?|\(\d{1,2}(?:\.\d{1,2})*\))\s+(?=\S)/;
 
 /** The cell naming a row: "| 2.1 | Adoption performance | Good |" is titled by its second cell. */
 export function titleCellOf(text: string, filled: Span[]): Span {

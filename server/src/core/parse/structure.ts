@@ -92,6 +92,7 @@ function withoutTrailingColon(text: string): string {
 
 const enum Code {
   Hash = 35,
+  OpenParen = 40,
   Angle = 60,
   Equals = 61,
   Pipe = 124,
@@ -216,7 +217,7 @@ export class StructureParser {
     }
     // "Judgement Grade" over a summary table whose cells lost their tabs
     if (!this.record && isSpacedHeaderRow(content)) return this.summaryTable(index + 1, spanOf(this.lines, index, span), index);
-    const numbered = isDigit(rawLead) ? this.paragraphNumber(index, raw) : null;
+    const numbered = isDigit(rawLead) || rawLead === Code.OpenParen ? this.paragraphNumber(index, raw) : null;
     if (numbered && !this.record && this.numberedSummaryRow(index) && this.numberedSummaryRow(this.lines.nextNonBlank(index + 1))) {
       return this.summaryTable(index, this.tableIntroduction(index), index);
     }
@@ -677,7 +678,8 @@ export class StructureParser {
     for (let line = index + 1; line <= last; line++) {
       const masked = lines.masked(line);
       const rest = trimmedSpan(masked);
-      if (rest.end - rest.start > 120) return null;
+      // a table's row ("Record of main findings<TAB>33") is no piece of a sentence
+      if (rest.end - rest.start > 120 || (lines.hasTab(line) && masked.includes('\t'))) return null;
       // a line above the last that ends a sentence ends the statement there: it is not wrapped
       if (line < last && /[.!?:]$/.test(masked.slice(rest.start, rest.end))) return null;
       pieces.push({ line, start: rest.start, text: masked.slice(rest.start, rest.end) });
