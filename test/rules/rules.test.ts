@@ -424,6 +424,23 @@ describe('paragraph-numbering: numbers in Word\'s other list styles', () => {
   }
 });
 
+describe('missing-record-entry: a title with a pipe in it', () => {
+  it('escapes the pipe in the row it adds to a pipe table, so that the row keeps its two cells', () => {
+    const lines = [
+      ...SLAC_HEAD,
+      ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'),
+      ...slacSection('Partnership working | locality', 'Grade 2 (Good)', 12, 'Partnership working is good.'),
+      'Record of main findings', '', '| Judgement | Grade |', '|---|---|', '| Overall effectiveness | Adequate |',
+    ];
+    const text = lines.join('\n');
+    const problem = lint(text, { framework: 'slac-2011' }).diagnostics.find((d) => d.ruleId === 'missing-record-entry');
+    assert.ok(problem?.fixes[0]);
+    const fixed = applyEdits(text, problem.fixes[0].edits);
+    assert.match(fixed, /\| Partnership working \\\| locality \| Good +\|$/);
+    assert.ok(!lint(fixed, { framework: 'slac-2011' }).diagnostics.some((d) => d.ruleId === 'missing-record-entry'));
+  });
+});
+
 describe('missing-record-entry: a judgement under a group heading', () => {
   it('puts the row of the first judgement of a group straight under the group\'s row in the record (seed 001)', () => {
     const seed = readSeed('slac-2011-rutland');

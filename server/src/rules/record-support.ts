@@ -6,7 +6,7 @@ import { titleKey } from '../core/frameworks/compiled';
 import { flattenSections, type RecordGroup, type RecordOfFindings, type RecordRow, type Report, type Section } from '../core/model';
 import type { RuleContext, TextEdit } from './rule';
 import { insertAt, titleOf } from './support';
-import { rowExtent, rowLike } from './table-layout';
+import { escapePipes, rowExtent, rowLike } from './table-layout';
 
 /**
  * A new record row for a section, placed next to the row of its nearest neighbour in the same part; when the
@@ -162,7 +162,7 @@ function rowTitle(section: Section): string | null {
 function formatRow(context: RuleContext, neighbour: RecordRow | null, title: string, grade: string): string {
   switch (rowShape(context, neighbour)) {
     case 'pipes':
-      return `| ${title} | ${grade} |`;
+      return `| ${escapePipes(title)} | ${grade} |`;
     case 'tab':
       return `${title}\t${grade}`;
     default:
@@ -174,7 +174,7 @@ function formatRow(context: RuleContext, neighbour: RecordRow | null, title: str
 function formatGroupRow(context: RuleContext, neighbour: RecordRow | null, title: string): string {
   switch (rowShape(context, neighbour)) {
     case 'pipes':
-      return `| ${title} |  |`;
+      return `| ${escapePipes(title)} |  |`;
     case 'tab':
       return `${title}\t`;
     default:

@@ -8,6 +8,8 @@ import type { TextEdit } from './rule';
  */
 
 const MAX_GRID_ROW_LINES = 12;
+/** The longest line the parser reads as a table's row. */
+const MAX_ROW = 400;
 const MAX_HTML_ROW_LINES = 24;
 
 /** Offsets of the pipes that set a Markdown or grid row's cells apart ("\|" is a pipe in a cell's text). */
@@ -37,7 +39,9 @@ function fitInCell(line: string, start: number, end: number, text: string): { en
 
 /** The lines of the grid table's row holding `line` ("| … | … |" lines up to a "+----+" border), or null. */
 function gridRowAt(lines: readonly string[], line: number): { first: number; last: number; border: number } | null {
-  const isRowLine = (at: number) => at >= 0 && at < lines.length && opensWith(lines[at]!, '|') && pipesOf(lines[at]!).length >= 2 && !/^\s*\|[-:+|\s]*$/.test(lines[at]!);
+  // (a line longer than any table row ends the table, as the parser reads it)
+  const isRowLine = (at: number) =>
+    at >= 0 && at < lines.length && lines[at]!.length <= MAX_ROW && /^\s*\|.*\|\s*$/.test(lines[at]!) && pipesOf(lines[at]!).length >= 2 && !/^\s*\|[-:+|\s]*$/.test(lines[at]!);
   if (!isRowLine(line)) return null;
   let first = line;
   while (line - first < MAX_GRID_ROW_LINES && isRowLine(first - 1)) first--;
@@ -139,6 +143,9 @@ export interface ShapedRow {
   spaced: boolean;
 }
 
+/** Text for a cell between pipes: a pipe in it is written "\|", as Markdown tables escape it. */
+export const escapePipes = (text: string) => text.replace(/(?<!\\)\|/g, '\\|');
+
 /** A row of the record, or a group row (which has no grade). */
 type TableRow = { title: TextSpan; grade?: Grade | null; range: Range };
 
@@ -160,7 +167,7 @@ export function rowLike(lines: readonly string[], sample: TableRow, title: strin
   const grid = gridRowAt(lines, first);
   if (grid) {
     const template = lines[grid.first]!;
-    const texts = new Map([[columnAt(template, sample.title.range.start.character), title]]);
+    const texts = new Map([[columnAt(template, sample.title.range.start.character), escapePipes(title)]]);
     if (sample.grade) texts.set(columnAt(lines[sample.grade.range.start.line]!, sample.grade.range.start.character), grade);
     return { first: grid.first, after: grid.border, lines: [...gridLines(template, texts, 1), lines[grid.border]!], spaced: false };
   }
@@ -193,8 +200,9 @@ export function rowLike(lines: readonly string[], sample: TableRow, title: strin
     if (!opensWith(before, '|')) return null;
     block[first - from] = before.replace(/\d/g, ' ').replace(/\.(?=\s)/g, ' ') + block[first - from]!.slice(before.length);
   }
-  // the title as the report writes it, markup and all (an HTML row takes it as it is)
-  const replacements: [Range, string][] = [[sample.title.range, title]];
+  // the title as the report writes it, markup and all (an HTML row takes it as it is); a pipe row escapes its pipes
+  const inPipes = /^\s*\|/.test(block[first - from]!);
+  const replacements: [Range, string][] = [[sample.title.range, inPipes ? escapePipes(title) : title]];
   if (sample.grade) replacements.push([sample.grade.range, grade]);
   // from the end backwards, so that the offsets before each change stay true
   replacements.sort((a, b) => b[0].start.line - a[0].start.line || b[0].start.character - a[0].start.character);
