@@ -127,6 +127,8 @@ export interface RecordContext {
 }
 
 const HEADER_CELL = /^(?:judgements?|grades?|aspects?|areas?|inspection judgements?|outcomes?|ratings?|findings?|judgement grade)$/i;
+/** A header word, then the spaces of an aligned column. */
+const SPACED_HEADER_START = /^\s*(?:judgements?|grades?|aspects?|areas?|outcomes?|ratings?|findings?)\s{2,}/i;
 /** The letters HEADER_CELL's words start with. */
 const HEADER_INITIALS = 'jgaiorfJGAIORF';
 
@@ -140,8 +142,11 @@ export function readNumberedRow(text: string, span: Span, framework: CompiledFra
 
 /** "Judgement Grade" as a line of its own: a table's header row whose cells lost their tab. */
 export function isSpacedHeaderRow(text: string): boolean {
-  // (its cells may be set apart by many spaces, in columns aligned with the rows below)
-  if (text.length > MAX_ROW || !opensWith(text, HEADER_INITIALS) || wordCount(text) !== 2) return false;
+  if (!opensWith(text, HEADER_INITIALS)) return false;
+  // its cells may be set apart by many spaces, in columns aligned with the rows below: a longer line must open with a
+  // header word and a run of spaces (most lines are prose, turned away at their first word)
+  if (text.length > 40 && (text.length > MAX_ROW || !SPACED_HEADER_START.test(text))) return false;
+  if (wordCount(text) !== 2) return false;
   return text.trim().split(/\s+/).every((word) => HEADER_CELL.test(word));
 }
 
