@@ -93,3 +93,21 @@ describe('quick fixes keep the layout of a table of judgements', () => {
     }
   }
 });
+
+describe('quick fixes on a table whose rows were moved about', () => {
+  it('adds a row where the table is read, not by the dashes of a table above the one the parser read (a multiline table\'s header swapped into its body)', () => {
+    const { text, table } = reportsWithTables().find((report) => report.name.startsWith('sif/'))!;
+    const lines = text.split('\n');
+    const written = writeTable(table, TABLE_STYLES["pandoc's multiline table, titles wrapped in their columns"]!);
+    const header = written.findIndex((line) => /Judgement/.test(line));
+    const row = written.findIndex((line) => /Adoption performance/.test(line));
+    [written[header], written[row]] = [written[row]!, written[header]!];
+    const swapped = rewriteTable(lines, table, written);
+    const problems = lint(swapped).diagnostics.filter((diagnostic) => diagnostic.ruleId === 'missing-record-entry');
+    assert.ok(problems.length > 0);
+    for (const problem of problems) {
+      const fixed = applyEdits(swapped, problem.fixes[0]!.edits);
+      assert.ok(!lint(fixed).diagnostics.some((other) => other.ruleId === 'missing-record-entry' && other.message === problem.message), problem.message);
+    }
+  });
+});

@@ -35,7 +35,7 @@ export function insertRecordRow(context: RuleContext, section: Section, level: L
   const eol = context.eol;
   // the new row, in the shape of the row it goes beside: its cells, pipes and padding, a grid row's border, HTML tags
   const shaped = (neighbour: RecordRow | null): ShapedRow =>
-    (neighbour ? rowLike(context.lines, neighbour, title, grade) : null) ??
+    (neighbour ? rowLike(context.lines, neighbour, title, grade, record.range.start.line) : null) ??
     { first: neighbour?.range.start.line ?? 0, after: neighbour?.range.end.line ?? 0, lines: [formatRow(context, neighbour, title, grade)], spaced: false };
   // a multiline table sets its rows apart by a blank line
   const gap = (row: ShapedRow) => (row.spaced ? eol : '');
@@ -59,7 +59,7 @@ export function insertRecordRow(context: RuleContext, section: Section, level: L
     return lastOfGroup ? below(shaped(lastOfGroup).after, shaped(lastOfGroup)) : below(extentEnd(context, group), shaped(sample));
   }
   const row = shaped(sample);
-  const groupRow = section.part?.definition ? ((sample ? rowLike(context.lines, sample, section.part.title, '')?.lines : null) ?? [formatGroupRow(context, sample, section.part.title)]) : null;
+  const groupRow = section.part?.definition ? ((sample ? rowLike(context.lines, sample, section.part.title, '', record.range.start.line)?.lines : null) ?? [formatGroupRow(context, sample, section.part.title)]) : null;
   const lines = groupRow ? { ...row, lines: [...groupRow, ...(row.spaced ? [''] : []), ...row.lines] } : row;
   if (last) return below(lastLineOf(context, record), lines);
   return appendTo(context, record.heading?.range.end.line ?? record.range.start.line, `${eol}${eol}${lines.lines.join(eol)}`);
@@ -145,7 +145,7 @@ function lastLineOf(context: RuleContext, record: RecordOfFindings): number {
 
 /** The last line a row or group row takes: a grid row's border below it, an HTML row's "</tr>". */
 function extentEnd(context: RuleContext, row: RecordRow | RecordGroup): number {
-  return rowExtent(context.lines, row)?.last ?? row.range.end.line;
+  return rowExtent(context.lines, row, context.report.record?.range.start.line ?? 0)?.last ?? row.range.end.line;
 }
 
 /** A row in the same shape as its neighbour: tab-separated, Markdown pipes or spaced. */

@@ -59,7 +59,7 @@ export function replace(range: Range, newText: string): TextEdit {
  * keeping the table's layout, its padding and a grid cell's lines; elsewhere, a plain replacement.
  */
 export function replaceInCell(context: RuleContext, range: Range, text: string, inTable = /^\s*\|/.test(context.lines[range.start.line] ?? '')): TextEdit[] {
-  return inTable ? cellEdits(context.lines, range, text, context.eol) : [replace(range, text)];
+  return inTable ? cellEdits(context.lines, range, text, context.eol, context.report.record?.range.start.line ?? 0) : [replace(range, text)];
 }
 
 export function insertAt(line: number, character: number, newText: string): TextEdit {

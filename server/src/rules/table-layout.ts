@@ -89,7 +89,7 @@ function gridLines(template: string, texts: Map<number, string>, height: number)
  * Edits writing `text` in place of the range, in a table cell: in a grid table's row, over the lines of the cell (and
  * more lines for the row when the text needs them); elsewhere, padded to keep the columns after it in place.
  */
-export function cellEdits(lines: readonly string[], range: Range, text: string, eol: string): TextEdit[] {
+export function cellEdits(lines: readonly string[], range: Range, text: string, eol: string, tableStart = 0): TextEdit[] {
   const line = lines[range.start.line] ?? '';
   const grid = gridRowAt(lines, range.start.line);
   const column = columnAt(line, range.start.character);
@@ -115,7 +115,7 @@ export function cellEdits(lines: readonly string[], range: Range, text: string, 
     }
     return edits;
   }
-  const multiline = multilineRowAt(lines, range.start.line);
+  const multiline = multilineRowAt(lines, range.start.line, tableStart);
   if (multiline) {
     const column = multilineColumnAt(multiline.columns, range.start.character);
     const wrapped = wrapWords(text, multiline.widths[column]!);
@@ -150,11 +150,11 @@ export const escapePipes = (text: string) => text.replace(/(?<!\\)\|/g, '\\|');
 type TableRow = { title: TextSpan; grade?: Grade | null; range: Range };
 
 /** The lines a row takes in its table, when they are more than its text's: a grid row's border below it, an HTML row's tags. */
-export function rowExtent(lines: readonly string[], row: TableRow): { first: number; last: number } | null {
+export function rowExtent(lines: readonly string[], row: TableRow, tableStart = 0): { first: number; last: number } | null {
   const line = row.title.range.start.line;
   const grid = gridRowAt(lines, line);
   if (grid) return { first: grid.first, last: grid.border };
-  return multilineRowAt(lines, line) ?? htmlRowAt(lines, line);
+  return multilineRowAt(lines, line, tableStart) ?? htmlRowAt(lines, line);
 }
 
 /**
@@ -162,7 +162,7 @@ export function rowExtent(lines: readonly string[], row: TableRow): { first: num
  * row) in the sample's cells. The lines to add, and the lines the sample takes (to add them before or after); null
  * when the sample's shape is one the caller writes itself (a row over several lines of a plain-text table).
  */
-export function rowLike(lines: readonly string[], sample: TableRow, title: string, grade: string): ShapedRow | null {
+export function rowLike(lines: readonly string[], sample: TableRow, title: string, grade: string, tableStart = 0): ShapedRow | null {
   const first = sample.title.range.start.line;
   const grid = gridRowAt(lines, first);
   if (grid) {
@@ -171,7 +171,7 @@ export function rowLike(lines: readonly string[], sample: TableRow, title: strin
     if (sample.grade) texts.set(columnAt(lines[sample.grade.range.start.line]!, sample.grade.range.start.character), grade);
     return { first: grid.first, after: grid.border, lines: [...gridLines(template, texts, 1), lines[grid.border]!], spaced: false };
   }
-  const multiline = multilineRowAt(lines, first);
+  const multiline = multilineRowAt(lines, first, tableStart);
   if (multiline) {
     const { columns, widths } = multiline;
     const titleColumn = multilineColumnAt(columns, sample.title.range.start.character);
@@ -229,10 +229,11 @@ const MAX_MULTILINE_TABLE_LINES = 400;
 
 /**
  * The row of pandoc's multiline table holding `line` (its lines run to a blank line or a rule), with the columns the
- * dashes under the table's header mark: where each starts and how wide it is.
+ * dashes under the table's header mark: where each starts and how wide it is. `tableStart` is the first line of the
+ * table as the parser read it.
  */
-function multilineRowAt(lines: readonly string[], line: number): { first: number; last: number; columns: number[]; widths: number[] } | null {
-  const table = multilineColumnsAbove(lines, line);
+function multilineRowAt(lines: readonly string[], line: number, tableStart: number): { first: number; last: number; columns: number[]; widths: number[] } | null {
+  const table = multilineColumnsAbove(lines, line, tableStart);
   if (!table) return null;
   const { columns } = table;
   // a line of the row: indented as the table is, not a rule, and cut cleanly at the columns' starts
@@ -251,8 +252,9 @@ function multilineRowAt(lines: readonly string[], line: number): { first: number
 }
 
 /** The columns of the multiline table a line below its header belongs to: the dashes under the header. */
-function multilineColumnsAbove(lines: readonly string[], line: number): { columns: number[]; widths: number[] } | null {
-  for (let at = line - 1; at >= 0 && line - at <= MAX_MULTILINE_TABLE_LINES; at--) {
+function multilineColumnsAbove(lines: readonly string[], line: number, tableStart: number): { columns: number[]; widths: number[] } | null {
+  // (only within the table as the parser read it, from `tableStart`: dashes above it are another table's, or a rule)
+  for (let at = line - 1; at >= tableStart && line - at <= MAX_MULTILINE_TABLE_LINES; at--) {
     const text = lines[at]!;
     if (FULL_RULE.test(text)) return null;
     if (!COLUMN_RULE.test(text)) continue;
