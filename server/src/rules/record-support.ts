@@ -40,15 +40,19 @@ export function insertRecordRow(context: RuleContext, section: Section, level: L
   // a multiline table sets its rows apart by a blank line
   const gap = (row: ShapedRow) => (row.spaced ? eol : '');
   const below = (line: number, row: ShapedRow) => appendTo(context, line, `${eol}${gap(row)}${row.lines.join(eol)}`);
+  const besideBelow = (neighbour: RecordRow) => {
+    const row = shaped(neighbour);
+    return below(row.after, row);
+  };
 
   // the first judgement of a group the record prints too ("Safeguarding outcomes for children and young people")
   // goes straight under that group's row, not after the judgement before the group
   const recordGroup = recordGroupOf(context, section);
   if (recordGroup && sample && after?.group !== recordGroup) return below(extentEnd(context, recordGroup), shaped(sample));
-  if (after) return below(shaped(after).after, shaped(after));
+  if (after) return besideBelow(after);
   // above a table that starts the record, with no heading of its own, the row goes below the first one instead: the
   // text above, a heading or a line that reads as one, would take the new row for its grade
-  if (before && before.range.start.line === record.range.start.line) return below(shaped(before).after, shaped(before));
+  if (before && before.range.start.line === record.range.start.line) return besideBelow(before);
   if (before) {
     const row = shaped(before);
     return insertAt(row.first, 0, `${row.lines.join(eol)}${eol}${gap(row)}`);
@@ -56,7 +60,7 @@ export function insertRecordRow(context: RuleContext, section: Section, level: L
   const group = partId ? record.groups.find((candidate) => candidate.part?.id === partId) : undefined;
   if (group) {
     const lastOfGroup = group.rows[group.rows.length - 1];
-    return lastOfGroup ? below(shaped(lastOfGroup).after, shaped(lastOfGroup)) : below(extentEnd(context, group), shaped(sample));
+    return lastOfGroup ? besideBelow(lastOfGroup) : below(extentEnd(context, group), shaped(sample));
   }
   const row = shaped(sample);
   const groupRow = section.part?.definition ? ((sample ? rowLike(context.lines, sample, section.part.title, '', record.range.start.line)?.lines : null) ?? [formatGroupRow(context, sample, section.part.title)]) : null;
