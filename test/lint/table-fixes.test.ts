@@ -111,3 +111,38 @@ describe('quick fixes on a table whose rows were moved about', () => {
     }
   });
 });
+
+describe('quick fixes on a grid table left open', () => {
+  it('closes the row left open with a border before the row it adds under it, so that the new row is a row of its own', () => {
+    const section = (title: string, grade: string, paragraph: string) => [title, '', grade, '', paragraph, ''];
+    const lines = [
+      'Inspection of safeguarding and looked after children services',
+      '',
+      'Safeguarding services',
+      '',
+      ...section('Overall effectiveness', 'Grade 3 (Adequate)', '1. The overall effectiveness of safeguarding services is adequate.'),
+      'Services for looked after children',
+      '',
+      ...section('Overall effectiveness', 'Grade 2 (Good)', '2. The overall effectiveness of services for looked after children is good.'),
+      'Record of main findings',
+      '',
+      '+------------------------------------+-------------+',
+      '| Safeguarding services              |             |',
+      '+------------------------------------+-------------+',
+      '| Overall effectiveness              | Adequate    |',
+      '+------------------------------------+-------------+',
+      '| Services for looked after children |             |',
+    ];
+    const text = lines.join('\n');
+    const problem = lint(text).diagnostics.find((diagnostic) => diagnostic.ruleId === 'missing-record-entry');
+    assert.ok(problem?.fixes[0], 'no fix offered');
+    const fixed = applyEdits(text, problem.fixes[0].edits);
+    assert.deepStrictEqual(fixed.split('\n').slice(lines.length - 1), [
+      '| Services for looked after children |             |',
+      '+------------------------------------+-------------+',
+      '| Overall effectiveness              | Good        |',
+      '+------------------------------------+-------------+',
+    ]);
+    assert.deepStrictEqual(problemsOf(fixed), []);
+  });
+});

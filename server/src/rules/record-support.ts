@@ -6,7 +6,7 @@ import { titleKey } from '../core/frameworks/compiled';
 import { flattenSections, type RecordGroup, type RecordOfFindings, type RecordRow, type Report, type Section } from '../core/model';
 import type { RuleContext, TextEdit } from './rule';
 import { insertAt, titleOf } from './support';
-import { escapePipes, rowExtent, rowLike } from './table-layout';
+import { escapePipes, isGridBorder, rowExtent, rowLike } from './table-layout';
 
 /**
  * A new record row for a section, placed next to the row of its nearest neighbour in the same part; when the
@@ -39,7 +39,9 @@ export function insertRecordRow(context: RuleContext, section: Section, level: L
     { first: neighbour?.range.start.line ?? 0, after: neighbour?.range.end.line ?? 0, lines: [formatRow(context, neighbour, title, grade)], spaced: false };
   // a multiline table sets its rows apart by a blank line
   const gap = (row: ShapedRow) => (row.spaced ? eol : '');
-  const below = (line: number, row: ShapedRow) => appendTo(context, line, `${eol}${gap(row)}${row.lines.join(eol)}`);
+  // below a grid row left without its closing border, the new row's border closes it first
+  const opening = (line: number, row: ShapedRow) => (row.border && !isGridBorder(context.lines[line] ?? '') ? `${eol}${row.border}` : '');
+  const below = (line: number, row: ShapedRow) => appendTo(context, line, `${opening(line, row)}${eol}${gap(row)}${row.lines.join(eol)}`);
   const besideBelow = (neighbour: RecordRow) => {
     const row = shaped(neighbour);
     return below(row.after, row);

@@ -20,7 +20,7 @@ function pipesOf(line: string): number[] {
 }
 
 const opensWith = (line: string, character: string) => line.trimStart().startsWith(character);
-const isGridBorder = (line: string) => /^\s*\+(?::?[-=]{3,}:?\+)+\s*$/.test(line);
+export const isGridBorder = (line: string) => /^\s*\+(?::?[-=]{3,}:?\+)+\s*$/.test(line);
 
 /**
  * `text` in place of `start`–`end` of the line, padded so that what follows (a pipe, or a column set off by two
@@ -135,12 +135,16 @@ function lineSpan(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
 }
 
-/** A new row's lines; the lines of the row it was shaped on (to add it before or after them); whether a blank line sets rows apart. */
+/**
+ * A new row's lines; the lines of the row it was shaped on (to add it before or after them); whether a blank line sets
+ * rows apart; a grid table's border, which must close the row above the new one.
+ */
 export interface ShapedRow {
   first: number;
   after: number;
   lines: string[];
   spaced: boolean;
+  border?: string;
 }
 
 /** Text for a cell between pipes: a pipe in it is written "\|", as Markdown tables escape it. */
@@ -169,7 +173,8 @@ export function rowLike(lines: readonly string[], sample: TableRow, title: strin
     const template = lines[grid.first]!;
     const texts = new Map([[columnAt(template, sample.title.range.start.character), escapePipes(title)]]);
     if (sample.grade) texts.set(columnAt(lines[sample.grade.range.start.line]!, sample.grade.range.start.character), grade);
-    return { first: grid.first, after: grid.border, lines: [...gridLines(template, texts, 1), lines[grid.border]!], spaced: false };
+    const border = lines[grid.border]!;
+    return { first: grid.first, after: grid.border, lines: [...gridLines(template, texts, 1), border], spaced: false, border };
   }
   const multiline = multilineRowAt(lines, first, tableStart);
   if (multiline) {
