@@ -145,6 +145,12 @@ const CASES: Record<string, RuleCase[]> = {
       lines: [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'), 'Record of main findings', '', `Safeguarding services${T}`, `Overall effectiveness${T}Adequate`],
       expect: [],
     },
+    {
+      name: 'a heading with a dash left after its title ("Overall effectiveness –"), the judgement the record lists',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, ...slacSection('Overall effectiveness –', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'), 'Record of main findings', '', `Safeguarding services${T}`, `Overall effectiveness${T}Adequate`],
+      expect: [],
+    },
     { name: 'a report with no record at all', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good')), expect: [] },
     {
       name: 'a judgement named in both parts, recorded for one part only',

@@ -84,12 +84,13 @@ function remembered(compute: (text: string) => string): (text: string) => string
   };
 }
 
-/** The key a title is compared by: lower case, no punctuation, no leading number or bracketed abbreviation. */
+/** The key a title is compared by: lower case, no punctuation, no leading number or bracketed abbreviation, no separator after it. */
 export const titleKey = remembered(computeTitleKey);
 
 function computeTitleKey(title: string): string {
   // "The Local Safeguarding Children Board (LSCB)": an abbreviation in brackets does not change the title
-  return normalizeTitle(title.replace(LEADING_NUMBER, '').replace(/\s*\([A-Za-z]{2,8}\)\s*:?\s*$/, '')).replace(/:$/, '');
+  // a dash left after the title ("Capacity for improvement –") is the separator before a grade, as a record row's is
+  return normalizeTitle(title.replace(LEADING_NUMBER, '').replace(/\s*\([A-Za-z]{2,8}\)\s*:?\s*$/, '')).replace(/[\s:-]+$/, '');
 }
 
 function byLengthDesc(a: string, b: string): number {
