@@ -294,6 +294,12 @@ const CASES: Record<string, RuleCase[]> = {
       lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'), '4. A paragraph numbered 4 where 2 belongs, with enough words to be prose.', '3. The third paragraph, in its place, with enough words to be prose.', '4. The fourth paragraph, in its place, with enough words to be prose.'],
       expect: [11],
     },
+    {
+      name: 'a number repeated on the line straight after a paragraph left without its full stop',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'), '2. A paragraph whose last sentence runs on without its stop, and', '2. The same number again, with enough words to be prose.'],
+      expect: [12],
+    },
     { name: 'numbers that follow on', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'), '2. Another paragraph of evidence with enough words to be prose.', '', '3. And a third paragraph, numbered in order, with enough words.'], expect: [] },
   ],
   'summary-contradiction': [
@@ -428,6 +434,28 @@ describe('paragraph-numbering: numbers in Word\'s other list styles', () => {
       assert.deepStrictEqual(problems[0]!.fixes[0]!.edits.map((edit) => edit.newText), [written(12), written(13)]);
     });
   }
+});
+
+describe('paragraph-numbering: a number on the line after a sentence left open', () => {
+  it('offers no renumbering that would make that number start a paragraph of its own', () => {
+    const lines = [
+      ...SLAC_HEAD,
+      ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'),
+      '5. A paragraph numbered five where two belongs, whose last sentence runs on and',
+      '3. goes on here, with a number that begins the line only because the text is wrapped.',
+      '',
+      '6. The next paragraph, numbered on from five, with enough words to be prose.',
+    ];
+    const text = lines.join('\n');
+    const report = lint(text, { framework: 'slac-2011' });
+    const read = (result: typeof report) => result.report.paragraphs.map((paragraph) => paragraph.range.start.line + 1);
+    const problems = report.diagnostics.filter((d) => d.ruleId === 'paragraph-numbering');
+    assert.deepStrictEqual(problems.map((problem) => problem.range.start.line + 1), [11]);
+    assert.deepStrictEqual(read(report), [9, 11, 14]);
+    for (const fix of problems.flatMap((problem) => problem.fixes)) {
+      assert.deepStrictEqual(read(lint(applyEdits(text, fix.edits), { framework: 'slac-2011' })), [9, 11, 14], fix.title);
+    }
+  });
 });
 
 describe('missing-record-entry: a title with a pipe in it', () => {

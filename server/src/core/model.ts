@@ -143,6 +143,8 @@ export interface NumberedParagraph {
   number: number;
   /** Range of the number, "11." */
   range: Range;
+  /** On the line after a sentence left open: a paragraph because its number follows on (see paragraph-numbers.ts). */
+  byNumber?: true;
 }
 
 export interface ActionItem extends TextSpan {}
@@ -184,6 +186,8 @@ export interface Report {
   record: RecordOfFindings | null;
   contents: Contents | null;
   paragraphs: NumberedParagraph[];
+  /** Numbers starting a line that goes on with the sentence above ("… in March" / "2008. Current …"): no paragraphs. */
+  sentenceNumbers: NumberedParagraph[];
   actionLists: ActionList[];
   scaleTable: ScaleTableRow[];
   summaryStatements: SummaryStatement[];

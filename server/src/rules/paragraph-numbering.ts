@@ -1,5 +1,6 @@
 import type { NumberedParagraph } from '../core/model';
-import { defineRule, type Problem, type TextEdit } from './rule';
+import { firstChangedReading } from '../core/parse/paragraph-numbers';
+import { defineRule, type Fix, type Problem, type RuleContext } from './rule';
 import { lineOf, replace } from './support';
 
 export default defineRule({
@@ -31,7 +32,10 @@ export default defineRule({
           message: `Paragraph ${current.number} is out of sequence: it comes between paragraphs ${expected - 1} and ${next.number}, so it should be ${expected}.`,
           range: current.range,
           related: [{ message: `Paragraph ${expected - 1}`, range: previous.range }],
-          fixes: [{ title: `Number this paragraph ${expected}`, edits: [replace(current.range, numberAs(context.lines, current, expected))], preferred: true }],
+          // (no fix when the new number would change how the line after the paragraph reads)
+          fixes: firstChangedReading(context.report, new Map([[current.range.start.line, expected]])) === null
+            ? [{ title: `Number this paragraph ${expected}`, edits: [replace(current.range, numberAs(context.lines, current, expected))], preferred: true }]
+            : [],
         });
         continue;
       }
@@ -46,7 +50,7 @@ export default defineRule({
         message: what,
         range: current.range,
         related: [{ message: `Paragraph ${expected - 1}`, range: previous.range }],
-        fixes: [renumberFrom(context.lines, paragraphs, index, expected)],
+        fixes: renumberFrom(context, index, expected),
       });
     }
     return problems;
@@ -56,24 +60,31 @@ export default defineRule({
 /**
  * Renumbers this paragraph and the ones that follow on from it, so that they follow on from the one before. It
  * stops at the next break in the numbering: that break has its own problem and fix (and fixes that never overlap
- * keep "fix all" linear in the size of the report).
+ * keep "fix all" linear in the size of the report); and before a paragraph whose new number would change how a line
+ * after it reads (see paragraph-numbers.ts).
  */
-function renumberFrom(lines: readonly string[], paragraphs: readonly NumberedParagraph[], start: number, first: number) {
-  const edits: TextEdit[] = [];
-  let next = first;
+function renumberFrom(context: RuleContext, start: number, first: number): Fix[] {
+  const paragraphs = context.report.paragraphs;
+  let run: { paragraph: NumberedParagraph; number: number }[] = [];
   for (let index = start; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index] as NumberedParagraph;
     if (index > start && paragraph.number !== (paragraphs[index - 1] as NumberedParagraph).number + 1) break;
-    if (paragraph.number !== next) edits.push(replace(paragraph.range, numberAs(lines, paragraph, next)));
-    next++;
+    run.push({ paragraph, number: first + index - start });
   }
-  const last = next - 1;
-  return {
-    title: last > first ? `Renumber paragraphs ${first}–${last} to follow on` : `Number this paragraph ${first}`,
-    edits,
-    preferred: true,
-  };
+  for (let attempt = 0; run.length; attempt++) {
+    const changed = new Map(run.filter(({ paragraph, number }) => paragraph.number !== number).map(({ paragraph, number }) => [paragraph.range.start.line, number]));
+    const cut = firstChangedReading(context.report, changed);
+    if (cut === null) break;
+    run = attempt < MAX_CUTS ? run.filter(({ paragraph }) => paragraph.range.start.line < cut) : [];
+  }
+  const edits = run.filter(({ paragraph, number }) => paragraph.number !== number).map(({ paragraph, number }) => replace(paragraph.range, numberAs(context.lines, paragraph, number)));
+  if (!edits.length) return [];
+  const last = run[run.length - 1]!.number;
+  return [{ title: last > first ? `Renumber paragraphs ${first}–${last} to follow on` : `Number this paragraph ${first}`, edits, preferred: true }];
 }
+
+/** Times a renumbering is cut short before it is given up: each cut comes from a line read by its number, which is rare. */
+const MAX_CUTS = 4;
 
 /** `number` written as the paragraph writes its number: "12.", "12\." (escaped by a Markdown converter), "12)" or "(12)". */
 function numberAs(lines: readonly string[], paragraph: NumberedParagraph, number: number): string {

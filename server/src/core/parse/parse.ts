@@ -60,6 +60,7 @@ export function parseLines(raw: readonly string[], options: ParseOptions = {}, t
     record: structure.record,
     contents: structure.contents,
     paragraphs: structure.paragraphs,
+    sentenceNumbers: structure.sentenceNumbers,
     actionLists: structure.actionLists,
     scaleTable: structure.scaleTable,
     summaryStatements: prose.summaryStatements(all),

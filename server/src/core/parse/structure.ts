@@ -17,6 +17,7 @@ import { collapseWhiteSpace, endsClause, isInvisible, isWhiteSpace, lineRange, n
 import { htmlHeaderRow, isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
 import { evaluativeTerms, type FoundTerm } from './evaluation';
 import { splitSentences } from './sentences';
+import { followsOn } from './paragraph-numbers';
 import { readFusedGrade, readGrade, readTrailingGrade } from './grades';
 import {
   bulletItem,
@@ -51,7 +52,7 @@ export const enum LineKind {
 }
 
 /** The report's blocks as the line-by-line pass finds them, and what each line is. */
-export interface Structure extends Pick<Report, 'sections' | 'record' | 'contents' | 'paragraphs' | 'actionLists' | 'scaleTable' | 'strayGrades'> {
+export interface Structure extends Pick<Report, 'sections' | 'record' | 'contents' | 'paragraphs' | 'sentenceNumbers' | 'actionLists' | 'scaleTable' | 'strayGrades'> {
   kinds: Uint8Array;
   /** First line of prose in each numbered paragraph: where its text starts. */
   proseStart: Map<number, number>;
@@ -129,6 +130,7 @@ export class StructureParser {
   private readonly headings: HeadingEntry[] = [];
   private readonly stack: HeadingEntry[] = [];
   private readonly paragraphs: NumberedParagraph[] = [];
+  private readonly sentenceNumbers: NumberedParagraph[] = [];
   private readonly actionLists: ActionList[] = [];
   private readonly scaleTable: ScaleTableRow[] = [];
   private readonly strayGrades: Grade[] = [];
@@ -163,6 +165,7 @@ export class StructureParser {
       record: this.record,
       contents: this.contents,
       paragraphs: this.paragraphs,
+      sentenceNumbers: this.sentenceNumbers,
       actionLists: this.actionLists,
       scaleTable: this.scaleTable,
       strayGrades: this.strayGrades,
@@ -217,7 +220,8 @@ export class StructureParser {
     }
     // "Judgement Grade" over a summary table whose cells lost their tabs
     if (!this.record && isSpacedHeaderRow(content)) return this.summaryTable(index + 1, spanOf(this.lines, index, span), index);
-    const numbered = isDigit(rawLead) || rawLead === Code.OpenParen ? this.paragraphNumber(index, raw) : null;
+    const paragraphNumber = isDigit(rawLead) || rawLead === Code.OpenParen ? this.paragraphNumber(index, raw) : null;
+    const numbered = paragraphNumber?.numbered ?? null;
     if (numbered && !this.record && this.numberedSummaryRow(index) && this.numberedSummaryRow(this.lines.nextNonBlank(index + 1))) {
       return this.summaryTable(index, this.tableIntroduction(index), index);
     }
@@ -227,7 +231,9 @@ export class StructureParser {
       if (headingShaped(restText) && (this.framework.matchTitle(restText) || this.introducesSection(index, restText)) && !this.sentenceGoesOn(index)) {
         return this.heading(index, rest, null);
       }
-      this.paragraphs.push({ number: numbered.number, range: lineRange(index, numbered.numberSpan.start, numbered.numberSpan.end) });
+      const paragraph: NumberedParagraph = { number: numbered.number, range: lineRange(index, numbered.numberSpan.start, numbered.numberSpan.end) };
+      if (paragraphNumber!.byNumber) paragraph.byNumber = true;
+      this.paragraphs.push(paragraph);
       this.proseStart.set(index, numbered.textStart);
       return this.prose(index);
     }
@@ -300,14 +306,14 @@ export class StructureParser {
 
   /**
    * "12. The council …", unless the line goes on with a sentence the prose line above left open ("… in March" /
-   * "2008. Current …"); a paragraph whose final stop is missing still has the next number.
+   * "2008. Current …"): there, only a number that follows on starts a paragraph (paragraph-numbers.ts).
    */
-  private paragraphNumber(index: number, raw: string): ReturnType<typeof numberedLine> {
+  private paragraphNumber(index: number, raw: string): { numbered: ReturnType<typeof numberedLine>; byNumber: boolean } | null {
     const numbered = numberedLine(raw);
-    if (!numbered || index === 0 || this.kinds[index - 1] !== LineKind.Prose) return numbered;
-    if (endsClause(this.lines.text(index - 1))) return numbered;
-    const previous = this.paragraphs[this.paragraphs.length - 1];
-    return numbered.number === (previous?.number ?? 0) + 1 ? numbered : null;
+    if (!numbered || index === 0 || this.kinds[index - 1] !== LineKind.Prose || endsClause(this.lines.text(index - 1))) return { numbered, byNumber: false };
+    if (followsOn(numbered.number, this.paragraphs[this.paragraphs.length - 1]?.number ?? 0)) return { numbered, byNumber: true };
+    this.sentenceNumbers.push({ number: numbered.number, range: lineRange(index, numbered.numberSpan.start, numbered.numberSpan.end) });
+    return null;
   }
 
   /** Does the line below go on with this line's sentence ("The impact of leaders on …" / "requires improvement to be good. Leaders …")? */
