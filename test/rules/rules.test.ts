@@ -383,6 +383,32 @@ describe('rules: fixtures that must and must not trigger each rule', () => {
   }
 });
 
+describe('missing-grade: a heading wrapped over two lines takes its grade after its last line', () => {
+  const fixedLines = (framework: string, lines: string[]) => {
+    const text = lines.join('\n');
+    const diagnostic = lint(text, { framework }).diagnostics.find((d) => d.ruleId === 'missing-grade');
+    assert.ok(diagnostic?.fixes[0], 'no fix offered');
+    const fixed = applyEdits(text, diagnostic.fixes[0].edits);
+    // the fixed heading still reads as the judgement, now graded
+    const graded = lint(fixed, { framework }).report.judgementSections.map((section) => [section.title, section.judgement?.grade?.level?.label ?? null]);
+    return { lines: fixed.split('\n'), graded };
+  };
+
+  it('on the line below the heading, in a framework that writes the grade on its own line', () => {
+    const head = [...SLAC_HEAD, 'The contribution of health agencies to keeping', 'children and young people safe', ''];
+    const { lines, graded } = fixedLines('slac-2011', [...head, '30. The contribution of health agencies to keeping children and young people safe is good. More follows.']);
+    assert.deepStrictEqual(lines.slice(4, 9), ['The contribution of health agencies to keeping', 'children and young people safe', '', 'Grade 2 (Good)', '']);
+    assert.deepStrictEqual(graded, [['The contribution of health agencies to keeping children and young people safe', 'Good']]);
+  });
+
+  it('after the title, in a framework that writes "title: grade"', () => {
+    const lines = ['Local authority children\u2019s services inspection', '', 'The impact of leaders on social work practice with', 'children and families', '', 'Leaders are effective. They know their services well.'];
+    const fixed = fixedLines('ilacs', lines);
+    assert.deepStrictEqual(fixed.lines.slice(2, 4), ['The impact of leaders on social work practice with', 'children and families: outstanding']);
+    assert.deepStrictEqual(fixed.graded, [['The impact of leaders on social work practice with children and families', 'Outstanding']]);
+  });
+});
+
 describe('missing-record-entry: where the fix puts the row', () => {
   const fixedText = (lines: string[]) => {
     const text = lines.join('\n');

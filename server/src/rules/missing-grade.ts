@@ -16,14 +16,15 @@ export default defineRule({
       .filter((section) => section.judgement?.definition?.graded && !section.judgement.grade)
       .map((section) => {
         const heading = section.heading.range;
-        const line = context.lines[heading.start.line] ?? '';
+        // a heading wrapped over two lines or more takes its grade after its last line, not inside it
+        const line = context.lines[heading.end.line] ?? '';
         const fromSentence = section.judgement?.sentence?.term.level ?? null;
         const inline = profile.notation.preferred === 'heading-colon-label';
         const fixes: Fix[] = profile.scale.levels.map((level) => {
           const written = writeGrade(profile, level);
           return {
             title: `Insert "${written}"` + (level === fromSentence ? ', as the judgement sentence says' : ''),
-            edits: [insertAt(heading.start.line, inline ? heading.end.character : line.length, inline ? `: ${written}` : `${context.eol}${context.eol}${written}`)],
+            edits: [insertAt(heading.end.line, inline ? heading.end.character : line.length, inline ? `: ${written}` : `${context.eol}${context.eol}${written}`)],
           };
         });
         // the sentence's level is offered first, but never applied by "fix all": a grade is the inspector's to give
