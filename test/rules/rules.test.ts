@@ -3,6 +3,7 @@ import { lint } from '../../server/src/lint/engine';
 import { allRules } from '../../server/src/rules';
 import { applyEdits } from '../helpers/edits';
 import { readSeed } from '../helpers/paths';
+import { reportsWithTables, rewriteTable, TABLE_STYLES, writeTable } from '../helpers/tables';
 import { APA_SENTENCE, apaSection, SLAC_HEAD, slacSection, type RuleCase } from './cases';
 
 const T = '\t';
@@ -651,5 +652,39 @@ describe("grade-out-of-scale: the message gives the framework's scale", () => {
     assert.deepStrictEqual(messages(lines, 'ilacs'), [
       'ILACS grades have no numbers (Outstanding, Good, Requires improvement to be good, Inadequate), but this grade is written Grade 2.',
     ]);
+  });
+});
+
+describe('missing-record-entry: a table left half edited', () => {
+  /** Seed 001 with its record as a grid table whose cells wrap, one row's first line deleted and a word typed into a border. */
+  const wrecked = () => {
+    const { text, table } = reportsWithTables().find((report) => report.name.includes('slac'))!;
+    const lines = rewriteTable(text.split('\n'), table, writeTable(table, TABLE_STYLES["pandoc's grid table, titles wrapped in their cells"]!)).split('\n');
+    const row = lines.indexOf('| Children and young       | Good        |');
+    const border = lines.findIndex((line, index) => index > lines.indexOf('| Overall effectiveness    | Adequate    |') && line.startsWith('+---'));
+    assert.ok(row > 0 && border > 0, 'the record is not laid out as expected');
+    lines[border] = `${lines[border]!.slice(0, 21)}good${lines[border]!.slice(21)}`;
+    lines.splice(row, 1);
+    return lines.join('\n');
+  };
+
+  it('offers no row that would read as part of another row', () => {
+    const text = wrecked();
+    const { diagnostics } = lint(text);
+    const missing = diagnostics.find((d) => d.ruleId === 'missing-record-entry' && d.message.includes('Children and young people are safe and feel safe'));
+    assert.ok(missing, 'the deleted row is not reported');
+    // in the grid's next row, a row in the shape of the one above the broken border would join that row's cells
+    assert.deepStrictEqual(missing.fixes, []);
+  });
+
+  it('still offers rows that read back as added, in tables whose rows it can read', () => {
+    const { text, table } = reportsWithTables().find((report) => report.name.includes('slac'))!;
+    const lines = rewriteTable(text.split('\n'), table, writeTable(table, TABLE_STYLES["pandoc's grid table, titles wrapped in their cells"]!)).split('\n');
+    lines.splice(lines.indexOf('| Children and young       | Good        |'), 1);
+    const written = lines.join('\n');
+    const missing = lint(written).diagnostics.find((d) => d.ruleId === 'missing-record-entry');
+    assert.ok(missing?.fixes[0], 'no fix offered');
+    const fixed = applyEdits(written, missing.fixes[0].edits);
+    assert.ok(!lint(fixed).diagnostics.some((d) => d.ruleId === 'missing-record-entry' && d.message === missing.message));
   });
 });

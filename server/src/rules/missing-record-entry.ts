@@ -1,4 +1,5 @@
 import { defineRule } from './rule';
+import { addedRowReadsBack } from './record-row-check';
 import { insertRecordRow } from './record-support';
 import { gradeInWords, lineOf, quote, sectionName, titleOf } from './support';
 
@@ -22,7 +23,8 @@ export default defineRule({
       const grade = section.judgement?.grade;
       // two sections of one name, both reported on the record: each message says which
       const name = (names.get(sectionName(section)) ?? 0) > 1 ? `${sectionName(section)} (${lineOf(section.heading.range)})` : sectionName(section);
-      const edit = grade?.level ? insertRecordRow(context, section, grade.level) : null;
+      const added = grade?.level ? insertRecordRow(context, section, grade.level) : null;
+      const edit = added && addedRowReadsBack(context, added, section, grade!.level!) ? added : null;
       // reported on the record, where the row must be added
       const where = record.heading ?? record.rows[0]?.title;
       const tableName = record.heading && isTitle(record.heading.text) ? record.heading.text.replace(/:$/, '').toLowerCase() : 'summary table of judgements';

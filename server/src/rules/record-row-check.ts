@@ -1,0 +1,122 @@
+import { judgementKey } from '../core/analysis/record-links';
+import type { FrameworkProfile, Level } from '../core/frameworks/profile';
+import { FrameworkRegistry } from '../core/frameworks/registry';
+import type { RecordRow, Section } from '../core/model';
+import { parseLines } from '../core/parse/parse';
+import type { RuleContext, TextEdit } from './rule';
+
+/**
+ * Whether a row added to the record reads back as that row: the record read again with the edit made holds every row
+ * it held (same judgement, part and grade) and one more, the section's, at its grade. A table the writer left half
+ * edited (a border with a word in it, a header moved below a row) can make a row added in its neighbour's shape read
+ * as part of another row, or change how the rows around it read; such a fix is not offered.
+ *
+ * Only the record is read again, from its first line to a little past its last, so that each check costs the record's
+ * length, not the report's; past a budget of lines for one report the rows are offered unchecked, as before.
+ */
+export function addedRowReadsBack(context: RuleContext, edit: TextEdit, section: Section, level: Level): boolean {
+  const window = recordWindow(context);
+  if (!window) return true;
+  const { first, last, read } = window;
+  const line = edit.range.start.line;
+  if (line !== edit.range.end.line || line < first || line > last) return true;
+  const key = judgementKey(section.judgement?.definition?.id, section.title);
+  const question = [line - first, edit.range.start.character, edit.range.end.character, edit.newText, key, level.key].join('\u0000');
+  const known = read.answers.get(question);
+  if (known !== undefined) return known;
+  if (!spend(context, last - first + 1)) return true;
+  const lines = context.lines.slice(first, last + 1);
+  const text = lines[line - first]!;
+  const edited = text.slice(0, edit.range.start.character) + edit.newText + text.slice(edit.range.end.character);
+  lines.splice(line - first, 1, ...edited.split(/\r\n|\n/));
+  const answer = onlyAdded(read.rows, rowSignatures(readRecord(context, lines)), key, level);
+  read.answers.set(question, answer);
+  return answer;
+}
+
+/** `after` holds every row of `before` and one more: the judgement's, at the level. */
+function onlyAdded(before: readonly string[], after: readonly string[] | null, key: string, level: Level): boolean {
+  if (!after || after.length !== before.length + 1) return false;
+  const left = new Map<string, number>();
+  for (const signature of after) left.set(signature, (left.get(signature) ?? 0) + 1);
+  for (const signature of before) {
+    const count = left.get(signature) ?? 0;
+    if (count === 0) return false;
+    if (count === 1) left.delete(signature);
+    else left.set(signature, count - 1);
+  }
+  const [added] = left.keys();
+  return added !== undefined && added.startsWith(`${key}\u0000`) && added.endsWith(`\u0000${level.key}`);
+}
+
+/** Lines read again for one report, at most: a record of 60 lines checked for 100 missing rows (about 20 ms here). */
+const LINE_BUDGET = 6_000;
+
+/** Below the record's last row, lines that may still be part of it: a grid row's border, an HTML row's closing tags. */
+const TRAILING_LINES = 4;
+
+/** The record's lines read alone: its rows, and the rows added to it that were checked, by where and what they were. */
+interface RecordRead {
+  profile: FrameworkProfile;
+  text: string;
+  rows: string[];
+  answers: Map<string, boolean>;
+}
+
+interface Window {
+  first: number;
+  last: number;
+  read: RecordRead;
+  spent: number;
+}
+
+const windows = new WeakMap<RuleContext, Window | null>();
+/**
+ * The last record read: typing elsewhere in the report leaves the record as it was, and its checks stand (what a check
+ * finds depends only on the record's lines, the framework, the edit and the judgement).
+ */
+let lastRead: RecordRead | null = null;
+
+function recordWindow(context: RuleContext): Window | null {
+  if (windows.has(context)) return windows.get(context)!;
+  const record = context.report.record;
+  const profile = context.report.framework?.profile;
+  let window: Window | null = null;
+  if (record && profile) {
+    const first = record.range.start.line;
+    const last = Math.min(context.lines.length - 1, record.range.end.line + TRAILING_LINES);
+    const lines = context.lines.slice(first, last + 1);
+    const text = lines.join('\n');
+    let read = lastRead?.profile === profile && lastRead.text === text ? lastRead : null;
+    if (!read) {
+      const rows = rowSignatures(readRecord(context, lines));
+      read = rows ? { profile, text, rows, answers: new Map() } : null;
+      lastRead = read;
+    }
+    // a record that reads differently alone than in its report cannot be checked this way
+    const inReport = rowSignatures(record.rows)!;
+    if (read && read.rows.length === inReport.length && read.rows.every((signature, index) => signature === inReport[index])) {
+      window = { first, last, read, spent: last - first + 1 };
+    }
+  }
+  windows.set(context, window);
+  return window;
+}
+
+function spend(context: RuleContext, lines: number): boolean {
+  const window = windows.get(context);
+  if (!window || window.spent + lines > LINE_BUDGET) return false;
+  window.spent += lines;
+  return true;
+}
+
+function readRecord(context: RuleContext, lines: readonly string[]): RecordRow[] | null {
+  const profile = context.report.framework!.profile;
+  const report = parseLines(lines, { framework: profile.id, registry: new FrameworkRegistry([profile]) });
+  return report.record?.rows ?? null;
+}
+
+/** Each row as its judgement, the part printed above it and its grade: what links it to a section. */
+function rowSignatures(rows: readonly RecordRow[] | null): string[] | null {
+  return rows?.map((row) => [judgementKey(row.definition?.id, row.title.text), row.part?.id ?? '', row.grade?.level?.key ?? ''].join('\u0000')) ?? null;
+}
