@@ -11,7 +11,7 @@ import type { RuleContext, TextEdit } from './rule';
  * edited (a border with a word in it, a header moved below a row) can make a row added in its neighbour's shape read
  * as part of another row, or change how the rows around it read; such a fix is not offered.
  *
- * Only the record is read again, from its first line to a little past its last, so that each check costs the record's
+ * Only the record is read again, from a little before its first line to a little past its last, so that each check costs the record's
  * length, not the report's; past a budget of lines for one report the rows are offered unchecked, as before.
  */
 export function addedRowReadsBack(context: RuleContext, edit: TextEdit, section: Section, level: Level): boolean {
@@ -52,7 +52,8 @@ function onlyAdded(before: readonly string[], after: readonly string[] | null, k
 /** Lines read again for one report, at most: a record of 60 lines checked for 100 missing rows (about 20 ms here). */
 const LINE_BUDGET = 6_000;
 
-/** Below the record's last row, lines that may still be part of it: a grid row's border, an HTML row's closing tags. */
+/** Above the record's first line and below its last row, lines that may still shape it: the dashes above a multiline table's header, a grid row's border, an HTML row's closing tags. */
+const LEADING_LINES = 4;
 const TRAILING_LINES = 4;
 
 /** The record's lines read alone: its rows, and the rows added to it that were checked, by where and what they were. */
@@ -83,7 +84,7 @@ function recordWindow(context: RuleContext): Window | null {
   const profile = context.report.framework?.profile;
   let window: Window | null = null;
   if (record && profile) {
-    const first = record.range.start.line;
+    const first = Math.max(0, record.range.start.line - LEADING_LINES);
     const last = Math.min(context.lines.length - 1, record.range.end.line + TRAILING_LINES);
     const lines = context.lines.slice(first, last + 1);
     const text = lines.join('\n');
