@@ -688,3 +688,42 @@ describe('missing-record-entry: a table left half edited', () => {
     assert.ok(!lint(fixed).diagnostics.some((d) => d.ruleId === 'missing-record-entry' && d.message === missing.message));
   });
 });
+
+describe('grade-label-mismatch: the default fix keeps the half the judgement agrees with', () => {
+  const section = (grade: string, sentence: string) => [...SLAC_HEAD, ...slacSection('Quality of provision', grade, 25, sentence)];
+  const preferred = (lines: string[]) => {
+    const text = lines.join('\n');
+    const problem = lint(text, { framework: 'slac-2011' }).diagnostics.find((d) => d.ruleId === 'grade-label-mismatch');
+    assert.ok(problem, 'the mismatch is not reported');
+    const fix = problem.fixes.find((candidate) => candidate.preferred);
+    assert.ok(fix && problem.fixes.filter((candidate) => candidate.preferred).length === 1);
+    const fixed = applyEdits(text, fix.edits);
+    return { title: fix.title, fixed, after: lint(fixed, { framework: 'slac-2011' }).diagnostics.map((d) => `${d.ruleId}: ${d.message}`) };
+  };
+
+  it('the number, when the judgement sentence says what the label says (a number changed, the label left)', () => {
+    const { title, fixed, after } = preferred(section('Grade 2 (Adequate)', 'The quality of provision is adequate.'));
+    assert.strictEqual(title, 'Make the grade Grade 3 (Adequate), as the label and the judgement sentence say');
+    assert.match(fixed, /^Grade 3 \(Adequate\)$/m);
+    // nothing left to fix: the label's fix would have left the wording disagreeing with "Good"
+    assert.deepStrictEqual(after, []);
+  });
+
+  it('the label, when the judgement sentence says what the number means', () => {
+    const { title, after } = preferred(section('Grade 2 (Adequate)', 'The quality of provision is good.'));
+    assert.strictEqual(title, 'Make the label Good, as grade 2 means and the judgement sentence says');
+    assert.deepStrictEqual(after, []);
+  });
+
+  it("the record's copy of the grade, when the section has no judgement sentence", () => {
+    const lines = [...SLAC_HEAD, 'Quality of provision', '', 'Grade 2 (Adequate)', '', 'Record of main findings', '', 'Safeguarding services\t', 'Quality of provision\tAdequate'];
+    const { title, after } = preferred(lines);
+    assert.strictEqual(title, 'Make the grade Grade 3 (Adequate), as the label and the record say');
+    assert.deepStrictEqual(after, []);
+  });
+
+  it('the label, as before, when nothing else says which was meant', () => {
+    const { title } = preferred([...SLAC_HEAD, 'Quality of provision', '', 'Grade 2 (Adequate)', '']);
+    assert.strictEqual(title, 'Make the label Good, as grade 2 means');
+  });
+});
