@@ -677,6 +677,26 @@ describe('missing-record-entry: a table left half edited', () => {
     assert.deepStrictEqual(missing.fixes, []);
   });
 
+  it("reads a multiline table whose closing dashes were moved above its first row without a rule failing, and offers only fixes that work", () => {
+    const { text, table } = reportsWithTables().find((report) => report.name.includes('ilacs'))!;
+    const lines = rewriteTable(text.split('\n'), table, writeTable(table, TABLE_STYLES["pandoc's multiline table, titles wrapped in their columns"]!)).split('\n');
+    const header = lines.findIndex((line) => line.trim() === 'Judgement                      Grade');
+    const closing = lines.findIndex((line, index) => index > header + 1 && /^ *-{20,} *$/.test(line));
+    assert.ok(header > 0 && closing > header, 'the table is not laid out as expected');
+    // the dashes that close the table swapped with its first row's first line, as a cut and paste leaves them
+    [lines[header + 2], lines[closing]] = [lines[closing]!, lines[header + 2]!];
+    const moved = lines.join('\n');
+    const failures: string[] = [];
+    const { diagnostics } = lint(moved, { onRuleError: (id, error) => failures.push(`${id}: ${(error as Error).message}`) });
+    assert.deepStrictEqual(failures, []);
+    for (const problem of diagnostics.filter((d) => d.ruleId === 'missing-record-entry')) {
+      for (const fix of problem.fixes) {
+        const after = lint(applyEdits(moved, fix.edits)).diagnostics;
+        assert.ok(!after.some((d) => d.ruleId === problem.ruleId && d.message === problem.message), `"${fix.title}" left its problem`);
+      }
+    }
+  });
+
   it('still offers rows that read back as added, in tables whose rows it can read', () => {
     const { text, table } = reportsWithTables().find((report) => report.name.includes('slac'))!;
     const lines = rewriteTable(text.split('\n'), table, writeTable(table, TABLE_STYLES["pandoc's grid table, titles wrapped in their cells"]!)).split('\n');

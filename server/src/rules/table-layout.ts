@@ -192,8 +192,8 @@ export function rowLike(lines: readonly string[], sample: TableRow, title: strin
     return { first: multiline.first, after: multiline.last, lines: rowLines, spaced: true };
   }
   const html = htmlRowAt(lines, first);
-  const end = sample.grade ? sample.grade.range.end : sample.title.range.end;
-  if (!html && end.line !== first) return null;
+  // a row over several lines of a plain-text table (its title or its grade run on below): the caller writes the row
+  if (!html && (sample.title.range.end.line !== first || (sample.grade && sample.grade.range.end.line !== first))) return null;
   // cells without their row's tags: a copy below them would be read as more cells of the same row
   if (html && !(/^\s*<tr\b/i.test(lines[html.first]!) && /<\/tr>/i.test(lines[html.last]!))) return null;
   const from = html?.first ?? first;
@@ -211,6 +211,8 @@ export function rowLike(lines: readonly string[], sample: TableRow, title: strin
   if (sample.grade) replacements.push([sample.grade.range, grade]);
   // from the end backwards, so that the offsets before each change stay true
   replacements.sort((a, b) => b[0].start.line - a[0].start.line || b[0].start.character - a[0].start.character);
+  // (a cell that runs past the row's tags, in a table left half edited, is not one the row can be copied from)
+  if (replacements.some(([range]) => range.start.line < from || range.end.line > to)) return null;
   for (const [range, text] of replacements) {
     const startLine = range.start.line - from;
     const endLine = range.end.line - from;
