@@ -169,6 +169,25 @@ const pipe: Style = (header, rows, sizing) => {
   return [line(header), `|${rule.join('|')}|`, ...rows.map(line)];
 };
 
+/**
+ * A table as pdftotext's layout mode extracts it from a PDF whose cells are top-aligned: columns set apart by spaces,
+ * a title too wide for its column wrapped onto the lines below its row's first, where the other cells are empty.
+ */
+function layout(wrapAt: number): Style {
+  return (header, rows, sizing) => {
+    const titleColumn = header.length - 2;
+    const all = [header, ...sizing];
+    const widths = header.map((_, column) => Math.max(3, ...all.map((row) => (column === titleColumn ? Math.min(wrapAt, row[column]!.length) : row[column]!.length))));
+    const start = (column: number) => widths.slice(0, column).reduce((sum, width) => sum + width + 3, 0);
+    const rowLines = (row: string[]) => {
+      const pieces = row.map((cell, column) => (column === titleColumn ? wrapped(cell, widths[column]!) : [cell]));
+      const height = Math.max(...pieces.map((lines) => lines.length));
+      return Array.from({ length: height }, (_, line) => pieces.reduce((text, lines, column) => (lines[line] ? text.padEnd(start(column)) + lines[line] : text), '').trimEnd());
+    };
+    return [...rowLines(header), '', ...rows.flatMap(rowLines)];
+  };
+}
+
 export const TABLE_STYLES: Record<string, Style> = {
   'a Markdown pipe table, its columns aligned': pipe,
   "pandoc's grid table": grid(),
@@ -178,6 +197,7 @@ export const TABLE_STYLES: Record<string, Style> = {
   'an Org mode table': org,
   'an HTML table, a row to a line': htmlRows,
   "an HTML table as pandoc writes it, a cell to a line": htmlPandoc,
+  "pdftotext's layout, titles wrapped below their grade": layout(40),
 };
 
 /** The table written in `style`, its columns as wide as `sizedLike`'s would be (by default its own). */

@@ -35,6 +35,8 @@ const SPACED_ENTRY = /^(.*?[A-Za-z?)'\u2019])\s(\d{1,3})\s*$/;
 const MAX_ROW = 400;
 const MAX_INTRO_LINES = 2;
 const MAX_STRAY = 80;
+/** Lines below a record row's grade that may hold the rest of its title. */
+const MAX_TITLE_LINES_BELOW = 3;
 /** Lines a list's introduction may be wrapped over ("12. In order to improve …" / "… take the following action."). */
 const MAX_INTRO_WRAP = 5;
 /** Blank lines a page break may leave on each side of a stray line. */
@@ -133,11 +135,14 @@ const SPACED_HEADER_START = /^\s*(?:judgements?|grades?|aspects?|areas?|outcomes
 const HEADER_INITIALS = 'jgaiorfJGAIORF';
 
 /** "1. Children who need help and protection Inadequate": a numbered row of a summary table whose cells lost their tab. */
-export function readNumberedRow(text: string, span: Span, framework: CompiledFramework, line: number): TitledGrade | null {
+export function readNumberedRow(text: string, span: Span, framework: CompiledFramework, line: number, titleMayGoOn = false): TitledGrade | null {
   const rowNumber = ROW_NUMBER_PREFIX.exec(text.slice(span.start, span.end));
   if (!rowNumber) return null;
   const row = readTrailingGrade(text, span.start + rowNumber[0].length, span.end, { framework, line, allowLabelOnly: true });
-  return row?.grade.level && framework.matchTitle(text.slice(row.title.start, row.title.end))?.kind === 'judgement' ? row : null;
+  if (!row?.grade.level) return null;
+  const title = text.slice(row.title.start, row.title.end);
+  // in a record, a title a narrow column wrapped may go on below its grade (see titleGoesOnBelow)
+  return framework.matchTitle(title)?.kind === 'judgement' || (titleMayGoOn && framework.isTitleStart(title)) ? row : null;
 }
 
 /** "Judgement Grade" as a line of its own: a table's header row whose cells lost their tab. */
@@ -190,20 +195,56 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
   /** Where a multiline table's columns start, once the dashes under its header are read. */
   let columns: number[] | null = null;
   const framework = ctx.framework;
+  const isGroupTitle = (title: string) => ctx.partOf(title) !== null || framework.matchTitle(title)?.kind === 'group';
   // "The table below sets out ...": a line or two of prose may come between the heading and the first row
   const mayBeIntro = () => heading !== null && rows.length === 0 && groups.length === 0 && !pending && introLines++ < MAX_INTRO_LINES;
 
-  const addRow = (title: TextSpan, grade: Grade | null, rowRange: Range) => {
+  const addRow = (title: TextSpan, grade: Grade | null, rowRange: Range): RecordRow | null => {
     if (!grade) {
       part = ctx.partOf(title.text) ?? part;
       group = { title, part, rows: [], range: rowRange };
       groups.push(group);
-      return;
+      return null;
     }
     const role = framework.matchTitle(title.text);
     const row: RecordRow = { title, grade, group, part, definition: role?.kind === 'judgement' ? role.definition : null, range: rowRange };
     group?.rows.push(row);
     rows.push(row);
+    return row;
+  };
+
+  /**
+   * "The contribution of health agencies to<SPACES>Good" / "keeping children and young people safe": a title that a
+   * narrow column wrapped below its grade (pdftotext's layout of a table whose cells are top-aligned). The lines below
+   * join the title while they have no second cell and the title they make starts a judgement's, and only when it
+   * ends as one (the judgement the row's first line already named, if it named one: "Making a positive contribution,"
+   * over "including user engagement").
+   */
+  const titleGoesOnBelow = (row: RecordRow | null): number => {
+    const end = row?.range.end.line ?? -1;
+    if (!row || row.title.range.end.line !== row.title.range.start.line) return end;
+    const pieces: Pieces = { parts: [{ line: row.title.range.start.line, start: row.title.range.start.character, end: row.title.range.end.character, text: row.title.text }] };
+    for (let at = end + 1; at < lines.length && at <= end + MAX_TITLE_LINES_BELOW && !lines.isBlank(at); at++) {
+      const text = lines.masked(at);
+      if (text.length > MAX_ROW || text.includes('\t') || text.includes('|')) return end;
+      const span = trimmedSpan(text);
+      const content = text.slice(span.start, span.end);
+      // words only: not a rule or a border, not a second cell set off by spaces, not a sentence
+      if (!/^[A-Za-z]/.test(content) || /\s{2}/.test(content) || /[.!?]$/.test(content)) return end;
+      pieces.parts.push({ line: at, start: span.start, end: span.end, text: lines.text(at).slice(span.start, span.end) });
+      const title = piecesSpan(pieces);
+      // the words must go on with a judgement's title as the framework writes it, not run into the next row
+      if (!framework.isTitleStart(title.text)) return end;
+      const role = framework.matchTitle(title.text);
+      // a title that already names a judgement goes on only with the rest of that judgement's title
+      if (role?.kind === 'judgement' && (!row.definition || role.definition === row.definition)) {
+        row.title = title;
+        row.definition = role.definition;
+        row.range = range(row.range.start.line, row.range.start.character, at, span.end);
+        return at;
+      }
+    }
+    return end;
   };
 
   /** A grade cell, extended over the lines below while they continue a label ("Requires" / "improvement to be" / "good"). */
@@ -232,9 +273,10 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
 
   /** A row from its title's pieces and its grade cell at `line`; reading goes on after the cell's last line. */
   const gradedRow = (titlePieces: Pieces, line: number, cell: Span) => {
-    const { grade, lastLine } = gradeCell(line, cell);
+    const { grade, lastLine: gradeEnd } = gradeCell(line, cell);
     const title = piecesSpan(titlePieces);
-    addRow(title, grade, range(title.range.start.line, title.range.start.character, grade.range.end.line, grade.range.end.character));
+    const row = addRow(title, grade, range(title.range.start.line, title.range.start.character, grade.range.end.line, grade.range.end.character));
+    const lastLine = Math.max(gradeEnd, titleGoesOnBelow(row));
     for (const part of titlePieces.parts) owned.push(part.line);
     for (let covered = line; covered <= lastLine; covered++) owned.push(covered);
     last = lastLine;
@@ -299,6 +341,15 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     const leadingTab = /^\s*\t/.test(text) && !text.trim().includes('\t');
     const span = trimmedSpan(text);
     const content = text.slice(span.start, span.end);
+    // "Safeguarding outcomes for children and" / "young people": a group row's title wrapped, ended by a row that
+    // does not go on with it
+    if (pending && isGroupTitle(piecesSpan(pending).text) && !framework.isTitleStart(`${piecesSpan(pending).text} ${content}`)) {
+      const title = piecesSpan(pending);
+      addRow(title, null, title.range);
+      for (const piece of pending.parts) owned.push(piece.line);
+      last = pending.parts[pending.parts.length - 1]!.line;
+      pending = null;
+    }
 
     // "<TAB>Inadequate" under a title broken over lines; from a PDF, the grade may stand on its own line without the tab
     if (pending && (leadingTab || readGrade(text, span.start, span.end, { framework, line, allowLabelOnly: true })?.level || isLabelStartOnly(framework, content))) {
@@ -334,22 +385,25 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
       gradedRow(titlePieces, line, gradeSpan);
       continue;
     }
-    const numberedRow = pending ? null : readNumberedRow(text, span, framework, line);
+    const numberedRow = pending ? null : readNumberedRow(text, span, framework, line, true);
     if (numberedRow) {
-      addRow(spanOf(lines, line, numberedRow.title), numberedRow.grade, lineRange(line, numberedRow.title.start, span.end));
-      owned.push(line);
-      last = line;
+      const lastLine = Math.max(line, titleGoesOnBelow(addRow(spanOf(lines, line, numberedRow.title), numberedRow.grade, lineRange(line, numberedRow.title.start, span.end))));
+      for (let covered = line; covered <= lastLine; covered++) owned.push(covered);
+      last = lastLine;
+      index = lastLine + 1;
       continue;
     }
     const joinedTitle = pending ? `${piecesSpan(pending).text} ${content}` : content;
-    const continuesTitle = framework.isTitleStart(joinedTitle) && !/[.!?]$/.test(content);
+    // a title that ends in a question mark ("How good are outcomes … care leavers?") still ends as a title
+    const continuesTitle = framework.isTitleStart(joinedTitle) && (!/[.!?]$/.test(content) || (pending !== null && isGroupTitle(joinedTitle)));
     if (!continuesTitle && (ctx.isHeading(content) || markdownHeading(text) || numberedLine(lines.text(line)))) break;
     const fused = readTrailingGrade(text, span.start, span.end, { framework, line, allowLabelOnly: true });
     if (fused && !pending) {
       const title = spanOf(lines, line, fused.title);
-      addRow(title, fused.grade, lineRange(line, fused.title.start, span.end));
-      owned.push(line);
-      last = line;
+      const lastLine = Math.max(line, titleGoesOnBelow(addRow(title, fused.grade, lineRange(line, fused.title.start, span.end))));
+      for (let covered = line; covered <= lastLine; covered++) owned.push(covered);
+      last = lastLine;
+      index = lastLine + 1;
       continue;
     }
     if (!pending && (ctx.partOf(content) || framework.matchTitle(content)?.kind === 'group')) {
@@ -370,6 +424,18 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
       owned.push(line);
       last = line;
       continue;
+    }
+    // and the same title wrapped by a narrow column ("Services for looked after children and" / "young people")
+    const rest = !pending && content.length <= MAX_STRAY && !/[.!?]$/.test(content) ? wrappedGroupTitle(lines, line, framework) : null;
+    if (rest) {
+      const title = piecesSpan({ parts: [{ line, start: span.start, end: span.end, text: lines.text(line).slice(span.start, span.end) }, rest] });
+      if (!proseShaped(title.text)) {
+        addRow(title, null, title.range);
+        owned.push(line, rest.line);
+        last = rest.line;
+        index = rest.line + 1;
+        continue;
+      }
     }
     if (proseShaped(content) && mayBeIntro()) continue;
     // a stray line inside the table ("© Crown copyright 2011" from a page break): the rows go on below it. Right
@@ -551,6 +617,18 @@ function rowFollows(lines: Lines, line: number, gap: number): boolean {
 }
 
 /** Is the very next line a row that lost its tab ("Overall effectiveness    Adequate")? */
+/** The rest of a group row's title on the next line: a few words in lower case, over a row typed without its tab. */
+function wrappedGroupTitle(lines: Lines, line: number, framework: CompiledFramework): { line: number; start: number; end: number; text: string } | null {
+  const next = line + 1;
+  if (next >= lines.length || lines.isBlank(next)) return null;
+  const text = lines.masked(next);
+  if (text.includes('\t') || text.length > MAX_STRAY) return null;
+  const span = trimmedSpan(text);
+  const content = text.slice(span.start, span.end);
+  if (!/^[a-z]/.test(content) || /[.!?:]$/.test(content) || /\s{2}/.test(content) || !untabbedRowFollows(lines, next, framework)) return null;
+  return { line: next, start: span.start, end: span.end, text: lines.text(next).slice(span.start, span.end) };
+}
+
 function untabbedRowFollows(lines: Lines, line: number, framework: CompiledFramework): boolean {
   if (line + 1 >= lines.length || lines.isBlank(line + 1)) return false;
   const text = lines.masked(line + 1);
