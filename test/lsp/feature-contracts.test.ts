@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
 import { LINE_SHAPES } from '../helpers/line-shapes';
 import { applyMutations, mutationArbitrary } from '../helpers/mutations';
 import { readSeed, seedNames } from '../helpers/paths';
+import { reportsWithTables, rewriteTable, TABLE_STYLES, writeTable } from '../helpers/tables';
 
 // What VS Code refuses, feature by feature. A refusal is not a crash of ours, but it costs the user the whole answer:
 // one document symbol with an empty name or a selection outside its range and the Outline shows nothing ("name must
@@ -157,6 +158,32 @@ describe('editor features answer what VS Code accepts, at any position', functio
       { numRuns: RUNS },
     );
     assertMet(met, ['symbols', 'folds', 'hovers', 'completions', 'definitions', 'actions', 'recordEdits']);
+  });
+
+  it('on reports whose tables of judgements are written as converters, editors and PDF extractors write them, mutated', () => {
+    const documents = reportsWithTables().flatMap(({ text, table }) => Object.values(TABLE_STYLES).map((style) => rewriteTable(text.split('\n'), table, writeTable(table, style))));
+    // probes on the table's lines as often as elsewhere: the reports are long and their tables short
+    const nearTable = (document: string) => {
+      const lines = document.split('\n');
+      const record = lines.findIndex((line, index) => index > lines.length / 2 && /^Record of main findings|^\s*(?:\||<t|\+-|-{3}|Judgement)/.test(line));
+      return record;
+    };
+    const met = emptyMet();
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...documents),
+        fc.array(mutationArbitrary, { maxLength: 4 }),
+        fc.array(probe, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ offset: fc.nat({ max: 60 }), character: fc.nat({ max: 80 }) }), { maxLength: 6 }),
+        (document, edits, probes, tableProbes) => {
+          const start = Math.max(0, nearTable(document));
+          const near = tableProbes.map(({ offset, character }) => ({ line: start + offset, character }));
+          checkFeatures(applyMutations(document, edits), [...probes, ...near], met);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    assertMet(met, ['symbols', 'folds', 'hovers', 'definitions', 'actions', 'recordEdits']);
   });
 
   it('on drafts made of report vocabulary, under every framework', () => {

@@ -170,6 +170,13 @@ interface Pieces {
   parts: { line: number; start: number; end: number; text: string }[];
 }
 
+/** The smallest range holding both. */
+function covering(a: Range, b: Range): Range {
+  const start = a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character <= b.start.character) ? a.start : b.start;
+  const end = a.end.line > b.end.line || (a.end.line === b.end.line && a.end.character >= b.end.character) ? a.end : b.end;
+  return { start, end };
+}
+
 function piecesSpan(pieces: Pieces): TextSpan {
   const first = pieces.parts[0]!;
   const last = pieces.parts[pieces.parts.length - 1]!;
@@ -207,7 +214,8 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
       return null;
     }
     const role = framework.matchTitle(title.text);
-    const row: RecordRow = { title, grade, group, part, definition: role?.kind === 'judgement' ? role.definition : null, range: rowRange };
+    // the row takes all of its cells: a title a column wrapped can end below its grade
+    const row: RecordRow = { title, grade, group, part, definition: role?.kind === 'judgement' ? role.definition : null, range: covering(rowRange, title.range) };
     group?.rows.push(row);
     rows.push(row);
     return row;
