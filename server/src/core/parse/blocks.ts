@@ -292,6 +292,14 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     pending = null;
   };
 
+  /** A row whose title and grade are on one line, and any rest of its title below it; reading goes on after. */
+  const lineRow = (line: number, title: TextSpan, grade: Grade, rowRange: Range) => {
+    const lastLine = Math.max(line, titleGoesOnBelow(addRow(title, grade, rowRange)));
+    for (let covered = line; covered <= lastLine; covered++) owned.push(covered);
+    last = lastLine;
+    index = lastLine + 1;
+  };
+
   /** A row from the pieces of its cells, over lines `line` to `lastLine`: a number cell, the title, …, the grade. */
   const piecesRow = (columns: Pieces[], line: number, lastLine: number) => {
     for (let at = line; at <= lastLine; at++) owned.push(at);
@@ -351,9 +359,9 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     const content = text.slice(span.start, span.end);
     // "Safeguarding outcomes for children and" / "young people": a group row's title wrapped, ended by a row that
     // does not go on with it
-    if (pending && isGroupTitle(piecesSpan(pending).text) && !framework.isTitleStart(`${piecesSpan(pending).text} ${content}`)) {
-      const title = piecesSpan(pending);
-      addRow(title, null, title.range);
+    const pendingTitle = pending ? piecesSpan(pending) : null;
+    if (pending && pendingTitle && isGroupTitle(pendingTitle.text) && !framework.isTitleStart(`${pendingTitle.text} ${content}`)) {
+      addRow(pendingTitle, null, pendingTitle.range);
       for (const piece of pending.parts) owned.push(piece.line);
       last = pending.parts[pending.parts.length - 1]!.line;
       pending = null;
@@ -395,10 +403,7 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     }
     const numberedRow = pending ? null : readNumberedRow(text, span, framework, line, true);
     if (numberedRow) {
-      const lastLine = Math.max(line, titleGoesOnBelow(addRow(spanOf(lines, line, numberedRow.title), numberedRow.grade, lineRange(line, numberedRow.title.start, span.end))));
-      for (let covered = line; covered <= lastLine; covered++) owned.push(covered);
-      last = lastLine;
-      index = lastLine + 1;
+      lineRow(line, spanOf(lines, line, numberedRow.title), numberedRow.grade, lineRange(line, numberedRow.title.start, span.end));
       continue;
     }
     const joinedTitle = pending ? `${piecesSpan(pending).text} ${content}` : content;
@@ -407,11 +412,7 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     if (!continuesTitle && (ctx.isHeading(content) || markdownHeading(text) || numberedLine(lines.text(line)))) break;
     const fused = readTrailingGrade(text, span.start, span.end, { framework, line, allowLabelOnly: true });
     if (fused && !pending) {
-      const title = spanOf(lines, line, fused.title);
-      const lastLine = Math.max(line, titleGoesOnBelow(addRow(title, fused.grade, lineRange(line, fused.title.start, span.end))));
-      for (let covered = line; covered <= lastLine; covered++) owned.push(covered);
-      last = lastLine;
-      index = lastLine + 1;
+      lineRow(line, spanOf(lines, line, fused.title), fused.grade, lineRange(line, fused.title.start, span.end));
       continue;
     }
     if (!pending && (ctx.partOf(content) || framework.matchTitle(content)?.kind === 'group')) {
@@ -624,7 +625,6 @@ function rowFollows(lines: Lines, line: number, gap: number): boolean {
   return tab > 0 && text.slice(0, tab).trim().length > 0;
 }
 
-/** Is the very next line a row that lost its tab ("Overall effectiveness    Adequate")? */
 /** The rest of a group row's title on the next line: a few words in lower case, over a row typed without its tab. */
 function wrappedGroupTitle(lines: Lines, line: number, framework: CompiledFramework): { line: number; start: number; end: number; text: string } | null {
   const next = line + 1;
@@ -637,6 +637,7 @@ function wrappedGroupTitle(lines: Lines, line: number, framework: CompiledFramew
   return { line: next, start: span.start, end: span.end, text: lines.text(next).slice(span.start, span.end) };
 }
 
+/** Is the very next line a row that lost its tab ("Overall effectiveness    Adequate")? */
 function untabbedRowFollows(lines: Lines, line: number, framework: CompiledFramework): boolean {
   if (line + 1 >= lines.length || lines.isBlank(line + 1)) return false;
   const text = lines.masked(line + 1);
