@@ -158,6 +158,37 @@ describe('a report whose paragraphs and list items are hard-wrapped, or double-s
   }
 });
 
+describe("a contents list as a PDF's table of contents is extracted reads as the tab-separated one", () => {
+  const ENTRY = /^(.+)\t(\d{1,3})$/;
+  const STYLES: Record<string, (title: string, page: string) => string[]> = {
+    'dot leaders ("Overall effectiveness ........ 5")': (title, page) => [`${title} ${'.'.repeat(Math.max(3, 70 - title.length))} ${page}`],
+    'dot leaders without spaces': (title, page) => [`${title}${'.'.repeat(Math.max(3, 70 - title.length))}${page}`],
+    'columns of spaces, as pdftotext lays them out': (title, page) => [`${title.padEnd(72)}  ${page}`],
+    // a narrow page wraps a long title, and its page number ends the second line
+    'a long title wrapped, its page number on the next line': (title, page) => {
+      const cut = title.length > 40 ? title.lastIndexOf(' ', 40) : -1;
+      return cut > 0 ? [title.slice(0, cut), `${title.slice(cut + 1).padEnd(40)} ${'.'.repeat(10)} ${page}`] : [`${title.padEnd(40)} ${'.'.repeat(10)} ${page}`];
+    },
+  };
+  const contents = (text: string) => lint(text).report.contents?.entries.map((entry) => [entry.title.text, entry.page]) ?? [];
+  const byRule = (read: ReturnType<typeof reading>) => ({ ...read, problems: read.problems.map((problem) => problem.replace(/@\d+$/, '')).sort() });
+  for (const { name, text } of cleanReports()) {
+    const lines = text.split('\n');
+    if (!lines.some((line) => ENTRY.test(line)) || !contents(text).length) continue;
+    const clean = reading(text);
+    for (const [style, write] of Object.entries(STYLES)) {
+      it(`${name}: ${style}`, () => {
+        const written = lines.flatMap((line) => {
+          const entry = ENTRY.exec(line);
+          return entry ? write(entry[1]!, entry[2]!) : [line];
+        });
+        assert.deepStrictEqual(contents(written.join('\n')), contents(text));
+        assert.deepStrictEqual(byRule(reading(written.join('\n'))), byRule(clean));
+      });
+    }
+  }
+});
+
 describe('a report written in Markdown by a converter reads as the text does', () => {
   for (const name of ['slac-2011-rutland', 'apa-2007-rutland']) {
     const seed = readSeed(name);

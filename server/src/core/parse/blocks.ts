@@ -56,6 +56,14 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
     if (text.length > MAX_ROW) break;
     const previousPage = entries[entries.length - 1]?.page ?? null;
     const match = CONTENTS_ENTRY.exec(text) ?? spacedEntry(lines, next, text, previousPage);
+    const wrapped = match ? null : wrappedEntry(lines, next, text, previousPage);
+    if (wrapped) {
+      entries.push(wrapped.entry);
+      owned.push(next, wrapped.lastLine);
+      last = wrapped.lastLine;
+      index = wrapped.lastLine + 1;
+      continue;
+    }
     if (!match?.[1] || !match[2]) {
       // a page's footer or header left in the list by a PDF ("© Crown copyright 2011"): the entries go on after it
       if (previousPage !== null && isStrayFurniture(text.trim()) && entryFollows(lines, next, previousPage)) {
@@ -102,6 +110,32 @@ function entryFollows(lines: Lines, line: number, page: number): boolean {
   if (text.length > MAX_ROW) return false;
   const entry = CONTENTS_ENTRY.exec(text);
   return Boolean(entry?.[2] && Number(entry[2]) >= page);
+}
+
+/**
+ * An entry whose title a narrow page wrapped, its page number at the end of the next line ("The contribution of health
+ * agencies to keeping children and young" / "people safe ........ 10"), on a page no earlier than the entry before.
+ */
+function wrappedEntry(lines: Lines, line: number, text: string, previousPage: number | null): { entry: ContentsEntry; lastLine: number } | null {
+  const first = trimmedSpan(text);
+  if (first.end - first.start > MAX_STRAY || /[.!?:;]$/.test(text.slice(first.start, first.end)) || /\d\s*$/.test(text)) return null;
+  const second = line + 1;
+  if (second >= lines.length || lines.isBlank(second)) return null;
+  const rest = lines.masked(second);
+  if (rest.length > MAX_ROW) return null;
+  const match = CONTENTS_ENTRY.exec(rest);
+  if (!match?.[1] || !match[2] || (previousPage !== null && Number(match[2]) < previousPage)) return null;
+  const restTitle = trimmedSpan(rest, 0, match[1].length);
+  const pageStart = rest.lastIndexOf(match[2]);
+  const title = `${lines.text(line).slice(first.start, first.end)} ${lines.text(second).slice(restTitle.start, restTitle.end)}`;
+  return {
+    entry: {
+      title: { text: title, range: range(line, first.start, second, restTitle.end) },
+      page: Number(match[2]),
+      range: range(line, first.start, second, pageStart + match[2].length),
+    },
+    lastLine: second,
+  };
 }
 
 /**
