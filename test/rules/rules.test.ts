@@ -697,6 +697,14 @@ describe('missing-record-entry: a table left half edited', () => {
     }
   });
 
+  it('offers no row where the record reads otherwise alone than in its report (a draft of pieces: a second record heading over an open comment)', () => {
+    const draft = ['<!-- framework: lac-2013 -->', 'Record of main findings', '', '  agencies to keeping children', '| Overall effectiveness | Good     |', '+-----------------------+----------+', 'Record of main findings', '<!--'].join('\n');
+    const missing = lint(draft).diagnostics.filter((d) => d.ruleId === 'missing-record-entry');
+    assert.strictEqual(missing.length, 1);
+    // the row it offered went under the comment's opening, where it read as a second section of the same judgement
+    assert.deepStrictEqual(missing[0]!.fixes, []);
+  });
+
   it('still offers rows that read back as added, in tables whose rows it can read', () => {
     const { text, table } = reportsWithTables().find((report) => report.name.includes('slac'))!;
     const lines = rewriteTable(text.split('\n'), table, writeTable(table, TABLE_STYLES["pandoc's grid table, titles wrapped in their cells"]!)).split('\n');

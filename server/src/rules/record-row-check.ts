@@ -11,11 +11,14 @@ import type { RuleContext, TextEdit } from './rule';
  * edited (a border with a word in it, a header moved below a row) can make a row added in its neighbour's shape read
  * as part of another row, or change how the rows around it read; such a fix is not offered.
  *
- * Only the record is read again, from a little before its first line to a little past its last, so that each check costs the record's
- * length, not the report's; past a budget of lines for one report the rows are offered unchecked, as before.
+ * Only the record is read again, from a little before its first line to a little past its last, so that each check
+ * costs the record's length, not the report's. A record that does not read alone as it does in its report (lines
+ * around it that a mutilated report runs into it) cannot be checked so, and its rows are not offered; past a budget of
+ * lines for one report the rows are offered unchecked, as before the check.
  */
 export function addedRowReadsBack(context: RuleContext, edit: TextEdit, section: Section, level: Level): boolean {
   const window = recordWindow(context);
+  if (window === 'unreadable') return false;
   if (!window) return true;
   const { first, last, read } = window;
   const line = edit.range.start.line;
@@ -71,33 +74,42 @@ interface Window {
   spent: number;
 }
 
-const windows = new WeakMap<RuleContext, Window | null>();
+/** No record to check against, or one that reads alone as it does in its report: a window onto it. */
+const windows = new WeakMap<RuleContext, Window | null | 'unreadable'>();
 /**
- * The last record read: typing elsewhere in the report leaves the record as it was, and its checks stand (what a check
+ * The last records read: typing elsewhere in the report leaves the record as it was, and its checks stand (what a check
  * finds depends only on the record's lines, the framework, the edit and the judgement).
  */
-let lastRead: RecordRead | null = null;
+let lastReads: RecordRead[] = [];
 
-function recordWindow(context: RuleContext): Window | null {
+/**
+ * The record's lines, read alone as they are in the report: from a few lines above it (a multiline table's dashes
+ * above its header) or, when those lines read as another table, from its own first line. 'unreadable' when neither
+ * reads as the report does: a row added there cannot be checked, and is not offered.
+ */
+function recordWindow(context: RuleContext): Window | null | 'unreadable' {
   if (windows.has(context)) return windows.get(context)!;
   const record = context.report.record;
   const profile = context.report.framework?.profile;
-  let window: Window | null = null;
+  let window: Window | null | 'unreadable' = null;
   if (record && profile) {
-    const first = Math.max(0, record.range.start.line - LEADING_LINES);
-    const last = Math.min(context.lines.length - 1, record.range.end.line + TRAILING_LINES);
-    const lines = context.lines.slice(first, last + 1);
-    const text = lines.join('\n');
-    let read = lastRead?.profile === profile && lastRead.text === text ? lastRead : null;
-    if (!read) {
-      const rows = rowSignatures(readRecord(context, lines));
-      read = rows ? { profile, text, rows, answers: new Map() } : null;
-      lastRead = read;
-    }
-    // a record that reads differently alone than in its report cannot be checked this way
     const inReport = rowSignatures(record.rows)!;
-    if (read && read.rows.length === inReport.length && read.rows.every((signature, index) => signature === inReport[index])) {
-      window = { first, last, read, spent: last - first + 1 };
+    const last = Math.min(context.lines.length - 1, record.range.end.line + TRAILING_LINES);
+    window = 'unreadable';
+    for (const leading of [LEADING_LINES, 0]) {
+      const first = Math.max(0, record.range.start.line - leading);
+      const lines = context.lines.slice(first, last + 1);
+      const text = lines.join('\n');
+      let read = lastReads.find((candidate) => candidate.profile === profile && candidate.text === text) ?? null;
+      if (!read) {
+        const rows = rowSignatures(readRecord(context, lines));
+        read = rows ? { profile, text, rows, answers: new Map() } : null;
+        if (read) lastReads = [read, ...lastReads].slice(0, 2);
+      }
+      if (read && read.rows.length === inReport.length && read.rows.every((signature, index) => signature === inReport[index])) {
+        window = { first, last, read, spent: last - first + 1 };
+        break;
+      }
     }
   }
   windows.set(context, window);
@@ -106,7 +118,7 @@ function recordWindow(context: RuleContext): Window | null {
 
 function spend(context: RuleContext, lines: number): boolean {
   const window = windows.get(context);
-  if (!window || window.spent + lines > LINE_BUDGET) return false;
+  if (!window || window === 'unreadable' || window.spent + lines > LINE_BUDGET) return false;
   window.spent += lines;
   return true;
 }
