@@ -109,13 +109,21 @@ describe('a record of main findings typed without its table reads as the table d
  * Lines over `width` characters cut at spaces, as a PDF's lines or a plain-text export with line breaks are; with
  * `hanging`, a list item's lines go on under its text, as pandoc writes them.
  */
-function hardWrapped(line: string, width: number, hanging = false): string[] {
+function hardWrapped(line: string, width: number, hanging = false, hyphenate = false): string[] {
   const marker = hanging ? /^\s*(?:[-\u2022]|\d{1,3}\.)\s+/.exec(line) : null;
   const indent = ' '.repeat(marker?.[0].length ?? 0);
   const wrapped: string[] = [];
   let current = '';
   for (const word of line.split(' ')) {
     if (current.trim() && current.length + 1 + word.length > width) {
+      // a justified column breaks a long word of letters with a hyphen, as much of it as fits on the line
+      const room = width - current.length - 2;
+      if (hyphenate && /^[a-z]{7,}/.test(word) && room >= 3) {
+        const head = Math.min(room, word.length - 3);
+        wrapped.push(`${current} ${word.slice(0, head)}-`);
+        current = indent + word.slice(head);
+        continue;
+      }
       wrapped.push(current);
       current = indent + word;
     } else current = current ? `${current} ${word}` : word;
@@ -135,15 +143,17 @@ describe('a report whose paragraphs and list items are hard-wrapped, or double-s
       { width: 72, headingsToo: false, hanging: true },
       // a narrow column: a heading over 60 characters that is not a judgement's ("How good are outcomes for …") wraps
       { width: 60, headingsToo: false, hanging: false },
+      // a justified PDF column hyphenates: "… in this aspect is ade-" / "quate."
+      { width: 70, headingsToo: false, hanging: false, hyphenate: true },
       // a PDF wraps a long heading as it wraps anything else (at 50 columns, a judgement stated over three lines);
       // a Markdown heading or table row is one line
       ...(name.endsWith('.md') ? [] : [78, 60, 50].map((width) => ({ width, headingsToo: true, hanging: false }))),
     ];
-    for (const { width, headingsToo, hanging } of variants) {
-      it(`${name}: wrapped at ${width} characters${headingsToo ? ', headings too' : ''}${hanging ? ', list items indented under their text' : ''}`, () => {
+    for (const { width, headingsToo, hanging, hyphenate = false } of variants) {
+      it(`${name}: wrapped at ${width} characters${headingsToo ? ', headings too' : ''}${hanging ? ', list items indented under their text' : ''}${hyphenate ? ', long words broken with a hyphen' : ''}`, () => {
         const lines = text.split('\n');
         const keep = (line: string, index: number) => (headings.has(index) && !headingsToo) || line.includes('\t') || /^\s*[#|]/.test(line);
-        const wrapped = lines.flatMap((line, index) => (keep(line, index) ? [line] : hardWrapped(line, width, hanging)));
+        const wrapped = lines.flatMap((line, index) => (keep(line, index) ? [line] : hardWrapped(line, width, hanging, hyphenate)));
         assert.ok(wrapped.length > lines.length);
         // the wrapped lines move the lines below them: problems are compared by rule
         const byRule = (read: ReturnType<typeof reading>) => ({ ...read, problems: read.problems.map((problem) => problem.replace(/@\d+$/, '')).sort() });

@@ -217,3 +217,26 @@ describe('firstIndexWhere', () => {
     );
   });
 });
+
+describe('Paragraph: a word a justified PDF column broke with a hyphen', () => {
+  const pieces = [
+    { line: 0, start: 4, text: 'The service is ade-' },
+    { line: 1, start: 0, text: 'quate. The Trust leads the multi-' },
+    { line: 2, start: 2, text: 'agency work, well- and widely.' },
+  ];
+
+  it('is one word again, and each of its letters keeps its place in the text', () => {
+    const paragraph = new Paragraph(pieces);
+    assert.strictEqual(paragraph.text, 'The service is adequate. The Trust leads the multiagency work, well- and widely.');
+    const at = paragraph.text.indexOf('adequate');
+    assert.deepStrictEqual(paragraph.range(at, at + 'adequate'.length), { start: { line: 0, character: 19 }, end: { line: 1, character: 5 } });
+    assert.deepStrictEqual(paragraph.position(paragraph.text.indexOf('agency')), { line: 2, character: 2 });
+  });
+
+  it('only when the next line goes on in lower case after a letter and a hyphen', () => {
+    // "well-" before " and" on the same line, a dash that ends a line before a capital, a number range: kept as written
+    assert.strictEqual(new Paragraph([{ line: 0, start: 0, text: 'Judged in 2010-' }, { line: 1, start: 0, text: '11 as good.' }]).text, 'Judged in 2010- 11 as good.');
+    assert.strictEqual(new Paragraph([{ line: 0, start: 0, text: 'The council -' }, { line: 1, start: 0, text: 'and its partners.' }]).text, 'The council - and its partners.');
+    assert.strictEqual(new Paragraph([{ line: 0, start: 0, text: 'Ofsted-' }, { line: 1, start: 0, text: 'Registered settings.' }]).text, 'Ofsted- Registered settings.');
+  });
+});

@@ -4,6 +4,13 @@ import { holdsInvisible, isInvisible, isWhiteSpace, type Range } from '../text';
  * A paragraph's text joined from its lines (one space stands for each line break) and without the characters
  * inside words nobody sees, with a way back from an offset in the joined text to a position in the document.
  */
+/** A line that ends in a letter and a hyphen, and a next line that goes on in lower case: one word broken in two. */
+function brokenWord(before: string, after: string): boolean {
+  const last = before.charCodeAt(before.length - 2);
+  const next = after.charCodeAt(0);
+  return before.charCodeAt(before.length - 1) === 45 /* - */ && ((last >= 97 && last <= 122) || (last >= 65 && last <= 90)) && next >= 97 && next <= 122;
+}
+
 export class Paragraph {
   readonly text: string;
   /** Where each run of the text starts in it, and where it comes from: a line's piece, or part of one. */
@@ -13,7 +20,12 @@ export class Paragraph {
   constructor(pieces: readonly { line: number; start: number; text: string }[]) {
     let text = '';
     for (const piece of pieces) {
-      if (text) text += ' ';
+      // "… in this aspect is ade-" / "quate.": a word a justified PDF column broke with a hyphen is one word again
+      if (text && brokenWord(text, piece.text)) {
+        text = text.slice(0, -1);
+        const last = this.sources.length - 1;
+        this.sources[last] = { ...this.sources[last]!, text: this.sources[last]!.text.slice(0, -1) };
+      } else if (text) text += ' ';
       if (!holdsInvisible(piece.text)) {
         this.starts.push(text.length);
         this.sources.push(piece);
