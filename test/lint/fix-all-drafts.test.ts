@@ -7,8 +7,8 @@ import { reportsWithTables, rewriteTable, TABLE_STYLES, writeTable } from '../he
 
 /**
  * "Fix all" (the editor's, and `inspection-lint --fix`) on drafts a writer really leaves: a clean report with one
- * edit of the kind reviewers find (a grade's number or label changed, a record cell changed, a grade line or a row
- * deleted, the judgement sentence's word changed). Fixing must converge (no problem left that has a default fix) and
+ * edit of the kind reviewers find (a grade changed whole, or only its number or label, a record cell changed, a grade
+ * line or a row deleted, the judgement sentence's word changed). Fixing must converge (no problem left that has a default fix) and
  * must never leave more problems of a rule than it found: a fix that only moves a disagreement elsewhere (a label
  * rewritten to match a changed number while the sentence still says what the label said) fails here.
  */
@@ -26,6 +26,11 @@ function edits(lines: readonly string[]): [number, string | null][] {
         if (said.test(line)) found.push([index, line.replace(said, `$1 ${WORDS[(WORDS.indexOf(word) + 1) % WORDS.length]}`)]);
       }
       return;
+    }
+    // a grade changed whole ("Grade 3 (Adequate)" for "Grade 2 (Good)"), as another section of the report writes one
+    if (/^Grade [1-4] \(/.test(line)) {
+      const other = lines.find((candidate) => /^Grade [1-4] \(/.test(candidate) && candidate !== line);
+      if (other) found.push([index, other]);
     }
     const number = /^(\s*(?:\*\*)?Grade )([1-4])\b/.exec(line);
     if (number) found.push([index, line.replace(/Grade [1-4]/, `Grade ${number[2] === '1' ? 2 : Number(number[2]) - 1}`)]);

@@ -755,3 +755,25 @@ describe('grade-label-mismatch: the default fix keeps the half the judgement agr
     assert.strictEqual(title, 'Make the label Good, as grade 2 means');
   });
 });
+
+describe('record-grade-mismatch: a grade its own judgement sentence disagrees with is not copied into the record by default', () => {
+  const report = (grade: string, sentence: string, recorded: string) =>
+    [...SLAC_HEAD, ...slacSection('Quality of provision', grade, 25, sentence), 'Record of main findings', '', 'Safeguarding services\t', `Quality of provision\t${recorded}`].join('\n');
+  const mismatch = (text: string) => lint(text, { framework: 'slac-2011' }).diagnostics.find((d) => d.ruleId === 'record-grade-mismatch');
+
+  it('copies the grade when the sentence agrees with it (the record is the copy left behind)', () => {
+    const problem = mismatch(report('Grade 2 (Good)', 'The quality of provision is good.', 'Adequate'));
+    assert.deepStrictEqual(problem?.fixes.map((fix) => [fix.title, Boolean(fix.preferred)]), [['Change the record row to Good, as in the section', true]]);
+  });
+
+  it('offers both copies, and applies neither by default, when the sentence says what the record says', () => {
+    const text = report('Grade 2 (Good)', 'The quality of provision is adequate.', 'Adequate');
+    const problem = mismatch(text);
+    assert.deepStrictEqual(problem?.fixes.map((fix) => [fix.title, Boolean(fix.preferred)]), [
+      ['Change the record row to Good, as in the section', false],
+      ["Change the section's grade to Grade 3 (Adequate), as the record and the judgement sentence say", false],
+    ]);
+    // the second puts the report right in one edit
+    assert.deepStrictEqual(lint(applyEdits(text, problem!.fixes[1]!.edits), { framework: 'slac-2011' }).diagnostics.map((d) => d.ruleId), []);
+  });
+});
