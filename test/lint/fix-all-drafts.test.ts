@@ -8,7 +8,7 @@ import { reportsWithTables, rewriteTable, TABLE_STYLES, writeTable } from '../he
 /**
  * "Fix all" (the editor's, and `inspection-lint --fix`) on drafts a writer really leaves: a clean report with one
  * edit of the kind reviewers find (a grade changed whole, or only its number or label, a record cell changed, a grade
- * line or a row deleted, the judgement sentence's word changed). Fixing must converge (no problem left that has a default fix) and
+ * line or a row deleted, the judgement sentence's word changed, a letter dropped from a judgement's heading). Fixing must converge (no problem left that has a default fix) and
  * must never leave more problems of a rule than it found: a fix that only moves a disagreement elsewhere (a label
  * rewritten to match a changed number while the sentence still says what the label said) fails here.
  */
@@ -16,9 +16,14 @@ const LABELS = ['Outstanding', 'Good', 'Adequate', 'Inadequate'];
 const WORDS = ['outstanding', 'good', 'adequate', 'inadequate'];
 
 /** One writer's edit per draft: [line, replacement], or [line, null] for a deleted line. */
-function edits(lines: readonly string[]): [number, string | null][] {
-  const found: [number, string | null][] = [];
+function edits(lines: readonly string[], headings: ReadonlySet<number>): [number, string | null, 'typo'?][] {
+  const found: [number, string | null, 'typo'?][] = [];
   lines.forEach((line, index) => {
+    // a judgement's heading mistyped: a letter dropped from its longest word
+    if (headings.has(index)) {
+      const longest = (line.match(/[A-Za-z]{6,}/g) ?? []).sort((a, b) => b.length - a.length)[0];
+      if (longest) found.push([index, line.replace(longest, longest.slice(0, 3) + longest.slice(4)), 'typo']);
+    }
     if (line.length > 160) {
       // a judgement sentence's word
       for (const word of WORDS) {
@@ -51,13 +56,26 @@ const count = (problems: readonly { ruleId: string }[]) => {
 
 function checkDrafts(name: string, text: string, stride: number): number {
   const lines = text.split('\n');
+  const { report } = lint(text);
+  // headings that are their title alone on their line (not a statement, nor a title with its grade)
+  const headings = new Set(
+    report.judgementSections
+      .filter((section) => section.heading.range.start.line === section.heading.range.end.line && lines[section.heading.range.start.line]!.trim() === section.heading.text && section.judgement?.grade?.range.start.line !== section.heading.range.start.line)
+      .map((section) => section.heading.range.start.line),
+  );
+  // the headings whose judgement the record lists under the framework's own title
+  const rowTitles = new Set(report.record?.rows.map((row) => row.title.text) ?? []);
+  const recorded = new Set([...headings].filter((line) => report.judgementSections.some((section) => section.heading.range.start.line === line && section.judgement?.definition && rowTitles.has(section.judgement.definition.title))));
   let tried = 0;
-  edits(lines).forEach(([line, replacement], index) => {
+  edits(lines, headings).forEach(([line, replacement, kind], index) => {
     if (index % stride) return;
     const draft = (replacement === null ? [...lines.slice(0, line), ...lines.slice(line + 1)] : [...lines.slice(0, line), replacement, ...lines.slice(line + 1)]).join('\n');
     const before = lint(draft).diagnostics;
-    const after = lint(fixAll(draft, (fixing) => lint(fixing).diagnostics, before).text).diagnostics;
+    const fixed = fixAll(draft, (fixing) => lint(fixing).diagnostics, before).text;
+    const after = lint(fixed).diagnostics;
     const what = `${name}, line ${line + 1} ${replacement === null ? 'deleted' : `as ${JSON.stringify(replacement.slice(0, 80))}`}`;
+    // a heading mistyped, its row in the record as the framework writes it: fix all puts the heading back as it was
+    if (kind === 'typo' && recorded.has(line)) assert.strictEqual(fixed, text, `${what}: fix all did not put the heading back`);
     const unfixed = after.filter((problem) => problem.fixes.some((fix) => fix.preferred));
     assert.deepStrictEqual(unfixed.map((problem) => `${problem.ruleId}: ${problem.message}`), [], `${what}: fix all left problems it could fix`);
     const was = count(before);

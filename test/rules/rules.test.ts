@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { lint } from '../../server/src/lint/engine';
 import { allRules } from '../../server/src/rules';
+import { fixAll } from '../../server/src/lint/fix';
 import { applyEdits } from '../helpers/edits';
 import { readSeed } from '../helpers/paths';
 import { reportsWithTables, rewriteTable, TABLE_STYLES, writeTable } from '../helpers/tables';
@@ -166,6 +167,12 @@ const CASES: Record<string, RuleCase[]> = {
       framework: 'slac-2011',
       lines: [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'), 'Record of main findings', '', `Safeguarding services${T}`, `Overall effectiveness${T}Adequate`, `Equality and diversity${T}Good`],
       expect: [15],
+    },
+    {
+      name: 'a record row whose title is a slip of a section\'s ("Partnership workng"): the fix writes the framework\'s title in the row',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, ...slacSection('Partnership working', 'Grade 2 (Good)', 12, 'Partnership working arrangements are good.'), 'Record of main findings', '', `Safeguarding services${T}`, `Partnership workng${T}Good`],
+      expect: [14],
     },
     {
       name: 'record rows that all have sections, in another order than the body',
@@ -775,5 +782,38 @@ describe('record-grade-mismatch: a grade its own judgement sentence disagrees wi
     ]);
     // the second puts the report right in one edit
     assert.deepStrictEqual(lint(applyEdits(text, problem!.fixes[1]!.edits), { framework: 'slac-2011' }).diagnostics.map((d) => d.ruleId), []);
+  });
+});
+
+describe('a judgement\'s title mistyped in the body or in the record', () => {
+  const report = (heading: string, row: string) =>
+    [...SLAC_HEAD, ...slacSection(heading, 'Grade 2 (Good)', 12, 'Partnership working arrangements are good.'), ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 13, 'The overall effectiveness of safeguarding services is adequate.'), 'Record of main findings', '', `Safeguarding services${T}`, `Overall effectiveness${T}Adequate`, `${row}${T}Good`].join('\n');
+
+  it('is one judgement: both problems name the other side, and fix all corrects the mistyped heading instead of adding a second row', () => {
+    const text = report('Partnership workng', 'Partnership working');
+    const problems = lint(text, { framework: 'slac-2011' }).diagnostics;
+    assert.deepStrictEqual(problems.map((d) => d.ruleId).sort(), ['missing-record-entry', 'record-entry-without-section']);
+    assert.match(problems.find((d) => d.ruleId === 'missing-record-entry')!.message, /The record lists "Partnership working" \(line 21\), a few letters apart/);
+    assert.match(problems.find((d) => d.ruleId === 'record-entry-without-section')!.message, /The report has "Partnership workng" \(line 5\), a few letters apart/);
+    const fixed = fixAll(text, (fixing) => lint(fixing, { framework: 'slac-2011' }).diagnostics, problems).text;
+    assert.deepStrictEqual(fixed.split('\n').filter((line, index) => line !== text.split('\n')[index]), ['Partnership working']);
+    assert.deepStrictEqual(lint(fixed, { framework: 'slac-2011' }).diagnostics, []);
+  });
+
+  it('corrects the row when it is the record that is mistyped', () => {
+    const text = report('Partnership working', 'Partnershp working');
+    const problems = lint(text, { framework: 'slac-2011' }).diagnostics;
+    const fixed = fixAll(text, (fixing) => lint(fixing, { framework: 'slac-2011' }).diagnostics, problems).text;
+    assert.strictEqual(fixed.split('\n').at(-1), `Partnership working${T}Good`);
+    assert.deepStrictEqual(lint(fixed, { framework: 'slac-2011' }).diagnostics, []);
+  });
+
+  it('does not pair titles neither of which the framework knows, nor titles more than a slip apart', () => {
+    // which of "Local partnerships" and "Local partnership" is right, nothing in the report says
+    const unknown = lint(report('Local partnerships', 'Local partnership'), { framework: 'slac-2011' }).diagnostics;
+    assert.ok(unknown.some((d) => d.ruleId === 'record-entry-without-section'));
+    assert.deepStrictEqual(unknown.filter((d) => /a few letters apart/.test(d.message)), []);
+    const far = lint(report('Partnrship wrkng', 'Partnership working'), { framework: 'slac-2011' }).diagnostics;
+    assert.ok(far.some((d) => d.ruleId === 'missing-record-entry' && d.fixes[0]?.title.startsWith('Add ')), 'three letters apart is not a slip');
   });
 });

@@ -1,19 +1,22 @@
 import { defineRule } from './rule';
 import { clip, lineOf, quote } from './support';
+import { slipNote, titleSlips } from './title-slips';
 
 export default defineRule({
   meta: {
     id: 'record-entry-without-section',
     description: 'A row of the record of main findings names no section of the report.',
     defaultSeverity: 'warning',
-    fixable: false,
+    fixable: true,
   },
   check(context) {
     return context.links().unmatchedRows.map((row) => {
       const where = row.group ? ` under ${quote(row.group.title.text)} (${lineOf(row.group.range)})` : '';
+      const slip = titleSlips(context).ofRow(row);
       return {
-        message: `The record lists ${quote(row.title.text)}${row.grade ? ` (${clip(row.grade.text)})` : ''}${where}, but no section of the report gives this judgement.`,
+        message: `The record lists ${quote(row.title.text)}${row.grade ? ` (${clip(row.grade.text)})` : ''}${where}, but no section of the report gives this judgement.${slip ? slipNote(slip, 'row') : ''}`,
         range: row.title.range,
+        fixes: slip?.fixes ?? [],
       };
     });
   },
