@@ -273,6 +273,12 @@ const CASES: Record<string, RuleCase[]> = {
   ],
   'contents-mismatch': [
     {
+      name: 'a judgement mistyped in the contents ("Partnership workng"): the fix writes it as the framework and the heading do',
+      framework: 'apa-2007',
+      lines: ['Contents', '', `Being helthy${T}1`, `Staying safe${T}2`, '', ...apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good')), ...apaSection('Staying safe', 'Grade 3', APA_SENTENCE('good'))],
+      expect: [3, 6],
+    },
+    {
       name: 'an entry with no heading, and a heading not in the contents',
       framework: 'slac-2011',
       lines: ['Contents', '', `About this inspection${T}1`, `Service information${T}2`, '', 'About this inspection', '', '1. The purpose of the inspection is to evaluate the contribution made by services in the local area.', '', 'Safeguarding services', '', ...slacSection('Quality of provision', 'Grade 2 (Good)', 2, 'The quality of provision is good.')],
@@ -806,6 +812,15 @@ describe('a judgement\'s title mistyped in the body or in the record', () => {
     const fixed = fixAll(text, (fixing) => lint(fixing, { framework: 'slac-2011' }).diagnostics, problems).text;
     assert.strictEqual(fixed.split('\n').at(-1), `Partnership working${T}Good`);
     assert.deepStrictEqual(lint(fixed, { framework: 'slac-2011' }).diagnostics, []);
+  });
+
+  it('in the contents, names the other side for any title, but writes only the title the framework knows', () => {
+    const contents = (entry: string, heading: string) =>
+      ['Contents', '', `${entry}${T}1`, `Safeguarding services${T}2`, '', heading, '', '1. The purpose of the inspection is to evaluate the contribution made by services.', '', 'Safeguarding services', '', ...slacSection('Partnership working', 'Grade 2 (Good)', 2, 'Partnership working arrangements are good.')].join('\n');
+    const generic = lint(contents('Local context', 'Local contxt'), { framework: 'slac-2011' }).diagnostics.filter((d) => d.ruleId === 'contents-mismatch');
+    assert.deepStrictEqual(generic.map((d) => /a few letters apart/.test(d.message)), [true, true]);
+    // which of two titles the framework does not know is right, nothing says
+    assert.deepStrictEqual(generic.flatMap((d) => d.fixes), []);
   });
 
   it('does not pair titles neither of which the framework knows, nor titles more than a slip apart', () => {

@@ -1,7 +1,7 @@
 import { defineRule } from './rule';
 import { addedRowReadsBack } from './record-row-check';
 import { insertRecordRow } from './record-support';
-import { slipNote, titleSlips } from './title-slips';
+import { recordSlips, slipNote } from './title-slips';
 import { gradeInWords, lineOf, quote, sectionName, titleOf } from './support';
 
 /** A heading such as "Record of main findings" names the table; a header row or an introductory sentence does not. */
@@ -22,7 +22,7 @@ export default defineRule({
     for (const section of unmatched) names.set(sectionName(section), (names.get(sectionName(section)) ?? 0) + 1);
     return unmatched.map((section) => {
       const grade = section.judgement?.grade;
-      const slip = titleSlips(context).ofSection(section);
+      const slip = recordSlips(context).ofSection(section);
       // two sections of one name, both reported on the record: each message says which
       const name = (names.get(sectionName(section)) ?? 0) > 1 ? `${sectionName(section)} (${lineOf(section.heading.range)})` : sectionName(section);
       // a row whose title is a slip of this one is this section's row, mistyped: no second row is added
@@ -32,7 +32,7 @@ export default defineRule({
       const where = record.heading ?? record.rows[0]?.title;
       const tableName = record.heading && isTitle(record.heading.text) ? record.heading.text.replace(/:$/, '').toLowerCase() : 'summary table of judgements';
       return {
-        message: `${name} is graded ${grade ? gradeInWords(grade) : ''} but has no row in the ${tableName}.${slip ? slipNote(slip, 'section') : ''}`,
+        message: `${name} is graded ${grade ? gradeInWords(grade) : ''} but has no row in the ${tableName}.${slip ? slipNote('The record lists', slip.other.title.text, slip.other.title.range) : ''}`,
         range: where?.range ?? record.range,
         related: [{ message: `The grade of ${quote(titleOf(section))}`, range: grade?.range ?? section.heading.range }],
         fixes: slip ? slip.fixes : edit ? [{ title: `Add ${quote(titleOf(section))} to the record`, edits: [edit], preferred: true }] : [],

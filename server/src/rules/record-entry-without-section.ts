@@ -1,6 +1,6 @@
 import { defineRule } from './rule';
-import { clip, lineOf, quote } from './support';
-import { slipNote, titleSlips } from './title-slips';
+import { clip, lineOf, quote, titleOf } from './support';
+import { recordSlips, slipNote } from './title-slips';
 
 export default defineRule({
   meta: {
@@ -12,9 +12,9 @@ export default defineRule({
   check(context) {
     return context.links().unmatchedRows.map((row) => {
       const where = row.group ? ` under ${quote(row.group.title.text)} (${lineOf(row.group.range)})` : '';
-      const slip = titleSlips(context).ofRow(row);
+      const slip = recordSlips(context).ofOther(row);
       return {
-        message: `The record lists ${quote(row.title.text)}${row.grade ? ` (${clip(row.grade.text)})` : ''}${where}, but no section of the report gives this judgement.${slip ? slipNote(slip, 'row') : ''}`,
+        message: `The record lists ${quote(row.title.text)}${row.grade ? ` (${clip(row.grade.text)})` : ''}${where}, but no section of the report gives this judgement.${slip ? slipNote('The report has', titleOf(slip.section), slip.section.heading.range) : ''}`,
         range: row.title.range,
         fixes: slip?.fixes ?? [],
       };

@@ -1,60 +1,116 @@
+import { linkContents } from '../core/analysis/contents-links';
 import { rememberLast } from '../core/analysis/last-result';
 import { titleKey } from '../core/frameworks/compiled';
-import type { RecordRow, Section } from '../core/model';
+import type { ContentsEntry, RecordRow, Section } from '../core/model';
 import type { Fix, RuleContext } from './rule';
-import { lineOf, quote, replace, replaceInCell, titleOf } from './support';
+import { lineOf, quote, replace, replaceInCell } from './support';
 
 /**
- * A graded section the record does not list and a record row no section gives, whose titles differ by a slip of a
- * few letters ("Partnership workng" and "Partnership working"): most likely one judgement, its title mistyped on one
- * side. Reported as a missing row and a row without a section, the slip would have "fix all" add a second row with
- * the mistyped title; instead both problems name the other side and offer to write the title as the framework does.
+ * A title written on two sides (a section and its record row, a heading and its contents entry) that differs by a slip
+ * of a few letters ("Partnership workng" and "Partnership working"): most likely one judgement, its title mistyped on
+ * one side. Reported as two unmatched things, the slip would have "fix all" add a second record row with the mistyped
+ * title; instead the problems name the other side and offer to write the title as the framework does, on the side that
+ * mistyped it.
  */
-export interface TitleSlip {
+export interface TitleSlip<Other> {
   section: Section;
-  row: RecordRow;
+  other: Other;
+  /** The framework's title written on the mistyped side; none when neither side writes the framework's title. */
   fixes: Fix[];
 }
 
-export interface TitleSlips {
-  ofSection(section: Section): TitleSlip | undefined;
-  ofRow(row: RecordRow): TitleSlip | undefined;
+export interface SlipsBetween<Other> {
+  ofSection(section: Section): TitleSlip<Other> | undefined;
+  ofOther(other: Other): TitleSlip<Other> | undefined;
 }
 
 /** Pairs compared at most: beyond, a report of hundreds of unmatched titles is not searched for slips. */
 const MAX_PAIRS = 10_000;
 
-export const titleSlips = rememberLast((context: RuleContext): TitleSlips => {
+/** Graded sections the record does not list, and record rows no section gives. */
+export const recordSlips = rememberLast((context: RuleContext): SlipsBetween<RecordRow> => {
   const links = context.links();
-  const sections = links.unmatchedSections;
-  const rows = links.unmatchedRows.filter((row) => row.grade);
-  const bySection = new Map<Section, TitleSlip>();
-  const byRow = new Map<RecordRow, TitleSlip>();
-  if (sections.length && rows.length && sections.length * rows.length <= MAX_PAIRS) {
-    const rowKeys = rows.map((row) => titleKey(row.title.text));
+  return slipsBetween(
+    links.unmatchedSections,
+    links.unmatchedRows.filter((row) => row.grade),
+    (row) => row.title.text,
+    // two titles of the framework are two judgements, however alike they are written; of two it does not know,
+    // nothing says which is right
+    (section, row) => Boolean(section.judgement?.definition) !== Boolean(row.definition),
+    // a row printed under another part's group is taken only when no row of the section's own part is as near (a
+    // record's group rows are misprinted too: record-group-mismatch)
+    (section, row) => (row.part && section.part?.definition && row.part.id !== section.part.definition.id ? 0.5 : 0),
+    (section, row) =>
+      row.definition
+        ? [headingFix(section, row.definition.title, 'the record')]
+        : [
+            {
+              title: `Change the record's row to ${quote(section.judgement!.definition!.title)}, as the framework and the section (${lineOf(section.heading.range)}) write it`,
+              edits: replaceInCell(context, row.title.range, section.judgement!.definition!.title),
+              preferred: true,
+            },
+          ],
+  );
+});
+
+/** Headings the contents should list but does not, and contents entries naming no heading. */
+export const contentsSlips = rememberLast((context: RuleContext): SlipsBetween<ContentsEntry> => {
+  const links = linkContents(context.report);
+  const known = (title: string) => context.framework?.matchTitle(title) ?? null;
+  return slipsBetween(
+    links.unlistedSections,
+    links.unmatchedEntries,
+    (entry) => entry.title.text,
+    () => true,
+    () => 0,
+    (section, entry) => {
+      const headingKnown = known(section.title);
+      const entryKnown = known(entry.title.text);
+      // the side the framework knows is right; when it knows both or neither, the writer says which
+      if (entryKnown && !headingKnown) return [headingFix(section, entry.title.text, 'the contents')];
+      if (headingKnown && !entryKnown) {
+        return [{ title: `Change the contents entry to ${quote(section.title)}, as the framework and the heading (${lineOf(section.heading.range)}) write it`, edits: [replace(entry.title.range, section.title)], preferred: true }];
+      }
+      return [];
+    },
+  );
+});
+
+function headingFix(section: Section, title: string, other: string): Fix {
+  return { title: `Change the heading to ${quote(title)}, as the framework and ${other} write it`, edits: [replace(section.heading.range, title)], preferred: true };
+}
+
+function slipsBetween<Other>(
+  sections: readonly Section[],
+  others: readonly Other[],
+  titleOfOther: (other: Other) => string,
+  eligible: (section: Section, other: Other) => boolean,
+  penalty: (section: Section, other: Other) => number,
+  fixesFor: (section: Section, other: Other) => Fix[],
+): SlipsBetween<Other> {
+  const bySection = new Map<Section, TitleSlip<Other>>();
+  const byOther = new Map<Other, TitleSlip<Other>>();
+  if (sections.length && others.length && sections.length * others.length <= MAX_PAIRS) {
+    const otherKeys = others.map((other) => titleKey(titleOfOther(other)));
     for (const section of sections) {
-      const definition = section.judgement?.definition ?? null;
       const key = titleKey(section.title);
-      let best: { row: RecordRow; distance: number } | null = null;
-      rows.forEach((row, index) => {
-        // two titles of the framework are two judgements, however alike they are written
-        if (byRow.has(row) || (definition && row.definition) || (!definition && !row.definition)) return;
-        const letters = slipDistance(key, rowKeys[index]!);
+      let best: { other: Other; distance: number } | null = null;
+      others.forEach((other, index) => {
+        if (byOther.has(other) || !eligible(section, other)) return;
+        const letters = slipDistance(key, otherKeys[index]!);
         if (letters === null) return;
-        // a row printed under another part's group is taken only when no row of the section's own part is as near
-        // (a record's group rows are misprinted too: record-group-mismatch)
-        const distance = letters + (row.part && section.part?.definition && row.part.id !== section.part.definition.id ? 0.5 : 0);
-        if (!best || distance < best.distance) best = { row, distance };
+        const distance = letters + penalty(section, other);
+        if (!best || distance < best.distance) best = { other, distance };
       });
       if (!best) continue;
-      const { row } = best as { row: RecordRow };
-      const slip: TitleSlip = { section, row, fixes: [rewrite(context, section, row)] };
+      const { other } = best as { other: Other };
+      const slip: TitleSlip<Other> = { section, other, fixes: fixesFor(section, other) };
       bySection.set(section, slip);
-      byRow.set(row, slip);
+      byOther.set(other, slip);
     }
   }
-  return { ofSection: (section) => bySection.get(section), ofRow: (row) => byRow.get(row) };
-});
+  return { ofSection: (section) => bySection.get(section), ofOther: (other) => byOther.get(other) };
+}
 
 /** Letters apart (Levenshtein) when the two keys are a slip apart: at most two, and at most one in eight; else null. */
 function slipDistance(a: string, b: string): number | null {
@@ -76,23 +132,8 @@ function slipDistance(a: string, b: string): number | null {
   return row[b.length]! <= allowed ? row[b.length]! : null;
 }
 
-/** The side whose title the framework does not know takes the framework's title, which the other side writes. */
-function rewrite(context: RuleContext, section: Section, row: RecordRow): Fix {
-  if (row.definition) {
-    const title = row.definition.title;
-    return { title: `Change the heading to ${quote(title)}, as the framework and the record write it`, edits: [replace(section.heading.range, title)], preferred: true };
-  }
-  const title = section.judgement!.definition!.title;
-  return {
-    title: `Change the record's row to ${quote(title)}, as the framework and the section (${lineOf(section.heading.range)}) write it`,
-    edits: replaceInCell(context, row.title.range, title),
-    preferred: true,
-  };
+/** How a problem names the other side of a slip: `written` is the other side's title as written, `where` its range. */
+export function slipNote(what: string, written: string, where: Parameters<typeof lineOf>[0]): string {
+  return ` ${what} ${quote(written)} (${lineOf(where)}), a few letters apart: the same title, mistyped?`;
 }
 
-/** How a problem names the other side of a slip. */
-export function slipNote(slip: TitleSlip, from: 'section' | 'row'): string {
-  return from === 'section'
-    ? ` The record lists ${quote(slip.row.title.text)} (${lineOf(slip.row.title.range)}), a few letters apart: the same judgement, mistyped?`
-    : ` The report has ${quote(titleOf(slip.section))} (${lineOf(slip.section.heading.range)}), a few letters apart: the same judgement, mistyped?`;
-}
