@@ -38,6 +38,9 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   // a table pasted from a spreadsheet or a web page with an empty last column
   'a tab after the last cell of every table row': (text) => text.replace(/^(.*\t.*[^\t\n])$/gm, '$1\t'),
   'a tab after every Markdown table row': (text) => text.replace(/^(\s*\|.*\|)$/gm, '$1\t'),
+  // a template's word before the grade
+  'grades after "Judgement: " ("Judgement: Grade 3 (Adequate)")': (text) => text.replace(/^(\**)(Grade \d)/gm, '$1Judgement: $2'),
+  'grades written "Grade awarded: 3 (Adequate)"': (text) => text.replace(/^(\**)Grade (\d)/gm, '$1Grade awarded: $2'),
   // pandoc and Google Docs, writing Markdown, escape a typed number or bullet that is not one of their lists
   'Markdown escapes before typed numbers and bullets ("11\\. The …", "\\- ensure …")': (text) =>
     text.replace(/^(\d{1,4})\. /gm, '$1\\. ').replace(/^(\s*)([-\u2022]) /gm, '$1\\$2 '),

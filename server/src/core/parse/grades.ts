@@ -49,9 +49,9 @@ function patterns(framework: CompiledFramework): GradePatterns {
   const numbers = framework.levels.map((level) => level.number).filter((number): number is number => number !== undefined);
   cached = {
     scaleSize: numbers.length ? Math.max(...numbers) : null,
-    // "Grade 3", "Grade 3 (Adequate)", "Grade 3 - Adequate", "Grade 3 out of 4"
+    // "Grade 3", "Grade 3 (Adequate)", "Grade 3 - Adequate", "Grade 3 out of 4", "Grade awarded: 3 (Adequate)"
     gradeNumber: new RegExp(
-      `^grade\\s*:?\\s*${NUMBER}${OUT_OF}(?:\\s*${DASH}?\\s*${OPEN}\\s*${FREE_LABEL}\\s*${CLOSE}|\\s*${DASH}\\s*${labels})?\\s*\\.?$`,
+      `^grade(?:\\s+(?:awarded|given))?\\s*:?\\s*${NUMBER}${OUT_OF}(?:\\s*${DASH}?\\s*${OPEN}\\s*${FREE_LABEL}\\s*${CLOSE}|\\s*${DASH}\\s*${labels})?\\s*\\.?$`,
       'id',
     ),
     // "Outstanding (Grade 1)"
@@ -59,7 +59,7 @@ function patterns(framework: CompiledFramework): GradePatterns {
     // "Inadequate Grade 4", "Good - grade 2"
     labelGradeNumber: new RegExp(`^${labels}\\s*${DASH}?\\s*grade\\s*${NUMBER}\\s*\\.?$`, 'id'),
     // an attempt at a grade that names no level: "Grade 3.5", "Grade three", "Grade 2/4"
-    unreadable: /^grade\s*[:\-\u2013]?\s*(?:\d{1,3}\s*[.,/]\s*\d{1,3}|one|two|three|four|five|six|[ivx]{1,4}|[a-e])(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])?\s*\.?$/i,
+    unreadable: /^grade(?:\s+(?:awarded|given))?\s*[:\-\u2013]?\s*(?:\d{1,3}\s*[.,/]\s*\d{1,3}|one|two|three|four|five|six|[ivx]{1,4}|[a-e])(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])?\s*\.?$/i,
     // "Performs well (3)"
     labelNumber: new RegExp(`^${labels}\\s*\\(\\s*${NUMBER}\\s*\\)\\s*\\.?$`, 'id'),
     // "Performs brilliantly (3)": a label of the framework's own shape (its first word) that the scale does not have
@@ -117,9 +117,20 @@ function makeGrade(
   };
 }
 
+/** "Judgement: ", "Overall judgement: ", "Rating: ": the word a template puts before a grade, which is not part of it. */
+const JUDGEMENT_PREFIX = /^(?:(?:overall|inspection)\s+)?(?:judgement|rating)\s*:\s*/i;
+
+/** The span without a leading "Judgement: " (tried only on a span whose first letter can start one). */
+function withoutJudgementPrefix(text: string, span: Span): Span {
+  const lead = text.charCodeAt(span.start) | 0x20;
+  if (lead !== 0x6a /* j */ && lead !== 0x6f /* o */ && lead !== 0x69 /* i */ && lead !== 0x72 /* r */) return span;
+  const prefix = JUDGEMENT_PREFIX.exec(text.slice(span.start, Math.min(span.end, span.start + 32)));
+  return prefix && prefix[0].length < span.end - span.start ? { start: span.start + prefix[0].length, end: span.end } : span;
+}
+
 /** Reads `text[start, end)` (markup already masked) as a grade notation, or returns null. */
 export function readGrade(text: string, start: number, end: number, ctx: GradeContext): Grade | null {
-  const span = trimmedSpan(text, start, end);
+  const span = withoutJudgementPrefix(text, trimmedSpan(text, start, end));
   const length = span.end - span.start;
   if (length > 80 || length < (ctx.allowLabelOnly ? 1 : 2)) return null;
   const shape = shapeOf(text, span, ctx);
