@@ -3,6 +3,7 @@ import { parse } from '../../server/src/core';
 import { doc, parseLines, sectionTitled, sectionsOf } from '../helpers/model';
 import { readSeed } from '../helpers/paths';
 import { pageFurniture } from '../../server/src/core/parse/lines';
+import { lint } from '../../server/src/lint/engine';
 
 const APA = { framework: 'apa-2007' };
 const SLAC = { framework: 'slac-2011' };
@@ -567,5 +568,17 @@ describe('parse: the judgement sentence and its evaluative term', () => {
   it('reads "perform well" for the 2009 rating', () => {
     const report = parseLines({ framework: 'annual-rating-2009' }, "Children's services rating", '', 'Performs well (3)', '', "Children's services in X perform well.");
     assert.strictEqual(sectionTitled(report, "Children's services rating").judgement?.sentence?.term.level.key, 'performs-well');
+  });
+});
+
+describe('a record heading wrapped over two lines', () => {
+  it('holds its heading whole, and its rows are read from below the heading\'s last line', () => {
+    const text = ['Safeguarding services', '', 'Overall effectiveness', '', 'Grade 3 (Adequate)', '', 'Record of main findings', '(LSCB)', '', 'Safeguarding services\t', 'Overall effectiveness\tAdequate'].join('\n');
+    const { report } = lint(text, { framework: 'slac-2011' });
+    assert.deepStrictEqual(report.record?.rows.map((row) => row.title.text), ['Overall effectiveness']);
+    // a heading over two lines with nothing under it: the block still ends where its heading does (an Outline symbol's
+    // selection must lie inside its range)
+    const bare = lint('<!-- framework: slac-2011 -->\nRecord of main findings\r\n(LSCB)\n\nGrade 3', { framework: 'slac-2011' }).report;
+    assert.deepStrictEqual(bare.record?.range, { start: { line: 1, character: 0 }, end: { line: 2, character: 6 } });
   });
 });

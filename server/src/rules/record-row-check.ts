@@ -17,39 +17,68 @@ import type { RuleContext, TextEdit } from './rule';
  * lines for one report the rows are offered unchecked, as before the check.
  */
 export function addedRowReadsBack(context: RuleContext, edit: TextEdit, section: Section, level: Level): boolean {
+  const key = judgementKey(section.judgement?.definition?.id, section.title);
+  return readsBack(context, [edit], `add\u0000${key}\u0000${level.key}`, (before, after) => differsBy(before, after, [], (added) => added.startsWith(`${key}\u0000`) && added.endsWith(`\u0000${level.key}`)));
+}
+
+/**
+ * Whether a row whose title is rewritten reads back as the same row under the new title: the record read again holds
+ * every other row as it was, and this one with the section's judgement, its part and its grade unchanged (a title
+ * rewritten over the lines of a wrapped cell must not take the grade beside it along).
+ */
+export function renamedRowReadsBack(context: RuleContext, edits: readonly TextEdit[], row: RecordRow, section: Section): boolean {
+  const [old] = rowSignatures([row])!;
+  const key = judgementKey(section.judgement?.definition?.id, section.title);
+  const renamed = [key, row.part?.id ?? '', row.grade?.level?.key ?? ''].join('\u0000');
+  return readsBack(context, edits, `rename\u0000${old}\u0000${key}`, (before, after) => differsBy(before, after, [old!], (added) => added === renamed));
+}
+
+/** Reads the record again with the edits made (within its window), and asks `holds` of its rows before and after. */
+function readsBack(context: RuleContext, edits: readonly TextEdit[], what: string, holds: (before: readonly string[], after: string[] | null) => boolean): boolean {
   const window = recordWindow(context);
   if (window === 'unreadable') return false;
   if (!window) return true;
   const { first, last, read } = window;
-  const line = edit.range.start.line;
-  if (line !== edit.range.end.line || line < first || line > last) return true;
-  const key = judgementKey(section.judgement?.definition?.id, section.title);
-  const question = [line - first, edit.range.start.character, edit.range.end.character, edit.newText, key, level.key].join('\u0000');
+  if (edits.some((edit) => edit.range.start.line < first || edit.range.end.line > last)) return true;
+  const question = [what, ...edits.map((edit) => [edit.range.start.line - first, edit.range.start.character, edit.range.end.line - first, edit.range.end.character, edit.newText].join(','))].join('\u0000');
   const known = read.answers.get(question);
   if (known !== undefined) return known;
   if (!spend(context, last - first + 1)) return true;
-  const lines = context.lines.slice(first, last + 1);
-  const text = lines[line - first]!;
-  const edited = text.slice(0, edit.range.start.character) + edit.newText + text.slice(edit.range.end.character);
-  lines.splice(line - first, 1, ...edited.split(/\r\n|\n/));
-  const answer = onlyAdded(read.rows, rowSignatures(readRecord(context, lines)), key, level);
+  const answer = holds(read.rows, rowSignatures(readRecord(context, edited(context.lines.slice(first, last + 1), first, edits))));
   read.answers.set(question, answer);
   return answer;
 }
 
-/** `after` holds every row of `before` and one more: the judgement's, at the level. */
-function onlyAdded(before: readonly string[], after: readonly string[] | null, key: string, level: Level): boolean {
-  if (!after || after.length !== before.length + 1) return false;
+/** The window's lines with the edits made (edits of a fix do not overlap; made from the last back). */
+function edited(lines: string[], first: number, edits: readonly TextEdit[]): string[] {
+  let text = lines.join('\n');
+  const starts = [0];
+  for (const line of lines) starts.push(starts[starts.length - 1]! + line.length + 1);
+  const offset = (position: TextEdit['range']['start']) => starts[position.line - first]! + Math.min(position.character, lines[position.line - first]!.length);
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  for (const edit of sorted) text = text.slice(0, offset(edit.range.start)) + edit.newText.replace(/\r\n/g, '\n') + text.slice(offset(edit.range.end));
+  return text.split('\n');
+}
+
+/** `after` holds the rows of `before` but `removed`, and one more that `isAdded`. */
+function differsBy(before: readonly string[], after: readonly string[] | null, removed: readonly string[], isAdded: (signature: string) => boolean): boolean {
+  if (!after || after.length !== before.length - removed.length + 1) return false;
   const left = new Map<string, number>();
   for (const signature of after) left.set(signature, (left.get(signature) ?? 0) + 1);
+  const gone = [...removed];
   for (const signature of before) {
+    const index = gone.indexOf(signature);
+    if (index >= 0) {
+      gone.splice(index, 1);
+      continue;
+    }
     const count = left.get(signature) ?? 0;
     if (count === 0) return false;
     if (count === 1) left.delete(signature);
     else left.set(signature, count - 1);
   }
-  const [added] = left.keys();
-  return added !== undefined && added.startsWith(`${key}\u0000`) && added.endsWith(`\u0000${level.key}`);
+  const [added, ...more] = left.keys();
+  return added !== undefined && !more.length && left.get(added) === 1 && gone.length === 0 && isAdded(added);
 }
 
 /** Lines read again for one report, at most: a record of 60 lines checked for 100 missing rows (about 20 ms here). */

@@ -2,6 +2,7 @@ import { linkContents } from '../core/analysis/contents-links';
 import { rememberLast } from '../core/analysis/last-result';
 import { titleKey } from '../core/frameworks/compiled';
 import type { ContentsEntry, RecordRow, Section } from '../core/model';
+import { renamedRowReadsBack } from './record-row-check';
 import type { Fix, RuleContext } from './rule';
 import { lineOf, quote, replace, replaceInCell } from './support';
 
@@ -40,16 +41,14 @@ export const recordSlips = rememberLast((context: RuleContext): SlipsBetween<Rec
     // a row printed under another part's group is taken only when no row of the section's own part is as near (a
     // record's group rows are misprinted too: record-group-mismatch)
     (section, row) => (row.part && section.part?.definition && row.part.id !== section.part.definition.id ? 0.5 : 0),
-    (section, row) =>
-      row.definition
-        ? [headingFix(section, row.definition.title, 'the record')]
-        : [
-            {
-              title: `Change the record's row to ${quote(section.judgement!.definition!.title)}, as the framework and the section (${lineOf(section.heading.range)}) write it`,
-              edits: replaceInCell(context, row.title.range, section.judgement!.definition!.title),
-              preferred: true,
-            },
-          ],
+    (section, row) => {
+      if (row.definition) return [headingFix(section, row.definition.title, 'the record')];
+      const title = section.judgement!.definition!.title;
+      const edits = replaceInCell(context, row.title.range, title, true);
+      // a title over the lines of a wrapped cell, beside its grade: written again only where the row reads back as itself
+      if (!renamedRowReadsBack(context, edits, row, section)) return [];
+      return [{ title: `Change the record's row to ${quote(title)}, as the framework and the section (${lineOf(section.heading.range)}) write it`, edits, preferred: true }];
+    },
   );
 });
 

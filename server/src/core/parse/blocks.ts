@@ -47,8 +47,9 @@ const MAX_GRID_ROW_LINES = 12;
 export function readContents(lines: Lines, headingLine: number, heading: TextSpan): BlockResult<Contents> {
   const entries: ContentsEntry[] = [];
   const owned: number[] = [];
-  let index = headingLine + 1;
-  let last = headingLine;
+  // (below the heading's last line: a heading may be wrapped over two)
+  let last = Math.max(headingLine, heading.range.end.line);
+  let index = last + 1;
   while (index < lines.length) {
     const next = lines.nextNonBlank(index);
     if (next < 0) break;
@@ -491,10 +492,12 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     }
     break;
   }
-  const end = last >= 0 ? lines.text(last).length : 0;
   const from = heading ? heading.range.start : { line: start, character: 0 };
+  // the block holds its heading whole, a heading wrapped over two lines too
+  const lastLine = Math.max(last, from.line, heading?.range.end.line ?? -1);
+  const end = lastLine >= 0 ? lines.text(lastLine).length : 0;
   return {
-    block: { heading, range: range(from.line, from.character, Math.max(last, from.line), end), groups, rows },
+    block: { heading, range: range(from.line, from.character, lastLine, end), groups, rows },
     next: Math.max(last + 1, start),
     lines: owned,
   };

@@ -807,7 +807,8 @@ export class StructureParser {
       section.part = null;
       this.part = null;
       this.group = null;
-      const result = readRecord(lines, index + 1, headingSpan, this.recordContext());
+      // (below the heading's last line: a heading may be wrapped over two)
+      const result = readRecord(lines, lastLine + 1, headingSpan, this.recordContext());
       // the table under the heading wins over a shorter one found without a heading (rows pasted into the body)
       if (!this.record || this.record.rows.length === 0 || (this.recordImplicit && result.block.rows.length > this.record.rows.length)) {
         this.record = result.block;
