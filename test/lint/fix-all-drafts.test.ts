@@ -107,3 +107,24 @@ describe('fix all on drafts a writer leaves: one edit to a clean report', functi
     assert.ok(tried > 300, `only ${tried} drafts`);
   });
 });
+
+describe('fix all on a record row whose title was mistyped, in every table style', () => {
+  it('writes the title back as the framework writes it, the table as it was', () => {
+    for (const { name, text, table } of reportsWithTables()) {
+      // the shortest title, which no style wraps: a wrapped title mistyped no longer reads as one title
+      const shortest = table.rows.map((row) => row.find((cell) => /[a-z]{4}/.test(cell)) ?? '').filter(Boolean).sort((a, b) => a.length - b.length)[0]!;
+      const word = shortest.match(/[A-Za-z]{6,}/)![0];
+      const mistyped = `${word.slice(0, 2)}x${word.slice(3)}`;
+      for (const [style, write] of Object.entries(TABLE_STYLES)) {
+        const clean = rewriteTable(text.split('\n'), table, writeTable(table, write));
+        const lines = clean.split('\n');
+        const at = lines.findIndex((line, index) => index >= table.from && line.includes(shortest.split(' ')[0]!) && line.includes(word));
+        assert.ok(at >= 0, `${name} as ${style}: "${shortest}" not found`);
+        lines[at] = lines[at]!.replace(word, mistyped);
+        const draft = lines.join('\n');
+        const fixed = fixAll(draft, (fixing) => lint(fixing).diagnostics, lint(draft).diagnostics).text;
+        assert.strictEqual(fixed, clean, `${name} as ${style}: "${mistyped}" was not written back`);
+      }
+    }
+  });
+});

@@ -5,7 +5,7 @@ import { recordSlips, slipNote } from './title-slips';
 import { gradeInWords, lineOf, quote, sectionName, titleOf } from './support';
 
 /** A heading such as "Record of main findings" names the table; a header row or an introductory sentence does not. */
-const isTitle = (text: string) => !/[\t|]/.test(text) && text.trim().split(/\s+/).length <= 6;
+const isTitle = (text: string) => !/[\t|<]|\S\s{2,}\S/.test(text) && text.trim().split(/\s+/).length <= 6;
 
 export default defineRule({
   meta: {

@@ -1,8 +1,10 @@
 import { linkContents } from '../core/analysis/contents-links';
 import { rememberLast } from '../core/analysis/last-result';
 import { titleKey } from '../core/frameworks/compiled';
+import type { JudgementDefinition } from '../core/frameworks/profile';
 import type { ContentsEntry, RecordRow, Section } from '../core/model';
 import { renamedRowReadsBack } from './record-row-check';
+import type { Range } from '../core/text';
 import type { Fix, RuleContext } from './rule';
 import { lineOf, quote, replace, replaceInCell } from './support';
 
@@ -34,7 +36,10 @@ export const recordSlips = rememberLast((context: RuleContext): SlipsBetween<Rec
   return slipsBetween(
     links.unmatchedSections,
     links.unmatchedRows.filter((row) => row.grade),
-    (row) => row.title.text,
+    // the known side is compared by every way the framework writes its judgement ("Adoption performance" for "The
+    // graded judgement for adoption performance")
+    (section) => [section.title, ...namesOf(section.judgement?.definition)],
+    (row) => [row.title.text, ...namesOf(row.definition)],
     // two titles of the framework are two judgements, however alike they are written; of two it does not know,
     // nothing says which is right
     (section, row) => Boolean(section.judgement?.definition) !== Boolean(row.definition),
@@ -42,15 +47,55 @@ export const recordSlips = rememberLast((context: RuleContext): SlipsBetween<Rec
     // record's group rows are misprinted too: record-group-mismatch)
     (section, row) => (row.part && section.part?.definition && row.part.id !== section.part.definition.id ? 0.5 : 0),
     (section, row) => {
-      if (row.definition) return [headingFix(section, row.definition.title, 'the record')];
-      const title = section.judgement!.definition!.title;
-      const edits = replaceInCell(context, row.title.range, title, true);
+      if (row.definition) return [headingFix(section, nearest(section.title, namesOf(row.definition)), 'the record')];
+      const title = nearest(row.title.text, namesOf(section.judgement!.definition));
+      const edits = replaceInCell(context, titleRange(row, title), title, true);
       // a title over the lines of a wrapped cell, beside its grade: written again only where the row reads back as itself
       if (!renamedRowReadsBack(context, edits, row, section)) return [];
-      return [{ title: `Change the record's row to ${quote(title)}, as the framework and the section (${lineOf(section.heading.range)}) write it`, edits, preferred: true }];
+      return [{ title: `Change the record's row to ${quote(title)}, as the framework writes it (the section, ${lineOf(section.heading.range)})`, edits, preferred: true }];
     },
   );
 });
+
+/**
+ * Where in the row's title cell the mistyped title starts: after anything before it that is not part of the title
+ * (a row number read with it, "2.1   Adxption performance"), which the rewrite keeps.
+ */
+function titleRange(row: RecordRow, title: string): Range {
+  const written = row.title.text;
+  const key = titleKey(title);
+  const { start } = row.title.range;
+  for (let at = 1; at < written.length; at++) {
+    if (!/[A-Za-z]/.test(written.charAt(at)) || /[A-Za-z0-9]/.test(written.charAt(at - 1))) continue;
+    const rest = titleKey(written.slice(at));
+    if (rest === key || slipDistance(rest, key) !== null) {
+      // (offsets into the text are offsets into the line only on the title's first line)
+      const firstLineEnd = row.title.range.end.line === start.line ? row.title.range.end.character : Infinity;
+      return start.character + at <= firstLineEnd && !/\s{2}|<|>/.test(written.slice(at)) ? { start: { line: start.line, character: start.character + at }, end: row.title.range.end } : row.title.range;
+    }
+  }
+  return row.title.range;
+}
+
+/** The ways the framework writes a judgement's title. */
+function namesOf(definition: JudgementDefinition | null | undefined): string[] {
+  return definition ? [definition.title, ...definition.aliases] : [];
+}
+
+/** Of the framework's ways of writing a title, the one the mistyped text is nearest. */
+function nearest(written: string, names: readonly string[]): string {
+  const key = titleKey(written);
+  let best = names[0]!;
+  let bestDistance = Infinity;
+  for (const name of names) {
+    const distance = slipDistance(key, titleKey(name)) ?? Infinity;
+    if (distance < bestDistance) {
+      best = name;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
 
 /** Headings the contents should list but does not, and contents entries naming no heading. */
 export const contentsSlips = rememberLast((context: RuleContext): SlipsBetween<ContentsEntry> => {
@@ -59,7 +104,8 @@ export const contentsSlips = rememberLast((context: RuleContext): SlipsBetween<C
   return slipsBetween(
     links.unlistedSections,
     links.unmatchedEntries,
-    (entry) => entry.title.text,
+    (section) => [section.title],
+    (entry) => [entry.title.text],
     () => true,
     () => 0,
     (section, entry) => {
@@ -82,7 +128,8 @@ function headingFix(section: Section, title: string, other: string): Fix {
 function slipsBetween<Other>(
   sections: readonly Section[],
   others: readonly Other[],
-  titleOfOther: (other: Other) => string,
+  namesOfSection: (section: Section) => string[],
+  namesOfOther: (other: Other) => string[],
   eligible: (section: Section, other: Other) => boolean,
   penalty: (section: Section, other: Other) => number,
   fixesFor: (section: Section, other: Other) => Fix[],
@@ -90,13 +137,19 @@ function slipsBetween<Other>(
   const bySection = new Map<Section, TitleSlip<Other>>();
   const byOther = new Map<Other, TitleSlip<Other>>();
   if (sections.length && others.length && sections.length * others.length <= MAX_PAIRS) {
-    const otherKeys = others.map((other) => titleKey(titleOfOther(other)));
+    const otherKeys = others.map((other) => namesOfOther(other).map(titleKey));
     for (const section of sections) {
-      const key = titleKey(section.title);
+      const keys = namesOfSection(section).map(titleKey);
       let best: { other: Other; distance: number } | null = null;
       others.forEach((other, index) => {
         if (byOther.has(other) || !eligible(section, other)) return;
-        const letters = slipDistance(key, otherKeys[index]!);
+        let letters: number | null = null;
+        for (const key of keys) {
+          for (const otherKey of otherKeys[index]!) {
+            const distance = slipDistance(key, otherKey);
+            if (distance !== null && (letters === null || distance < letters)) letters = distance;
+          }
+        }
         if (letters === null) return;
         const distance = letters + penalty(section, other);
         if (!best || distance < best.distance) best = { other, distance };

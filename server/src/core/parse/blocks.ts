@@ -35,6 +35,8 @@ const SPACED_ENTRY = /^(.*?[A-Za-z?)'\u2019])\s(\d{1,3})\s*$/;
 const MAX_ROW = 400;
 const MAX_INTRO_LINES = 2;
 const MAX_STRAY = 80;
+/** A row's number in a cell of its own before the title: the number, then a column's gap of spaces. */
+const NUMBER_CELL_BEFORE = /^\d{1,2}(?:\.\d{1,2})*\.?\s{2,}(?=[A-Za-z])/;
 /** Lines below a record row's grade that may hold the rest of its title. */
 const MAX_TITLE_LINES_BELOW = 3;
 /** Lines a list's introduction may be wrapped over ("12. In order to improve …" / "… take the following action."). */
@@ -447,7 +449,11 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     if (!continuesTitle && (ctx.isHeading(content) || markdownHeading(text) || numberedLine(lines.text(line)))) break;
     const fused = readTrailingGrade(text, span.start, span.end, { framework, line, allowLabelOnly: true });
     if (fused && !pending) {
-      lineRow(line, spanOf(lines, line, fused.title), fused.grade, lineRange(line, fused.title.start, span.end));
+      // "2.1   Adoption performance   Outstanding" (columns apart by spaces, or an HTML row's tags masked): a number
+      // cell before the title is the row's number, not part of its title, whatever the title
+      const numberCell = NUMBER_CELL_BEFORE.exec(text.slice(fused.title.start, fused.title.end));
+      const title = numberCell ? { start: fused.title.start + numberCell[0].length, end: fused.title.end } : fused.title;
+      lineRow(line, spanOf(lines, line, title), fused.grade, lineRange(line, title.start, span.end));
       continue;
     }
     if (!pending && (ctx.partOf(content) || framework.matchTitle(content)?.kind === 'group')) {
