@@ -166,19 +166,22 @@ const number = { name: `constant.numeric.grade.${SUFFIX}` };
 const paren = (side) => ({ name: `punctuation.definition.grade.${side}.${SUFFIX}` });
 const separator = { name: `punctuation.separator.grade.${SUFFIX}` };
 
+/** "Grade awarded: 3": a template's words between the keyword and the number, part of the keyword. */
+const AWARDED = '(?:[ \\t]+(?:awarded|given))?[ \\t]*+:?';
+
 const repository = {
   'grade-notation': {
     patterns: [
       {
-        comment: 'Grade 2 (Good)',
+        comment: 'Grade 2 (Good), Grade awarded: 2 (Good)',
         name: `meta.grade.notation.${SUFFIX}`,
-        match: `(?i)\\b(Grade)[ \\t]*(${GRADE_NUMBER})${OUT_OF}[ \\t]*(\\()[ \\t]*${LABEL_GROUPS}[ \\t]*(\\))`,
+        match: `(?i)\\b(Grade${AWARDED})[ \\t]*(${GRADE_NUMBER})${OUT_OF}[ \\t]*(\\()[ \\t]*${LABEL_GROUPS}[ \\t]*(\\))`,
         captures: { 1: keyword, 2: number, 3: paren('begin'), ...labelCaptures(4), 8: paren('end') },
       },
       {
         comment: 'Grade 2: good, Grade 2 - Good',
         name: `meta.grade.notation.${SUFFIX}`,
-        match: `(?i)\\b(Grade)[ \\t]*(${GRADE_NUMBER})${OUT_OF}[ \\t]*([:\\-\u2013\u2014])[ \\t]*${LABEL_GROUPS}\\b`,
+        match: `(?i)\\b(Grade${AWARDED})[ \\t]*(${GRADE_NUMBER})${OUT_OF}[ \\t]*([:\\-\u2013\u2014])[ \\t]*${LABEL_GROUPS}\\b`,
         captures: { 1: keyword, 2: number, 3: separator, ...labelCaptures(4) },
       },
       {

@@ -255,6 +255,12 @@ describe('grammar files', () => {
 describe('report grammar: seeds/slac-2011-rutland.txt', () => {
   const seed = 'slac-2011-rutland.txt';
 
+  it('colours "Grade awarded: 3 (Adequate)" as a grade, its words part of the keyword', async () => {
+    const line = await reportLine('Grade awarded: 3 (Adequate)');
+    assertGrade(line, 'Adequate', 'adequate');
+    assertScope(line, '3', 'constant.numeric.grade.inspection-report');
+  });
+
   it('colours the label of "Grade 3 (Adequate)" as adequate, and the number as a grade number', async () => {
     const line = await seedLine(seed, 91);
     assert.strictEqual(line.text, 'Grade 3 (Adequate)');
@@ -614,7 +620,7 @@ describe('Markdown injection', () => {
 // every way of sharing a long run between them: 4 000 tabs after "Being healthy" took 33 s in one regex alone.
 describe('grammars on hostile lines', () => {
   const runs: Record<string, string> = { tabs: '\t', spaces: ' ', 'spaces and tabs': ' \t', colons: ': ', stars: '*', pipes: '| ' };
-  const openings = ['', 'Being healthy\t', 'Being healthy\tGood', 'Being healthy ', '1\t', '\t', '| a | Good |', 'Immediately', 'Overall effectiveness', 'Care leavers: good', '# a', 'Grade 3 ', '**'];
+  const openings = ['', 'Being healthy\t', 'Being healthy\tGood', 'Being healthy ', '1\t', '\t', '| a | Good |', 'Immediately', 'Overall effectiveness', 'Care leavers: good', '# a', 'Grade 3 ', 'Grade', 'Grade awarded', '**'];
 
   it('tokenises every 16 000-character line of white space or punctuation after every opening in well under a second', async function () {
     this.timeout(120000);
