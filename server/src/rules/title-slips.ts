@@ -2,7 +2,7 @@ import { linkContents } from '../core/analysis/contents-links';
 import { rememberLast } from '../core/analysis/last-result';
 import { titleKey } from '../core/frameworks/compiled';
 import type { JudgementDefinition } from '../core/frameworks/profile';
-import type { ContentsEntry, RecordRow, Section } from '../core/model';
+import { flattenSections, type ContentsEntry, type RecordRow, type Section } from '../core/model';
 import { renamedRowReadsBack } from './record-row-check';
 import type { Range } from '../core/text';
 import type { Fix, RuleContext } from './rule';
@@ -97,12 +97,14 @@ function nearest(written: string, names: readonly string[]): string {
   return best;
 }
 
-/** Headings the contents should list but does not, and contents entries naming no heading. */
+/** Headings the contents does not list, and contents entries naming no heading. */
 export const contentsSlips = rememberLast((context: RuleContext): SlipsBetween<ContentsEntry> => {
   const links = linkContents(context.report);
   const known = (title: string) => context.framework?.matchTitle(title) ?? null;
+  // an entry may name any heading the contents does not list, not only those it must list (a judgement inside a part)
+  const unlisted = links.unmatchedEntries.length ? flattenSections(context.report.sections).filter((section) => section.kind !== 'contents' && !links.entryOf(section)) : [];
   return slipsBetween(
-    links.unlistedSections,
+    unlisted,
     links.unmatchedEntries,
     (section) => [section.title],
     (entry) => [entry.title.text],
