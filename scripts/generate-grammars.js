@@ -210,6 +210,23 @@ const repository = {
       },
     ],
   },
+  'grade-line': {
+    comment: 'a grade the parser reads only as a line (or cell) of its own, where it cannot be a number or a word in a sentence',
+    patterns: [
+      {
+        comment: '3 (Adequate): a number before a label of the scale',
+        name: `meta.grade.notation.${SUFFIX}`,
+        match: `(?i)^${WS}(${GRADE_NUMBER})${WS}(\\()${WS}${LABEL_GROUPS}${WS}(\\))${WS}\\.?${WS}$`,
+        captures: { 1: number, 2: paren('begin'), ...labelCaptures(3), 7: paren('end') },
+      },
+      {
+        comment: 'Judgement: Adequate, Overall rating: 3: a label or a number after a template\'s word',
+        name: `meta.grade.notation.${SUFFIX}`,
+        match: `(?i)^${WS}((?:(?:overall|inspection)[ \\t]++)?(?:judgement|rating)${WS}:)${WS}(?:(${GRADE_NUMBER})|${LABEL_GROUPS})${WS}\\.?${WS}$`,
+        captures: { 1: keyword, 2: number, ...labelCaptures(3) },
+      },
+    ],
+  },
   'grade-label': {
     comment: 'a label on its own, where only a grade can stand (a record row, a scale table)',
     match: `(?i)\\b${LABEL_GROUPS}\\b`,
@@ -472,6 +489,7 @@ function reportGrammar() {
       { include: '#record-row' },
       { include: '#contents-entry' },
       { include: '#timescale' },
+      { include: '#grade-line' },
       { include: '#heading' },
       { include: '#numbered-paragraph' },
       { include: '#list-item' },
@@ -483,7 +501,7 @@ function reportGrammar() {
 
 /** The rules the injection needs: no headings, lists or comments (Markdown has its own). */
 function injectionGrammar() {
-  const names = ['directive', 'record-row', 'timescale', 'grade-notation', 'grade-label', 'grade-value', 'evaluation', 'html-bold', 'bold'];
+  const names = ['directive', 'record-row', 'timescale', 'grade-line', 'grade-notation', 'grade-label', 'grade-value', 'evaluation', 'html-bold', 'bold'];
   const own = {};
   for (const name of names) own[name] = repository[name];
   return {
@@ -496,6 +514,7 @@ function injectionGrammar() {
       { include: '#directive' },
       { include: '#record-row' },
       { include: '#timescale' },
+      { include: '#grade-line' },
       { include: '#grade-notation' },
       { include: '#evaluation' },
     ],

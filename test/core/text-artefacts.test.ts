@@ -41,6 +41,10 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   // a template's word before the grade
   'grades after "Judgement: " ("Judgement: Grade 3 (Adequate)")': (text) => text.replace(/^(\**)(Grade \d)/gm, '$1Judgement: $2'),
   'grades written "Grade awarded: 3 (Adequate)"': (text) => text.replace(/^(\**)Grade (\d)/gm, '$1Grade awarded: $2'),
+  // the word "Grade" left out, or the label alone after a template's word
+  'grades written "3 (Adequate)"': (text) => text.replace(/^(\**)Grade (\d) \(/gm, '$1$2 ('),
+  'grades written "Judgement: Adequate"': (text) => text.replace(/^(\**)Grade \d \(([A-Za-z ]+)\)/gm, '$1Judgement: $2'),
+  'grades written "Overall rating: 3"': (text) => text.replace(/^(\**)Grade (\d)(?: \([A-Za-z ]+\))?$/gm, '$1Overall rating: $2'),
   // pandoc and Google Docs, writing Markdown, escape a typed number or bullet that is not one of their lists
   'Markdown escapes before typed numbers and bullets ("11\\. The …", "\\- ensure …")': (text) =>
     text.replace(/^(\d{1,4})\. /gm, '$1\\. ').replace(/^(\s*)([-\u2022]) /gm, '$1\\$2 '),

@@ -261,6 +261,24 @@ describe('report grammar: seeds/slac-2011-rutland.txt', () => {
     assertScope(line, '3', 'constant.numeric.grade.inspection-report');
   });
 
+  it('colours "3 (Adequate)" and "Judgement: Adequate" on lines of their own as grades, as the parser reads them', async () => {
+    const bare = await reportLine('3 (Adequate)');
+    assertGrade(bare, 'Adequate', 'adequate');
+    assertScope(bare, '3', 'constant.numeric.grade.inspection-report');
+    const judgement = await reportLine('Judgement: Adequate');
+    assertGrade(judgement, 'Adequate', 'adequate');
+    assertScope(judgement, 'Judgement:', 'keyword.other.grade.inspection-report');
+    const rating = await reportLine('Overall rating: 3');
+    assertScope(rating, '3', 'constant.numeric.grade.inspection-report');
+  });
+
+  it('leaves "3 (adequate)" and "Judgement: adequate" alone inside a sentence', async () => {
+    const sentence = await reportLine('Of the 12 cases seen, 3 (adequate) were reviewed; the Judgement: adequate was disputed.');
+    assertNoScope(sentence, '3', 'constant.numeric.grade.inspection-report');
+    assertNoScope(sentence, 'adequate', anyLevelScope, 0);
+    assertNoScope(sentence, 'Judgement:', 'keyword.other.grade.inspection-report');
+  });
+
   it('colours the label of "Grade 3 (Adequate)" as adequate, and the number as a grade number', async () => {
     const line = await seedLine(seed, 91);
     assert.strictEqual(line.text, 'Grade 3 (Adequate)');
@@ -560,6 +578,10 @@ describe('Markdown injection', () => {
     '```',
     '',
     'Inline `Grade 4 (Inadequate)` code.',
+    '',
+    '3 (Adequate)',
+    '',
+    'Judgement: Outstanding',
   ].join('\n');
   let lines: Line[];
   before(async () => {
@@ -571,6 +593,12 @@ describe('Markdown injection', () => {
     assertGrade(at(3), 'Good', 'good');
     assertGrade(at(5), 'Inadequate', 'inadequate');
     assertScope(at(5), 'Inadequate', 'meta.paragraph.markdown');
+  });
+
+  it('colours "3 (Adequate)" and "Judgement: Outstanding" on lines of their own', () => {
+    assertGrade(at(20), 'Adequate', 'adequate');
+    assertScope(at(20), '3', 'constant.numeric.grade.inspection-report');
+    assertGrade(at(22), 'Outstanding', 'outstanding');
   });
 
   it('colours evaluations in prose, but not the "good" of "require improvement to be good"', () => {

@@ -50,6 +50,9 @@ const CASES: Record<string, RuleCase[]> = {
     { name: 'a SLAC judgement with no grade', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Partnership working', null, 54, 'Partnership working arrangements are good.')], expect: [5] },
     { name: 'a graded APA outcome', framework: 'apa-2007', lines: apaSection('Staying safe', 'Grade 3', APA_SENTENCE('good')), expect: [] },
     { name: 'a grade fused with the heading', framework: 'apa-2007', lines: apaSection('Staying safe Grade 3', null, APA_SENTENCE('good')), expect: [] },
+    { name: 'a grade written "3 (Adequate)"', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Partnership working', '3 (Adequate)', 54, 'Partnership working arrangements are adequate.')], expect: [] },
+    { name: 'a grade written "Judgement: Adequate"', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Partnership working', 'Judgement: Adequate', 54, 'Partnership working arrangements are adequate.')], expect: [] },
+    { name: 'a number in brackets that is no grade ("3 (see below)")', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Partnership working', '3 (see below)', 54, 'Partnership working arrangements are adequate.')], expect: [5] },
     { name: 'a grade that cannot be read (grade-out-of-scale reports it)', framework: 'apa-2007', lines: apaSection('Staying safe', 'Grade 2.5', APA_SENTENCE('good')), expect: [] },
     { name: 'a grade with a soft hyphen in its label ("Out\u00ADstanding")', framework: 'apa-2007', lines: apaSection('Staying safe', 'Grade 4 (Out\u00adstanding)', APA_SENTENCE('outstanding')), expect: [] },
     { name: 'an ungraded heading the framework does not grade', framework: 'apa-2007', lines: ['Summary of strengths and areas for development', '', APA_SENTENCE('good')], expect: [] },
@@ -254,6 +257,8 @@ const CASES: Record<string, RuleCase[]> = {
     { name: '"Performs excellently (3)"', framework: 'annual-rating-2009', lines: ["Children's services rating", '', 'Performs excellently (3)', '', "Children's services in Testshire perform well."], expect: [3] },
     { name: '"Grade 3 (Ade\u200Dquate)", a zero-width joiner inside the label', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 3 (Ade\u200dquate)', APA_SENTENCE('good')), expect: [3] },
     { name: '"Grade 2 (Adequate)" in APA, where 2 is adequate', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 2 (Adequate)', APA_SENTENCE('adequate')), expect: [] },
+    { name: '"2 (Adequate)", the word "Grade" left out, in SLAC', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', '2 (Adequate)', 25, 'The quality of provision is adequate.')], expect: [7] },
+    { name: '"3 (Adequate)" in SLAC', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', '3 (Adequate)', 25, 'The quality of provision is adequate.')], expect: [] },
     { name: '"Grade 1 (Outstanding)" in SLAC', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 1 (Outstanding)', 25, 'The quality of provision is outstanding.')], expect: [] },
   ],
   'outdated-grade-wording': [
@@ -748,6 +753,13 @@ describe('grade-label-mismatch: the default fix keeps the half the judgement agr
     assert.strictEqual(title, 'Make the grade Grade 3 (Adequate), as the label and the judgement sentence say');
     assert.match(fixed, /^Grade 3 \(Adequate\)$/m);
     // nothing left to fix: the label's fix would have left the wording disagreeing with "Good"
+    assert.deepStrictEqual(after, []);
+  });
+
+  it('the number, written as the writer wrote the grade: "2 (Adequate)" becomes "3 (Adequate)"', () => {
+    const { title, fixed, after } = preferred(section('2 (Adequate)', 'The quality of provision is adequate.'));
+    assert.strictEqual(title, 'Make the grade 3 (Adequate), as the label and the judgement sentence say');
+    assert.match(fixed, /^3 \(Adequate\)$/m);
     assert.deepStrictEqual(after, []);
   });
 

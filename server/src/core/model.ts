@@ -41,6 +41,7 @@ export interface Grade extends TextSpan {
 
 export type GradeStyle =
   | 'number'
+  | 'number-label'
   | 'grade-number'
   | 'grade-number-label'
   | 'label-grade-number'

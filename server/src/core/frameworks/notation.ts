@@ -13,6 +13,8 @@ export function writeGrade(profile: FrameworkProfile, level: Level, style: Grade
   switch (style) {
     case 'number':
       return number === undefined ? label : String(number);
+    case 'number-label':
+      return number === undefined ? label : `${number} (${label})`;
     case 'grade-number':
       return number === undefined ? label : `Grade ${number}`;
     case 'grade-number-label':

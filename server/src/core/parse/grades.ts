@@ -8,6 +8,7 @@ interface GradePatterns {
   labelGradeNumberParen: RegExp;
   labelGradeNumber: RegExp;
   labelNumber: RegExp;
+  numberLabel: RegExp;
   labelOnly: RegExp;
   unreadable: RegExp;
   freeLabelNumber: RegExp;
@@ -62,6 +63,8 @@ function patterns(framework: CompiledFramework): GradePatterns {
     unreadable: /^grade(?:\s+(?:awarded|given))?\s*[:\-\u2013]?\s*(?:\d{1,3}\s*[.,/]\s*\d{1,3}|one|two|three|four|five|six|[ivx]{1,4}|[a-e])(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])?\s*\.?$/i,
     // "Performs well (3)"
     labelNumber: new RegExp(`^${labels}\\s*\\(\\s*${NUMBER}\\s*\\)\\s*\\.?$`, 'id'),
+    // "3 (Adequate)": a number before a label of the scale (not any words in brackets: "2 (see below)" is no grade)
+    numberLabel: new RegExp(`^${NUMBER}\\s*${OPEN}\\s*${labels}\\s*${CLOSE}\\s*\\.?$`, 'id'),
     // "Performs brilliantly (3)": a label of the framework's own shape (its first word) that the scale does not have
     freeLabelNumber: new RegExp(`^((?:${labelFirstWords(framework)})\\s${FREE_LABEL})\\s*\\(\\s*${NUMBER}\\s*\\)\\s*\\.?$`, 'id'),
     // "Good"
@@ -130,7 +133,10 @@ function withoutJudgementPrefix(text: string, span: Span): Span {
 
 /** Reads `text[start, end)` (markup already masked) as a grade notation, or returns null. */
 export function readGrade(text: string, start: number, end: number, ctx: GradeContext): Grade | null {
-  const span = withoutJudgementPrefix(text, trimmedSpan(text, start, end));
+  const trimmed = trimmedSpan(text, start, end);
+  const span = withoutJudgementPrefix(text, trimmed);
+  // after "Judgement: " a label or a number alone is a grade ("Judgement: Adequate", "Overall rating: 3")
+  if (span.start !== trimmed.start && !ctx.allowLabelOnly) ctx = { ...ctx, allowLabelOnly: true };
   const length = span.end - span.start;
   if (length > 80 || length < (ctx.allowLabelOnly ? 1 : 2)) return null;
   const shape = shapeOf(text, span, ctx);
@@ -217,6 +223,8 @@ function matchGrade(read: SpanText, text: string, shape: number, ctx: GradeConte
     if (m?.indices) return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
     m = p.labelNumber.exec(segment) ?? p.freeLabelNumber.exec(segment);
     if (m?.indices) return makeGrade(ctx, text, whole, 'label-number', at(m.indices[m.length - 1]), at(m.indices[1]));
+    m = p.numberLabel.exec(segment);
+    if (m?.indices) return makeGrade(ctx, text, whole, 'number-label', at(m.indices[1]), at(m.indices[2]));
     return null;
   }
   if (shape & ENDS_IN_DIGIT) {
