@@ -18,6 +18,21 @@ describe('parse: messy real drafts', () => {
     assert.strictEqual(section.judgement?.grade?.level?.key, 'good');
   });
 
+  it('reads a heading and its grade apart by a dash or a colon, the separator left out of the title', () => {
+    for (const line of ['Being healthy \u2013 Grade 3', 'Being healthy - Grade 3', 'Being healthy: Grade 3', 'Being healthy | Grade 3']) {
+      const report = parseLines(APA, line, '', PARAGRAPH);
+      const section = sectionTitled(report, 'Being healthy');
+      assert.strictEqual(section.heading.text, 'Being healthy', line);
+      assert.strictEqual(section.judgement?.grade?.text, 'Grade 3', line);
+    }
+  });
+
+  it('does not take a line ending ": Grade 2" for a heading and its grade unless the heading is a judgement', () => {
+    const report = parseLines(APA, 'Being healthy', '', 'Grade 3', '', PARAGRAPH, '', 'The service was then judged: Grade 2', '', PARAGRAPH);
+    const graded = sectionsOf(report).filter((section) => section.judgement?.grade);
+    assert.deepStrictEqual(graded.map((section) => [section.heading.text, section.judgement?.grade?.text]), [['Being healthy', 'Grade 3']]);
+  });
+
   it('reads a heading fused with a bold grade, keeping exact columns', () => {
     const report = parseLines(SLAC, 'Being healthy**Grade 1 (Outstanding)**', '', '65. The health of looked after children is outstanding.');
     const grade = sectionTitled(report, 'Being healthy').judgement?.grade;

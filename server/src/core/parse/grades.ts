@@ -267,7 +267,10 @@ function fusedGradeIn(read: SpanText, text: string, ctx: GradeContext): TitledGr
     const m = p.fusedGrade.exec(segment);
     if (m?.indices?.[1] && m.indices[2]) {
       const grade = readGrade(text, startIn(read, m.indices[2][0]), endIn(read, m.indices[2][1]), ctx);
-      const title = trimmedSpan(text, span.start, endIn(read, m.indices[1][1]));
+      // "Staying safe – Grade 3", "Staying safe: Grade 3": the separator is not part of the title
+      let titleEnd = endIn(read, m.indices[1][1]);
+      while (titleEnd > span.start && TITLE_SEPARATORS.has(text.charCodeAt(titleEnd - 1))) titleEnd--;
+      const title = trimmedSpan(text, span.start, titleEnd);
       if (grade && title.end > title.start) return { title, grade };
     }
   }

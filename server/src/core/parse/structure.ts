@@ -275,7 +275,10 @@ export class StructureParser {
       const fused = readFusedGrade(text, span.start, span.end, gradeCtx);
       if (fused) {
         const title = text.slice(fused.title.start, fused.title.end);
-        if (headingShaped(title) && !/[.,;:]$/.test(title)) return this.heading(index, fused.title, null, fused.grade);
+        // "Staying safe: Grade 3" is a heading and its grade; "The council was judged: Grade 3" is not
+        const colonBefore = text.slice(fused.title.end, fused.grade.range.start.character).includes(':');
+        const titled = !colonBefore || this.framework.matchTitle(title)?.kind === 'judgement';
+        if (titled && headingShaped(title) && !/[.,;:]$/.test(title)) return this.heading(index, fused.title, null, fused.grade);
       }
       const unknownLabel = this.colonWithUnknownLabel(index, text, span);
       if (unknownLabel?.lastLine) {
