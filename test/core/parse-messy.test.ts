@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { parse } from '../../server/src/core';
 import { doc, parseLines, sectionTitled, sectionsOf } from '../helpers/model';
 import { readSeed } from '../helpers/paths';
+import { builtinFrameworks } from '../../server/src/core/frameworks/builtin';
 import { pageFurniture } from '../../server/src/core/parse/lines';
 import { lint } from '../../server/src/lint/engine';
 
@@ -388,6 +389,12 @@ describe('parse: messy real drafts', () => {
     // a line above each page's number is its running header, but not when it is a grade
     assert.deepStrictEqual([...pageFurniture(['Rutland', 'Page 3 of 30', 'Text.', 'Rutland', 'Page 4 of 30'])].sort(), [0, 1, 3, 4]);
     assert.deepStrictEqual([...pageFurniture(['Grade 2 (Good)', 'Page 3 of 30', 'Text.', 'Grade 2 (Good)', 'Page 4 of 30'])], [1, 4]);
+    // nor when it is a level's label, in any framework the parse may choose (SIF writes its grades as labels alone)
+    const namesALevel = (line: string) => builtinFrameworks().namesALevel(line);
+    for (const grade of ['Inadequate', '\tRequires improvement to be good', '**Performs well (3)**']) {
+      assert.deepStrictEqual([...pageFurniture([grade, 'Page 3 of 30', 'Text.', grade.trim(), 'Page 4 of 30'], namesALevel)], [1, 4], grade);
+    }
+    assert.deepStrictEqual([...pageFurniture(['Rutland', 'Page 3 of 30', 'Text.', 'Rutland', 'Page 4 of 30'], namesALevel)].sort(), [0, 1, 3, 4]);
     // twice is not yet a running footer
     assert.deepStrictEqual([...pageFurniture(pages((page) => `Ofsted | Inspection report | ${page}`, 2))], []);
     // rows of a table without their outer bars, and a Markdown table's rows, each different or not

@@ -46,6 +46,12 @@ const CASES: Record<string, RuleCase[]> = {
       lines: ['Grade 2 (Good)', 'Page 3 of 30', '## Being healthy', 'Page 3 of 30', ''],
       expect: [3],
     },
+    {
+      name: 'a SIF judgement between two page footers, the grade it would be given above the first (a label alone, not a running header)',
+      framework: 'sif',
+      lines: ['\tInadequate', 'Page 3 of 30', '<td>Overall effectiveness</td>', 'Page 3 of 30', ''],
+      expect: [3],
+    },
     { name: 'an APA outcome with no grade', framework: 'apa-2007', lines: apaSection('Staying safe', null, APA_SENTENCE('good')), expect: [1] },
     { name: 'a SLAC judgement with no grade', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Partnership working', null, 54, 'Partnership working arrangements are good.')], expect: [5] },
     { name: 'a graded APA outcome', framework: 'apa-2007', lines: apaSection('Staying safe', 'Grade 3', APA_SENTENCE('good')), expect: [] },

@@ -6,7 +6,7 @@ const PAGE_LINE = /(?:^|\t|\s)page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$/i;
  * Running page headers and footers of text extracted from a PDF: "Page 3 of 17" lines, the line repeated just
  * above them ("Inspection of X children's services"), and bare page numbers. They read as blank lines.
  */
-export function pageFurniture(raw: readonly string[]): Set<number> {
+export function pageFurniture(raw: readonly string[], namesALevel: (line: string) => boolean = () => false): Set<number> {
   const furniture = new Set<number>();
   const pages: number[] = [];
   for (let index = 0; index < raw.length; index++) {
@@ -24,8 +24,8 @@ export function pageFurniture(raw: readonly string[]): Set<number> {
     while (index >= 0 && !(raw[index] as string).trim()) index--;
     if (index < 0 || page - index > 2) continue;
     const key = (raw[index] as string).trim().replace(/\d+/g, '#');
-    // a grade that ends two pages ("Grade 2 (Good)" over "Page 3 of 30") is the report's, not its running header
-    if (key.length > 120 || /^\W*grade\b/i.test(key)) continue;
+    // a grade that ends two pages ("Grade 2 (Good)", "Inadequate" over "Page 3 of 30") is the report's, not its running header
+    if (key.length > 120 || /^\W*grade\b/i.test(key) || (key.length <= 60 && namesALevel(key))) continue;
     const list = above.get(key);
     if (list) list.push(index);
     else above.set(key, [index]);
@@ -211,9 +211,10 @@ export class Lines {
    * `text`, when given, is the whole document, or a SearchText standing for it: markup and tabs are then found in a few
    * searches of it rather than line by line.
    */
-  constructor(readonly raw: readonly string[], text?: string | SearchText) {
+  /** `namesALevel` tells a grade's line (which a page may end with) from a running header. */
+  constructor(readonly raw: readonly string[], text?: string | SearchText, namesALevel?: (line: string) => boolean) {
     this.maskedCache = new Array(raw.length);
-    this.furniture = pageFurniture(raw);
+    this.furniture = pageFurniture(raw, namesALevel);
     this.flags = new Uint8Array(raw.length);
     const search = typeof text === 'string' ? searchTextOf(raw, text) : text;
     if (search) {

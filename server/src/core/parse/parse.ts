@@ -36,7 +36,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
  */
 export function parseLines(raw: readonly string[], options: ParseOptions = {}, text?: string | SearchText): ParseResult {
   const registry = options.registry ?? builtinFrameworks();
-  const lines = new Lines(raw, text);
+  const lines = new Lines(raw, text, (line) => registry.namesALevel(line));
   const directives = readDirectives(lines);
   const detection = resolveFramework({
     lines,
