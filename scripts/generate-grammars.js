@@ -140,8 +140,8 @@ const GRADE_NUMBER = '\\d{1,2}';
 const OUT_OF = `(?:[ \\t]++(?:out[ \\t]++of|of)[ \\t]*+\\d{1,2})?`;
 const OPEN_BOLD = '(?:<(?:b|strong)>|\\*\\*|__)';
 const CLOSE_BOLD = '(?:</(?:b|strong)>|\\*\\*|__)';
-/** A grade notation, for lookaheads: "Grade 2 (Good)", "Outstanding (Grade 1)", "Performs well (3)", "Grade 3", "Good". */
-const NOTATION_OR_LABEL = `(?:Grade${WS}${GRADE_NUMBER}${OUT_OF}(?:${WS}\\(${WS}${LABEL}${WS}\\)|${WS}[:\\-\u2013\u2014]${WS}${LABEL})?|${LABEL}(?:${WS}\\(${WS}(?:Grade${WS})?${GRADE_NUMBER}${WS}\\)|${WS}[:\\-\u2013\u2014]?${WS}Grade${WS}${GRADE_NUMBER})?)`;
+/** A grade notation, for lookaheads: "Grade 2 (Good)", "Grade 2 Good", "Outstanding (Grade 1)", "Performs well (3)", "Grade 3", "Good". */
+const NOTATION_OR_LABEL = `(?:Grade${WS}${GRADE_NUMBER}${OUT_OF}(?:${WS}\\(${WS}${LABEL}${WS}\\)|(?:${WS}[:\\-\u2013\u2014]${WS}|[ \\t]++)${LABEL})?|${LABEL}(?:${WS}\\(${WS}(?:Grade${WS})?${GRADE_NUMBER}${WS}\\)|${WS}[:\\-\u2013\u2014]?${WS}Grade${WS}${GRADE_NUMBER})?)`;
 /** A cell that holds only a grade: the value of a record row. */
 const VALUE_CELL = `${OPEN_BOLD}?${WS}${NOTATION_OR_LABEL}${WS}${CLOSE_BOLD}?`;
 /** What can follow a judgement title on its own line: a grade, plain or in bold, or ": label" (ILACS). */
@@ -183,6 +183,12 @@ const repository = {
         name: `meta.grade.notation.${SUFFIX}`,
         match: `(?i)\\b(Grade${AWARDED})[ \\t]*(${GRADE_NUMBER})${OUT_OF}[ \\t]*([:\\-\u2013\u2014])[ \\t]*${LABEL_GROUPS}\\b`,
         captures: { 1: keyword, 2: number, 3: separator, ...labelCaptures(4) },
+      },
+      {
+        comment: 'Grade 3 Adequate: a label straight after the number, ending the line or its cell',
+        name: `meta.grade.notation.${SUFFIX}`,
+        match: `(?i)\\b(Grade${AWARDED})[ \\t]*(${GRADE_NUMBER})${OUT_OF}[ \\t]++${LABEL_GROUPS}(?=${WS}\\.?${WS}(?:${CLOSE_BOLD}${WS})?(?:$|[\\t|]))`,
+        captures: { 1: keyword, 2: number, ...labelCaptures(3) },
       },
       {
         comment: 'Outstanding (Grade 1), Performs well (3)',

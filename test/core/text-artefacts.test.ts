@@ -44,6 +44,8 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   // a heading and its grade typed on one line, apart by a dash or a colon (blank lines keep the lines where they were)
   'grades after their headings and a dash ("Staying safe – Grade 3")': (text) => text.replace(/^([^\n.\t]{3,100})\n\n(\**Grade \d[^\n]*)$/gm, '$1 \u2013 $2\n\n'),
   'grades after their headings and a colon ("Staying safe: Grade 3")': (text) => text.replace(/^([^\n.\t]{3,100})\n\n(\**Grade \d[^\n]*)$/gm, '$1: $2\n\n'),
+  'grades written "Grade 3 Adequate" (no brackets, no dash)': (text) => text.replace(/^(\**)Grade (\d) \(([A-Za-z ]+)\)/gm, '$1Grade $2 $3'),
+  'grades in Markdown emphasis with underscores ("_Grade 3_")': (text) => text.replace(/^(Grade \d[^\n]*)$/gm, '_$1_'),
   // the word "Grade" left out, or the label alone after a template's word
   'grades written "3 (Adequate)"': (text) => text.replace(/^(\**)Grade (\d) \(/gm, '$1$2 ('),
   'grades written "Judgement: Adequate"': (text) => text.replace(/^(\**)Grade \d \(([A-Za-z ]+)\)/gm, '$1Judgement: $2'),
@@ -233,7 +235,17 @@ describe('a report written in Markdown by a converter reads as the text does', (
   }
 });
 
-describe('a report whose judgement headings Word numbered reads as the report does', () => {
+describe('a report whose judgement headings are numbered, lettered or marked up as HTML reads as the report does', () => {
+  const STYLES: Record<string, (line: string, count: number) => string> = {
+    '"2. Enjoying and achieving", as Word numbers headings': (line, count) => `${count}. ${line}`,
+    '"B. Enjoying and achieving"': (line, count) => `${String.fromCharCode(64 + count)}. ${line}`,
+    '"<h2>Enjoying and achieving</h2>", as an HTML converter writes it': (line) => `<h2>${line}</h2>`,
+  };
+  // a lettered heading keeps its letter in its title, as the writer typed it: the rest must read the same
+  const withoutLetters = (read: ReturnType<typeof reading>) => ({
+    ...read,
+    judgements: read.judgements.map(([title, ...rest]) => [String(title).replace(/^[A-Z]\. /, ''), ...rest]),
+  });
   for (const { name, text } of cleanReports()) {
     const { report } = lint(text);
     // headings of their own line, without their grade or a Markdown mark
@@ -241,15 +253,17 @@ describe('a report whose judgement headings Word numbered reads as the report do
       report.judgementSections.filter((section) => section.judgement?.grade?.range.start.line !== section.heading.range.start.line).map((section) => section.heading.range.start.line),
     );
     const lines = text.split('\n');
-    const numbered = () => {
-      let count = 0;
-      return lines.map((line, index) => (headings.has(index) && !/^\s*#|\t/.test(line) ? `${++count}. ${line}` : line)).join('\n');
-    };
-    if (numbered() === text) continue;
-    it(`${name}: "2. Enjoying and achieving"`, () => {
-      // a letter's areas for development may end right above the next numbered heading
-      assert.deepStrictEqual(reading(numbered()), reading(text));
-    });
+    for (const [style, write] of Object.entries(STYLES)) {
+      const styled = () => {
+        let count = 0;
+        return lines.map((line, index) => (headings.has(index) && !/^\s*#|\t/.test(line) ? write(line, ++count) : line)).join('\n');
+      };
+      if (styled() === text) continue;
+      it(`${name}: ${style}`, () => {
+        // a letter's areas for development may end right above the next numbered heading
+        assert.deepStrictEqual(withoutLetters(reading(styled())), withoutLetters(reading(text)));
+      });
+    }
   }
 });
 

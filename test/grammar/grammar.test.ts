@@ -272,6 +272,17 @@ describe('report grammar: seeds/slac-2011-rutland.txt', () => {
     assertScope(rating, '3', 'constant.numeric.grade.inspection-report');
   });
 
+  it('colours "Grade 3 Adequate" as a grade on its own line and in a record row, but not "Grade 3 good" inside a sentence', async () => {
+    const line = await reportLine('Grade 3 Adequate');
+    assertGrade(line, 'Adequate', 'adequate');
+    assertScope(line, '3', 'constant.numeric.grade.inspection-report');
+    const row = await reportLine('Overall effectiveness\tGrade 3 Adequate');
+    assertScope(row, 'Overall effectiveness', 'entity.name.section.record.inspection-report');
+    assertGrade(row, 'Adequate', 'adequate');
+    const sentence = await reportLine('Schools judged Grade 3 good practice in places.');
+    assertNoScope(sentence, 'good', anyLevelScope);
+  });
+
   it('leaves "3 (adequate)" and "Judgement: adequate" alone inside a sentence', async () => {
     const sentence = await reportLine('Of the 12 cases seen, 3 (adequate) were reviewed; the Judgement: adequate was disputed.');
     assertNoScope(sentence, '3', 'constant.numeric.grade.inspection-report');

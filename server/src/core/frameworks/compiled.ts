@@ -58,7 +58,7 @@ export interface Statement {
 const cache = new WeakMap<FrameworkProfile, CompiledFramework>();
 const genericCache = new Map<string, CompiledFramework>();
 
-const LEADING_NUMBER = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z]\)|[ivx]{1,4}\.)\s+/i;
+const LEADING_NUMBER = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z][.)]|[ivx]{1,4}\.)\s+/i;
 
 /** Lower case with straight apostrophes; same length as the text, so offsets still match. */
 export function foldApostrophes(text: string): string {

@@ -50,9 +50,9 @@ function patterns(framework: CompiledFramework): GradePatterns {
   const numbers = framework.levels.map((level) => level.number).filter((number): number is number => number !== undefined);
   cached = {
     scaleSize: numbers.length ? Math.max(...numbers) : null,
-    // "Grade 3", "Grade 3 (Adequate)", "Grade 3 - Adequate", "Grade 3 out of 4", "Grade awarded: 3 (Adequate)"
+    // "Grade 3", "Grade 3 (Adequate)", "Grade 3 - Adequate", "Grade 3 Adequate", "Grade 3 out of 4", "Grade awarded: 3 (Adequate)"
     gradeNumber: new RegExp(
-      `^grade(?:\\s+(?:awarded|given))?\\s*:?\\s*${NUMBER}${OUT_OF}(?:\\s*${DASH}?\\s*${OPEN}\\s*${FREE_LABEL}\\s*${CLOSE}|\\s*${DASH}\\s*${labels})?\\s*\\.?$`,
+      `^grade(?:\\s+(?:awarded|given))?\\s*:?\\s*${NUMBER}${OUT_OF}(?:\\s*${DASH}?\\s*${OPEN}\\s*${FREE_LABEL}\\s*${CLOSE}|(?:\\s*${DASH}\\s*|\\s+)${labels})?\\s*\\.?$`,
       'id',
     ),
     // "Outstanding (Grade 1)"
