@@ -191,7 +191,17 @@ describe("a contents list as a PDF's table of contents is extracted reads as the
       const cut = title.length > 40 ? title.lastIndexOf(' ', 40) : -1;
       return cut > 0 ? [title.slice(0, cut), `${title.slice(cut + 1).padEnd(40)} ${'.'.repeat(10)} ${page}`] : [`${title.padEnd(40)} ${'.'.repeat(10)} ${page}`];
     },
+    // a contents list written as a Markdown table, by a converter or by hand
+    'a Markdown table, with a header row': (title, page) => [`| ${title} | ${page} |`],
+    'a Markdown table without outer bars': (title, page) => [`${title} | ${page}`],
+    'a Markdown table whose first entry is its header row': (title, page) => [`| ${title} | ${page} |`],
   };
+  /** Rows a style writes before the first entry. */
+  const HEADERS: Record<string, string[]> = {
+    'a Markdown table, with a header row': ['| Section | Page |', '|---|--:|'],
+    'a Markdown table without outer bars': ['Section | Page', '--- | ---'],
+  };
+  const DELIMITER_AFTER_FIRST = 'a Markdown table whose first entry is its header row';
   const contents = (text: string) => lint(text).report.contents?.entries.map((entry) => [entry.title.text, entry.page]) ?? [];
   const byRule = (read: ReturnType<typeof reading>) => ({ ...read, problems: read.problems.map((problem) => problem.replace(/@\d+$/, '')).sort() });
   for (const { name, text } of cleanReports()) {
@@ -200,9 +210,14 @@ describe("a contents list as a PDF's table of contents is extracted reads as the
     const clean = reading(text);
     for (const [style, write] of Object.entries(STYLES)) {
       it(`${name}: ${style}`, () => {
+        let entries = 0;
         const written = lines.flatMap((line) => {
           const entry = ENTRY.exec(line);
-          return entry ? write(entry[1]!, entry[2]!) : [line];
+          if (!entry) return [line];
+          entries++;
+          const rows = write(entry[1]!, entry[2]!);
+          if (entries === 1 && style === DELIMITER_AFTER_FIRST) return [...rows, '|---|---|'];
+          return entries === 1 ? [...(HEADERS[style] ?? []), ...rows] : rows;
         });
         assert.deepStrictEqual(contents(written.join('\n')), contents(text));
         assert.deepStrictEqual(byRule(reading(written.join('\n'))), byRule(clean));

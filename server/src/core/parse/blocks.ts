@@ -31,6 +31,11 @@ export interface BlockResult<T> {
 const CONTENTS_ENTRY = /^(.*?\S)(?:\t+|(?:\s*[.\u2026\u00b7]){2,}\s*|\s{2,})(\d{1,3})\s*$/;
 /** "Being healthy 11": a page number after one space, as text copied from a PDF has it; only read in a run of entries. */
 const SPACED_ENTRY = /^(.*?[A-Za-z?)'\u2019])\s(\d{1,3})\s*$/;
+/** "| Being healthy | 11 |": an entry of a contents list written as a Markdown table (its outer bars optional). */
+const PIPE_ENTRY = /^\s*\|?\s*([^|\s](?:[^|]*[^|\s])?)\s*\|\s*(\d{1,3})\s*\|?\s*$/;
+/** A Markdown table's header row without a page number ("| Contents | Page |") or its delimiter row ("|---|--:|"). */
+const PIPE_HEADER_ROW = /^\s*\|?\s*[^|\d]*\|\s*[^|\d]*\|?\s*$/;
+const PIPE_DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$/;
 /** Contents entries and table rows are short; longer lines end the block (and keep the regexes linear). */
 const MAX_ROW = 400;
 const MAX_INTRO_LINES = 2;
@@ -58,7 +63,13 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
     const text = lines.masked(next);
     if (text.length > MAX_ROW) break;
     const previousPage = entries[entries.length - 1]?.page ?? null;
-    const match = CONTENTS_ENTRY.exec(text) ?? spacedEntry(lines, next, text, previousPage);
+    const piped = text.includes('|');
+    // a Markdown table's delimiter row, and its header row before the first entry
+    if (piped && (PIPE_DELIMITER_ROW.test(text) || (!entries.length && PIPE_HEADER_ROW.test(text) && pipeTableFollows(lines, next)))) {
+      index = next + 1;
+      continue;
+    }
+    const match = (piped ? PIPE_ENTRY.exec(text) : null) ?? CONTENTS_ENTRY.exec(text) ?? spacedEntry(lines, next, text, previousPage);
     const wrapped = match ? null : wrappedEntry(lines, next, text, previousPage);
     if (wrapped) {
       entries.push(wrapped.entry);
@@ -75,7 +86,8 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
       }
       break;
     }
-    const title = trimmedSpan(text, 0, match[1].length);
+    const titleStart = match.index + match[0].indexOf(match[1]);
+    const title = trimmedSpan(text, titleStart, titleStart + match[1].length);
     const pageStart = text.lastIndexOf(match[2]);
     entries.push({
       title: spanOf(lines, next, title),
@@ -92,6 +104,14 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
     next: last + 1,
     lines: owned,
   };
+}
+
+/** Is the next line the delimiter row of a Markdown table, or an entry written as one? */
+function pipeTableFollows(lines: Lines, line: number): boolean {
+  const next = lines.nextNonBlank(line + 1);
+  if (next < 0) return false;
+  const text = lines.masked(next);
+  return text.length <= MAX_ROW && (PIPE_DELIMITER_ROW.test(text) || PIPE_ENTRY.test(text));
 }
 
 /** A short line that is not prose and looks like a page's header or footer: what a page break leaves in a block. */
