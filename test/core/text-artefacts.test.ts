@@ -46,6 +46,9 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   'grades after their headings and a colon ("Staying safe: Grade 3")': (text) => text.replace(/^([^\n.\t]{3,100})\n\n(\**Grade \d[^\n]*)$/gm, '$1: $2\n\n'),
   'grades written "Grade 3 Adequate" (no brackets, no dash)': (text) => text.replace(/^(\**)Grade (\d) \(([A-Za-z ]+)\)/gm, '$1Grade $2 $3'),
   'grades in Markdown emphasis with underscores ("_Grade 3_")': (text) => text.replace(/^(Grade \d[^\n]*)$/gm, '_$1_'),
+  'grades in a Markdown block quote ("> Grade 3")': (text) => text.replace(/^(\**Grade \d[^\n]*)$/gm, '> $1'),
+  // pandoc writes a line break inside a paragraph (Shift+Enter in Word) as a backslash at the end of the line
+  'hard line breaks as pandoc writes them ("Being healthy\\")': (text) => text.replace(/([^\n])\n(?=[^\n])/g, '$1\\\n'),
   // the word "Grade" left out, or the label alone after a template's word
   'grades written "3 (Adequate)"': (text) => text.replace(/^(\**)Grade (\d) \(/gm, '$1$2 ('),
   'grades written "Judgement: Adequate"': (text) => text.replace(/^(\**)Grade \d \(([A-Za-z ]+)\)/gm, '$1Judgement: $2'),

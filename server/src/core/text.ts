@@ -69,9 +69,10 @@ const INLINE_TAG = /<\/?(?:b|strong|em|i|u|span|font)\b[^>\n]{0,40}>/gi;
  * breaks text pasted from web pages and chat carries (zero-width space, word joiner, zero-width no-break space), which
  * would otherwise keep "Grade \u200B3" from being a grade and "Being \u200Bhealthy" from being a judgement's title.
  */
-// "_Grade 3_" is emphasis, as "*Grade 3*" is; an underscore inside a word ("snake_case") is not markup, in Markdown either
+// "_Grade 3_" is emphasis, as "*Grade 3*" is; an underscore inside a word ("snake_case") is not markup, in Markdown either.
+// A Markdown block quote's "> " and the backslash pandoc ends a hard line break with ("Being healthy\") are markup too.
 const MARKUP =
-  /<\/?(?:b|strong|em|i|u|span|font|p|br|div|h[1-6]|table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption)\b[^>\n]{0,40}>|\*\*|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\*|\uFEFF|\u00A0|\u200B|\u2060|`/gi;
+  /^[ \t]{0,3}(?:>[ \t]?)+|\\(?=[ \t]*$)|<\/?(?:b|strong|em|i|u|span|font|p|br|div|h[1-6]|table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption)\b[^>\n]{0,40}>|\*\*|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\*|\uFEFF|\u00A0|\u200B|\u2060|`/gi;
 
 /** Whether the text may hold markup to mask: plain searches, much faster than a character-class scan. */
 export function mayHaveMarkup(text: string): boolean {
@@ -79,6 +80,8 @@ export function mayHaveMarkup(text: string): boolean {
     text.indexOf('*') >= 0 ||
     text.indexOf('<') >= 0 ||
     text.indexOf('_') >= 0 ||
+    text.indexOf('>') >= 0 ||
+    text.indexOf('\\') >= 0 ||
     text.indexOf('`') >= 0 ||
     text.indexOf('\uFEFF') >= 0 ||
     text.indexOf('\u00A0') >= 0 ||
