@@ -65,6 +65,32 @@ const CASES: Record<string, RuleCase[]> = {
   ],
   'grade-wording-mismatch': [
     {
+      name: 'a paragraph that opens with the last inspection\'s level and gives today\'s in its third sentence',
+      framework: 'slac-2011',
+      lines: [
+        ...SLAC_HEAD,
+        'Overall effectiveness',
+        '',
+        'Grade 3 (Adequate)',
+        '',
+        '11. At the last inspection in 2009 the overall effectiveness of safeguarding services was judged inadequate. Since then the council has acted on every recommendation. The overall effectiveness of safeguarding services is adequate.',
+      ],
+      expect: [],
+    },
+    {
+      name: 'the same paragraph whose third sentence disagrees with the grade',
+      framework: 'slac-2011',
+      lines: [
+        ...SLAC_HEAD,
+        'Overall effectiveness',
+        '',
+        'Grade 3 (Adequate)',
+        '',
+        '11. At the last inspection in 2009 the overall effectiveness of safeguarding services was judged inadequate. Since then the council has acted on every recommendation. The overall effectiveness of safeguarding services is good.',
+      ],
+      expect: [9],
+    },
+    {
       name: 'a graded row read as a heading over a graded subsection: the sentence under the subsection is the subsection\'s alone, reported once',
       framework: 'apa-2007',
       lines: ['| Being healthy | Grade 3 |', '## Being healthy', '| Being healthy | Grade 3 |', 'The graded judgement for adoption performance is that it is outstanding'],

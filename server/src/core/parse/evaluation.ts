@@ -12,6 +12,8 @@ export interface FoundTerm {
   predicative: boolean;
   /** "… was good", "… were judged to perform adequately": a level held in the past. */
   past: boolean;
+  /** "At the last inspection services were judged inadequate": the level an earlier time gave, named in its clause. */
+  earlier: boolean;
 }
 
 /** The pattern with each space of its phrases standing for any white space: "no  longer", doubled by a PDF, is "no longer". */
@@ -68,8 +70,11 @@ export function lastWords(text: string, count: number): string {
   return text.slice(start);
 }
 
-function inThePast(before: string, leadIn: string): boolean {
-  if (PAST_COPULA.test(leadIn)) return true;
+/** How far back from a term its clause is read for an earlier time. */
+const CLAUSE_READ_BACK = 240;
+
+/** Does the term's clause, up to the term, name an earlier time ("At the last inspection …", "Previously …")? */
+function atAnEarlierTime(before: string): boolean {
   let clauseStart = before.length - 1;
   while (clauseStart >= 0 && before.charCodeAt(clauseStart) !== 44 /* , */ && before.charCodeAt(clauseStart) !== 59 /* ; */) clauseStart--;
   return PAST_TIME.test(before.slice(clauseStart + 1));
@@ -120,7 +125,10 @@ export function evaluativeTerms(text: string, sentence: SentenceSpan, framework:
     if (fromTo && SPREAD.test(beforeWithinClause(text, sentence.start, previous.start))) return;
     const predicative = fromTo || VERB_TERM.test(text.slice(term.start, term.end)) || PREDICATIVE.test(leadIn);
     // spelled out: a spread followed by new properties takes V8's slow path on every call
-    found.push({ start: term.start, end: term.end, level: term.level, predicative: Boolean(predicative), past: inThePast(before, leadIn) });
+    // the clause may open further back than the lead-in read above
+    const earlier = atAnEarlierTime(text.slice(Math.max(sentence.start, term.start - CLAUSE_READ_BACK), term.start));
+    const past = earlier || PAST_COPULA.test(leadIn);
+    found.push({ start: term.start, end: term.end, level: term.level, predicative: Boolean(predicative), past, earlier });
   });
   return found;
 }

@@ -111,21 +111,11 @@ export class ProseReader {
       const to = child ? Math.min(section.range.end.line, child.heading.range.start.line - 1) : section.range.end.line;
       const first = this.firstProse(from, to);
       if (first < 0) continue;
-      const { paragraph } = this.paragraphAt(first, to, JUDGEMENT_SENTENCE_WINDOW);
-      // a grade in the heading ("Children in care: good") needs no sentence: only one that names its subject counts
-      const gradedInHeading = judgement.grade?.style === 'heading-colon-label';
-      let best: { sentence: SentenceSpan; term: FoundTerm; score: number } | null = null;
-      for (const sentence of splitSentences(paragraph.text, JUDGEMENT_SENTENCE_WINDOW)) {
-        const term = carryingTerm(evaluativeTerms(paragraph.text, sentence, this.framework), paragraph.text);
-        if (!term) continue;
-        const about = this.namesItsSubject(paragraph.text, sentence, section);
-        if (gradedInHeading && !about) continue;
-        // a sentence about the service as a whole, in the present, beats an earlier one about a part or the past
-        const score = (about ? 2 : 0) + (term.past ? 0 : 1);
-        if (!best || score > best.score) best = { sentence, term, score };
-        // a later sentence replaces the best only with a higher score
-        if (score === BEST_SCORE) break;
-      }
+      let found = this.judgementSentenceIn(first, to, section, JUDGEMENT_SENTENCE_WINDOW);
+      // a paragraph that opens with an earlier inspection's level ("At the last inspection services were judged
+      // inadequate") may give the level they have now in the sentence after
+      if (!found.best && found.earlierSeen) found = this.judgementSentenceIn(first, to, section, JUDGEMENT_SENTENCE_WINDOW + 1);
+      const { paragraph, best } = found;
       if (best) {
         judgement.sentence = {
           text: paragraph.text.slice(best.sentence.start, best.sentence.end),
@@ -134,6 +124,32 @@ export class ProseReader {
         };
       }
     }
+  }
+
+  /**
+   * The best judgement sentence among the first `window` sentences of the paragraph at `first`: one that states a level
+   * in the present about the judgement's subject, else the best there is. A level an earlier time gave is none.
+   */
+  private judgementSentenceIn(first: number, to: number, section: Section, window: number) {
+    const { paragraph } = this.paragraphAt(first, to, window);
+    // a grade in the heading ("Children in care: good") needs no sentence: only one that names its subject counts
+    const gradedInHeading = section.judgement?.grade?.style === 'heading-colon-label';
+    let best: { sentence: SentenceSpan; term: FoundTerm; score: number } | null = null;
+    let earlierSeen = false;
+    for (const sentence of splitSentences(paragraph.text, window)) {
+      const terms = evaluativeTerms(paragraph.text, sentence, this.framework);
+      const term = carryingTerm(terms.filter((candidate) => !candidate.earlier), paragraph.text);
+      if (terms.some((candidate) => candidate.earlier)) earlierSeen = true;
+      if (!term) continue;
+      const about = this.namesItsSubject(paragraph.text, sentence, section);
+      if (gradedInHeading && !about) continue;
+      // a sentence about the service as a whole, in the present, beats an earlier one about a part or the past
+      const score = (about ? 2 : 0) + (term.past ? 0 : 1);
+      if (!best || score > best.score) best = { sentence, term, score };
+      // a later sentence replaces the best only with a higher score
+      if (score === BEST_SCORE) break;
+    }
+    return { paragraph, best, earlierSeen };
   }
 
   /**
