@@ -49,6 +49,23 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   'grades in a Markdown block quote ("> Grade 3")': (text) => text.replace(/^(\**Grade \d[^\n]*)$/gm, '> $1'),
   // pandoc writes a line break inside a paragraph (Shift+Enter in Word) as a backslash at the end of the line
   'hard line breaks as pandoc writes them ("Being healthy\\")': (text) => text.replace(/([^\n])\n(?=[^\n])/g, '$1\\\n'),
+  // judgement sentences and headline statements worded another way, stating the same level
+  ...Object.fromEntries(
+    (
+      [
+        ['"… are good overall."', (verb, level) => `${verb} ${level} overall.`],
+        ['"… are good and improving."', (verb, level) => `${verb} ${level} and improving.`],
+        ['"… are good; …"', (verb, level) => `${verb} ${level}; the evidence follows.`],
+        ['"… remain good."', (verb, level) => `${verb === 'is' ? 'remains' : 'remain'} ${level}.`],
+        ['"… continue to be good."', (verb, level) => `${verb === 'is' ? 'continues' : 'continue'} to be ${level}.`],
+        ['"… have been judged good."', (verb, level) => `${verb === 'is' ? 'has' : 'have'} been judged ${level}.`],
+        ['"… are good!"', (verb, level) => `${verb} ${level}!`],
+      ] as [string, (verb: string, level: string) => string][]
+    ).map(([name, write]) => [
+      `levels stated ${name}`,
+      (text: string) => text.replace(/\b(is|are) (outstanding|good|adequate|inadequate|requires improvement to be good)\./g, (_all, verb: string, level: string) => write(verb, level)),
+    ]),
+  ),
   // the word "Grade" left out, or the label alone after a template's word
   'grades written "3 (Adequate)"': (text) => text.replace(/^(\**)Grade (\d) \(/gm, '$1$2 ('),
   'grades written "Judgement: Adequate"': (text) => text.replace(/^(\**)Grade \d \(([A-Za-z ]+)\)/gm, '$1Judgement: $2'),

@@ -439,7 +439,7 @@ export function headingShaped(text: string): boolean {
   if (!opensHeading(text.charCodeAt(0))) return false;
   const last = text.charCodeAt(length - 1);
   // a sentence's end, unless an abbreviation's
-  if ((last === 46 /* . */ || last === 44 /* , */ || last === 59 /* ; */) && !/\b(?:etc|inc|ltd)\.$/i.test(text)) return false;
+  if ((last === 46 /* . */ || last === 44 /* , */ || last === 59 /* ; */ || last === 33 /* ! */) && !/\b(?:etc|inc|ltd)\.$/i.test(text)) return false;
   let words = 1;
   for (let index = 0; index < length; index++) {
     const code = text.charCodeAt(index);

@@ -603,12 +603,20 @@ export class StructureParser {
       if (runsOn || below || this.inSummary() || this.inJudgement(statement.definition)) return null;
       if (words > 25 || (previous !== LineKind.Blank && previous !== LineKind.Heading && previous !== LineKind.Block && previous !== LineKind.Table)) return null;
     }
-    const body = content.replace(/[\s.]+$/, '');
+    // "Children's services in X are good; leaders …": the clause before the semicolon states the judgement
+    const semicolon = content.indexOf(';');
+    const body = (semicolon > 0 ? content.slice(0, semicolon) : content).replace(/[\s.!]+$/, '');
     const terms = termsAsShown(body, this.framework);
     const term = terms[terms.length - 1];
-    if (!term || term.end !== body.length) return null;
+    // "Children's services in X are good overall.", "… are good and improving."
+    if (!term || term.end !== body.replace(STATEMENT_QUALIFIER, '').length) return null;
     if (body.slice(openingLength, term.start).trim().split(/\s+/).filter(Boolean).length > 8) return null;
-    const title = body.slice(0, term.start).replace(/[\s,]*(?:(?:is|are|was|were)(?:\s+that\s+(?:it|they)(?:\s+(?:is|are))?)?)?(?:\s+(?:very|really|extremely|highly|fairly|quite|exceptionally))?\s*$/i, '');
+    const title = body
+      .slice(0, term.start)
+      .replace(
+        /[\s,]*(?:(?:is|are|was|were|remains?|continues? to be|ha(?:s|ve) been)(?:\s+that\s+(?:it|they)(?:\s+(?:is|are|was|were|remains?|continues? to be|ha(?:s|ve) been))?)?)?(?:\s+(?:now|still|consistently|judged|rated|considered|found|to be|as))*(?:\s+(?:very|really|extremely|highly|fairly|quite|exceptionally))?\s*$/i,
+        '',
+      );
     return {
       text,
       at,
@@ -961,6 +969,9 @@ export class StructureParser {
     return roots;
   }
 }
+
+/** Words that may follow a statement's level without changing it. */
+const STATEMENT_QUALIFIER = /\s+(?:overall|and (?:still |steadily )?improving)$/i;
 
 /** The terms of a line read as it shows ("are go\u00ADod"), each kept at its place in the line. */
 function termsAsShown(body: string, framework: CompiledFramework): FoundTerm[] {
