@@ -49,6 +49,11 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   'grades in a Markdown block quote ("> Grade 3")': (text) => text.replace(/^(\**Grade \d[^\n]*)$/gm, '> $1'),
   // pandoc writes a line break inside a paragraph (Shift+Enter in Word) as a backslash at the end of the line
   'hard line breaks as pandoc writes them ("Being healthy\\")': (text) => text.replace(/([^\n])\n(?=[^\n])/g, '$1\\\n'),
+  // a reviewer's column of notes after the grades of the record or a summary table
+  'a column of notes after the grades of a table ("Good<TAB>see above")': (text) =>
+    text.replace(/^([^\t\n]+)\t([A-Za-z][A-Za-z ]*[a-z])$/gm, (_all, title: string, cell: string) => `${title}\t${cell}\t${/^(?:judgements?|grades?)$/i.test(cell) ? 'Notes' : 'see above'}`),
+  'a column of notes after the grades of a Markdown table ("| Good | see above |")': (text) =>
+    text.replace(/^(\|[^|\n]+\|[^|\n]*[A-Za-z-][^|\n]*\|)$/gm, (row) => `${row} ${/Grade\s*\|$/.test(row) ? 'Notes' : /^\|\s*-/.test(row) ? '---' : 'see above'} |`),
   // judgement sentences and headline statements worded another way, stating the same level
   ...Object.fromEntries(
     (

@@ -552,6 +552,38 @@ describe('missing-record-entry: a title with a pipe in it', () => {
   });
 });
 
+describe('missing-record-entry: a record with a column of notes after its grades', () => {
+  const lines = (record: string[]) => [
+    ...SLAC_HEAD,
+    ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'),
+    ...slacSection('Capacity for improvement', 'Grade 2 (Good)', 12, 'The capacity for improvement of safeguarding services is good.'),
+    'Record of main findings',
+    '',
+    ...record,
+  ];
+  const fixed = (record: string[]) => {
+    const text = lines(record).join('\n');
+    const problems = lint(text, { framework: 'slac-2011' }).diagnostics;
+    // the grades are read from their column, not from the notes
+    assert.deepStrictEqual(problems.map((d) => d.ruleId), ['missing-record-entry']);
+    const after = applyEdits(text, problems[0]!.fixes[0]!.edits);
+    assert.deepStrictEqual(lint(after, { framework: 'slac-2011' }).diagnostics, []);
+    return after.split('\n').slice(-2);
+  };
+
+  it("adds a row whose notes are empty, not the next row's (tabs)", () => {
+    assert.deepStrictEqual(fixed([`Judgement${T}Grade${T}Notes`, `Overall effectiveness${T}Adequate${T}see paragraph 11`]), [
+      `Overall effectiveness${T}Adequate${T}see paragraph 11`,
+      `Capacity for improvement${T}Good${T}`,
+    ]);
+  });
+
+  it("adds a row whose notes are empty, not the next row's (a pipe table)", () => {
+    const [, added] = fixed(['| Judgement | Grade | Notes |', '|---|---|---|', '| Overall effectiveness | Adequate | see paragraph 11 |']);
+    assert.match(added!, /^\| Capacity for improvement \| Good +\| +\|$/);
+  });
+});
+
 describe('missing-record-entry: a judgement under a group heading', () => {
   it('puts the row of the first judgement of a group straight under the group\'s row in the record (seed 001)', () => {
     const seed = readSeed('slac-2011-rutland');

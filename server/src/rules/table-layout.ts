@@ -207,6 +207,13 @@ export function rowLike(lines: readonly string[], sample: TableRow, title: strin
   }
   // the title as the report writes it, markup and all (an HTML row takes it as it is); a pipe row escapes its pipes
   const inPipes = /^\s*\|/.test(block[first - from]!);
+  // cells after the grade (a reviewer's column of notes: "see above") are the sample's own: the new row's are empty
+  if (!html && sample.grade && sample.grade.range.end.line === first) {
+    const line = block[first - from]!;
+    const gradeEnd = sample.grade.range.end.character;
+    const tail = line.slice(gradeEnd).replace(/[^\t|]+/g, (cell: string, offset: number) => (offset === 0 ? cell : inPipes ? cell.replace(/\S/g, ' ') : ''));
+    block[first - from] = line.slice(0, gradeEnd) + tail;
+  }
   const replacements: [Range, string][] = [[sample.title.range, inPipes ? escapePipes(title) : title]];
   if (sample.grade) replacements.push([sample.grade.range, grade]);
   // from the end backwards, so that the offsets before each change stay true

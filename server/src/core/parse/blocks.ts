@@ -185,11 +185,11 @@ export interface RecordContext {
   isHeading(text: string): boolean;
 }
 
-const HEADER_CELL = /^(?:judgements?|grades?|aspects?|areas?|inspection judgements?|outcomes?|ratings?|findings?|judgement grade)$/i;
+const HEADER_CELL = /^(?:judgements?|grades?|aspects?|areas?|inspection judgements?|outcomes?|ratings?|findings?|judgement grade|notes?|comments?|commentary)$/i;
 /** A header word, then the spaces of an aligned column. */
 const SPACED_HEADER_START = /^\s*(?:judgements?|grades?|aspects?|areas?|outcomes?|ratings?|findings?)\s{2,}/i;
 /** The letters HEADER_CELL's words start with. */
-const HEADER_INITIALS = 'jgaiorfJGAIORF';
+const HEADER_INITIALS = 'jgaiorfncJGAIORFNC';
 
 /** "1. Children who need help and protection Inadequate": a numbered row of a summary table whose cells lost their tab. */
 export function readNumberedRow(text: string, span: Span, framework: CompiledFramework, line: number, titleMayGoOn = false): TitledGrade | null {
@@ -441,7 +441,7 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
       if (beforeEmpty && readGrade(text, beforeEmpty.start, beforeEmpty.end, { framework, line, allowLabelOnly: true })) filled.pop();
       // "| 2.1 | Adoption performance | Good |": a number cell before the title
       const first = ROW_NUMBER_CELL.test(text.slice(filled[0]!.start, filled[0]!.end)) && filled.length >= 3 ? filled[1]! : filled[0]!;
-      const gradeSpan = filled.length >= 2 ? (filled[filled.length - 1] as Span) : null;
+      const gradeSpan = filled.length >= 2 ? gradeCellOf(text, filled, first, framework, line) : null;
       const titlePieces: Pieces = pending ?? { parts: [] };
       // "2.1 Adoption performance": the row's number is not part of its title
       const numbered = titlePieces.parts.length ? null : ROW_NUMBER_PREFIX.exec(text.slice(first.start, first.end));
@@ -749,6 +749,22 @@ function longRow(text: string, rowsSoFar: number): boolean {
 }
 
 /** A grade cell that names no level of the scale ("Very good"): kept, so that it can be reported. */
+/**
+ * A row's grade cell: its last, unless that holds no grade and a cell between it and the title does ("Overall
+ * effectiveness | Adequate | See paragraph 11": a column of notes after the grades).
+ */
+export function gradeCellOf(text: string, filled: readonly Span[], title: Span, framework: CompiledFramework, line: number): Span {
+  const last = filled[filled.length - 1] as Span;
+  if (filled.length < 3 || last.end <= last.start) return last;
+  const ctx = { framework, line, allowLabelOnly: true };
+  if (readGrade(text, last.start, last.end, ctx)) return last;
+  for (let index = 0; index < filled.length - 1; index++) {
+    const cell = filled[index] as Span;
+    if (cell.start >= title.end && readGrade(text, cell.start, cell.end, ctx)?.level) return cell;
+  }
+  return last;
+}
+
 function unreadGrade(lines: Lines, line: number, cell: Span, framework: CompiledFramework): Grade {
   const text = lines.text(line).slice(cell.start, cell.end);
   const rangeOf = lineRange(line, cell.start, cell.end);

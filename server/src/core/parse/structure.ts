@@ -14,7 +14,7 @@ import type {
   TextSpan,
 } from '../model';
 import { collapseWhiteSpace, endsClause, isInvisible, isWhiteSpace, lineRange, normalizeTitle, range, trimmedSpan, visibleText, withoutInvisible, type Position, type Range, type Span } from '../text';
-import { htmlHeaderRow, isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
+import { gradeCellOf, htmlHeaderRow, isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
 import { evaluativeTerms, type FoundTerm } from './evaluation';
 import { splitSentences } from './sentences';
 import { followsOn } from './paragraph-numbers';
@@ -404,22 +404,25 @@ export class StructureParser {
     }
     // "Judgement | Grade": the header of a summary table of judgements
     if (!this.record && isHeaderRow(text, cells)) return this.summaryTable(index + 1, spanOf(this.lines, index, trimmedSpan(text)), index);
-    const rowJudgement = filled.length >= 2 ? this.framework.matchTitle(text.slice(titleCellOf(text, filled).start, titleCellOf(text, filled).end)) : null;
+    const titleCell = titleCellOf(text, filled);
+    const rowJudgement = filled.length >= 2 ? this.framework.matchTitle(text.slice(titleCell.start, titleCell.end)) : null;
+    // the grade's cell: the last, or the one before a column of notes
+    const gradeCell = gradeCellOf(text, filled, titleCell, this.framework, index);
     // "Children's services rating | Performs well (3)" straight under a heading: that heading's grade
     if (filled.length >= 2 && this.gradesAwaitedHeading(rowJudgement)) {
-      const grade = readGrade(text, lastCell.start, lastCell.end, ctx);
+      const grade = readGrade(text, gradeCell.start, gradeCell.end, ctx);
       if (grade) return this.gradeLine(index, grade);
     }
     // "The experiences and progress of children in care <TAB> Good": a judgement and its grade; several in a row
     // (or one whose title runs on to the next line) are a summary table
     if (rowJudgement?.kind === 'judgement') {
-      const grade = readGrade(text, lastCell.start, lastCell.end, ctx);
+      const grade = readGrade(text, gradeCell.start, gradeCell.end, ctx);
       if (grade) {
         if (!this.record && this.tableGoesOn(index)) return this.summaryTable(index, this.tableIntroduction(index), index);
-        return this.heading(index, titleCellOf(text, filled), null, grade);
+        return this.heading(index, titleCell, null, grade);
       }
       // "… protection <TAB> Requires" with "improvement to be good" on the next line: a label broken by the PDF
-      if (!this.record && this.framework.isLabelStart(text.slice(lastCell.start, lastCell.end)) && this.tableGoesOn(index)) {
+      if (!this.record && this.framework.isLabelStart(text.slice(gradeCell.start, gradeCell.end)) && this.tableGoesOn(index)) {
         return this.summaryTable(index, this.tableIntroduction(index), index);
       }
     }
