@@ -141,7 +141,7 @@ const OUT_OF = `(?:[ \\t]++(?:out[ \\t]++of|of)[ \\t]*+\\d{1,2})?`;
 const OPEN_BOLD = '(?:<(?:b|strong)>|\\*\\*|__)';
 const CLOSE_BOLD = '(?:</(?:b|strong)>|\\*\\*|__)';
 /** A grade notation, for lookaheads: "Grade 2 (Good)", "Grade 2 Good", "Outstanding (Grade 1)", "Performs well (3)", "Grade 3", "Good". */
-const NOTATION_OR_LABEL = `(?:Grade${WS}${GRADE_NUMBER}${OUT_OF}(?:${WS}\\(${WS}${LABEL}${WS}\\)|(?:${WS}[:\\-\u2013\u2014]${WS}|[ \\t]++)${LABEL})?|${LABEL}(?:${WS}\\(${WS}(?:Grade${WS})?${GRADE_NUMBER}${WS}\\)|${WS}[:\\-\u2013\u2014]?${WS}Grade${WS}${GRADE_NUMBER})?)`;
+const NOTATION_OR_LABEL = `(?:Grade${WS}${GRADE_NUMBER}${OUT_OF}(?:${WS}\\(${WS}${LABEL}${WS}\\)|(?:${WS}[:\\-\u2013\u2014]${WS}|[ \\t]++)${LABEL})?|${LABEL}(?:${WS}[(\\[]${WS}(?:Grade${WS})?${GRADE_NUMBER}${WS}[)\\]]|${WS}[:\\-\u2013\u2014]?${WS}Grade${WS}${GRADE_NUMBER}|(?:${WS}[:\\-\u2013\u2014]${WS}|[ \\t]++)${GRADE_NUMBER})?|${GRADE_NUMBER}${WS}(?:\\(${WS}${LABEL}${WS}\\)|[:\\-\u2013\u2014]${WS}${LABEL}))`;
 /** A cell that holds only a grade: the value of a record row. */
 const VALUE_CELL = `${OPEN_BOLD}?${WS}${NOTATION_OR_LABEL}${WS}${CLOSE_BOLD}?`;
 /** What can follow a judgement title on its own line: a grade, plain or in bold, or ": label" (ILACS). */
@@ -191,10 +191,22 @@ const repository = {
         captures: { 1: keyword, 2: number, ...labelCaptures(3) },
       },
       {
-        comment: 'Outstanding (Grade 1), Performs well (3)',
+        comment: 'Outstanding (Grade 1), Performs well (3), Performs well [3]',
         name: `meta.grade.notation.${SUFFIX}`,
-        match: `(?i)\\b${LABEL_GROUPS}[ \\t]*(\\()[ \\t]*(?:(Grade)[ \\t]*)?(${GRADE_NUMBER})[ \\t]*(\\))`,
+        match: `(?i)\\b${LABEL_GROUPS}[ \\t]*([(\\[])[ \\t]*(?:(Grade)[ \\t]*)?(${GRADE_NUMBER})[ \\t]*([)\\]])`,
         captures: { ...labelCaptures(1), 5: paren('begin'), 6: keyword, 7: number, 8: paren('end') },
+      },
+      {
+        comment: 'Performs well - 3, Performs well 3: a number after the label, ending the line or its cell',
+        name: `meta.grade.notation.${SUFFIX}`,
+        match: `(?i)\\b${LABEL_GROUPS}(?:[ \\t]*([:\\-\u2013\u2014])[ \\t]*|[ \\t]++)(${GRADE_NUMBER})(?=${WS}\\.?${WS}(?:${CLOSE_BOLD}${WS})?(?:$|[\\t|]))`,
+        captures: { ...labelCaptures(1), 5: separator, 6: number },
+      },
+      {
+        comment: '3 (Adequate), 3 - Performs well: a number before the label, ending the line or its cell',
+        name: `meta.grade.notation.${SUFFIX}`,
+        match: `(?i)(?<![\\w.,])(${GRADE_NUMBER})[ \\t]*(?:(\\()[ \\t]*${LABEL_GROUPS}[ \\t]*(\\))|([:\\-\u2013\u2014])[ \\t]*${LABEL_GROUPS})(?=${WS}\\.?${WS}(?:${CLOSE_BOLD}${WS})?(?:$|[\\t|]))`,
+        captures: { 1: number, 2: paren('begin'), ...labelCaptures(3), 7: paren('end'), 8: separator, ...labelCaptures(9) },
       },
       {
         comment: 'Inadequate Grade 4, Good - Grade 2',

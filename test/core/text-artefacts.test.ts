@@ -49,6 +49,11 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   'grades in a Markdown block quote ("> Grade 3")': (text) => text.replace(/^(\**Grade \d[^\n]*)$/gm, '> $1'),
   // pandoc writes a line break inside a paragraph (Shift+Enter in Word) as a backslash at the end of the line
   'hard line breaks as pandoc writes them ("Being healthy\\")': (text) => text.replace(/([^\n])\n(?=[^\n])/g, '$1\\\n'),
+  // a label and its number written another way than "Performs well (3)"
+  'grades written "Performs well [3]"': (text) => text.replace(/\b(Performs \w+) \((\d)\)/g, '$1 [$2]'),
+  'grades written "Performs well - 3"': (text) => text.replace(/\b(Performs \w+) \((\d)\)/g, '$1 - $2'),
+  'grades written "Performs well 3"': (text) => text.replace(/\b(Performs \w+) \((\d)\)/g, '$1 $2'),
+  'grades written "3 – Performs well"': (text) => text.replace(/\b(Performs \w+) \((\d)\)/g, '$2 \u2013 $1'),
   // a reviewer's column of notes after the grades of the record or a summary table
   'a column of notes after the grades of a table ("Good<TAB>see above")': (text) =>
     text.replace(/^([^\t\n]+)\t([A-Za-z][A-Za-z ]*[a-z])$/gm, (_all, title: string, cell: string) => `${title}\t${cell}\t${/^(?:judgements?|grades?)$/i.test(cell) ? 'Notes' : 'see above'}`),

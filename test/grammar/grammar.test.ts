@@ -283,6 +283,19 @@ describe('report grammar: seeds/slac-2011-rutland.txt', () => {
     assertNoScope(sentence, 'good', anyLevelScope);
   });
 
+  it('colours "Performs well [3]", "Performs well - 3", "Performs well 3" and "3 – Performs well" as grades, on their own or in a record row', async () => {
+    for (const grade of ['Performs well [3]', 'Performs well - 3', 'Performs well 3', '3 \u2013 Performs well']) {
+      const line = await reportLine(grade);
+      assertGrade(line, 'Performs well', 'good');
+      assertScope(line, '3', 'constant.numeric.grade.inspection-report');
+      const row = await reportLine(`Children's services rating\t${grade}`);
+      assertScope(row, "Children's services rating", 'entity.name.section.record.inspection-report');
+      assertGrade(row, 'Performs well', 'good');
+    }
+    const sentence = await reportLine('Schools that perform well 3 years running are rare.');
+    assertNoScope(sentence, '3', 'constant.numeric.grade.inspection-report');
+  });
+
   it('leaves "3 (adequate)" and "Judgement: adequate" alone inside a sentence', async () => {
     const sentence = await reportLine('Of the 12 cases seen, 3 (adequate) were reviewed; the Judgement: adequate was disputed.');
     assertNoScope(sentence, '3', 'constant.numeric.grade.inspection-report');

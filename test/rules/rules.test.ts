@@ -827,6 +827,14 @@ describe('grade-label-mismatch: the default fix keeps the half the judgement agr
     assert.deepStrictEqual(after, []);
   });
 
+  it('the number in its place, keeping how the writer set it off: "Performs excellently - 3" becomes "Performs excellently - 4"', () => {
+    const text = ["Children's services rating", '', 'Performs excellently - 3', '', "Children's services in Testshire perform excellently."].join('\n');
+    const problem = lint(text, { framework: 'annual-rating-2009' }).diagnostics.find((d) => d.ruleId === 'grade-label-mismatch');
+    assert.ok(problem);
+    const fixed = problem.fixes.map((fix) => applyEdits(text, fix.edits).split('\n')[2]);
+    assert.deepStrictEqual(fixed, ['Performs excellently - 4', 'Performs well - 3']);
+  });
+
   it('the label, when the judgement sentence says what the number means', () => {
     const { title, after } = preferred(section('Grade 2 (Adequate)', 'The quality of provision is good.'));
     assert.strictEqual(title, 'Make the label Good, as grade 2 means and the judgement sentence says');

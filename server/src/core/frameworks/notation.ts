@@ -33,11 +33,35 @@ export function writeGrade(profile: FrameworkProfile, level: Level, style: Grade
 /** Rewrites a written grade for another level, keeping how the writer wrote it (style, case, brackets, "out of 4"). */
 export function rewriteGrade(profile: FrameworkProfile, grade: Grade, level: Level): string {
   const lower = grade.label ? grade.label.text === grade.label.text.toLowerCase() : undefined;
+  // "Performs well - 3", "3 – Adequate", "Good [2]": the number and the label replaced where they stand
+  if (grade.style === 'label-number' || grade.style === 'number-label') {
+    const inPlace = replacedInPlace(grade, level, Boolean(lower));
+    if (inPlace !== null) return inPlace;
+  }
   if (grade.style === 'label-grade-number' && !/[([]/.test(grade.text) && level.number !== undefined) {
     return `${withCase(level.label, Boolean(lower))} Grade ${level.number}`;
   }
   const written = writeGrade(profile, level, grade.style === 'grade-number' && grade.label ? 'grade-number-label' : grade.style, lower);
   return grade.outOf === undefined ? written : withOutOf(written, grade.text);
+}
+
+/** The grade's text with its number and its label written for `level`, or null when they cannot be found in it. */
+function replacedInPlace(grade: Grade, level: Level, lower: boolean): string | null {
+  const { number, label, range } = grade;
+  if (!number || !label || level.number === undefined) return null;
+  const line = range.start.line;
+  const ranges = [range.end, number.range.start, number.range.end, label.range.start, label.range.end];
+  // on one line, and nothing left out of the text (characters nobody sees) between its ends
+  if (ranges.some((position) => position.line !== line) || grade.text.length !== range.end.character - range.start.character) return null;
+  const base = range.start.character;
+  const parts: [number, number, string][] = [
+    [number.range.start.character - base, number.range.end.character - base, String(level.number)],
+    [label.range.start.character - base, label.range.end.character - base, withCase(level.label, lower)],
+  ];
+  parts.sort((a, b) => b[0] - a[0]);
+  let text = grade.text;
+  for (const [start, end, written] of parts) text = text.slice(0, start) + written + text.slice(end);
+  return text;
 }
 
 /** "Grade 3 (Good)" written as "Grade 2 out of 4 (Adequate)" was: "Grade 3 out of 4 (Good)". */

@@ -61,10 +61,11 @@ function patterns(framework: CompiledFramework): GradePatterns {
     labelGradeNumber: new RegExp(`^${labels}\\s*${DASH}?\\s*grade\\s*${NUMBER}\\s*\\.?$`, 'id'),
     // an attempt at a grade that names no level: "Grade 3.5", "Grade three", "Grade 2/4"
     unreadable: /^grade(?:\s+(?:awarded|given))?\s*[:\-\u2013]?\s*(?:\d{1,3}\s*[.,/]\s*\d{1,3}|one|two|three|four|five|six|[ivx]{1,4}|[a-e])(?:\s*[(\[][^()\[\]\n]{1,40}[)\]])?\s*\.?$/i,
-    // "Performs well (3)"
-    labelNumber: new RegExp(`^${labels}\\s*\\(\\s*${NUMBER}\\s*\\)\\s*\\.?$`, 'id'),
-    // "3 (Adequate)": a number before a label of the scale (not any words in brackets: "2 (see below)" is no grade)
-    numberLabel: new RegExp(`^${NUMBER}\\s*${OPEN}\\s*${labels}\\s*${CLOSE}\\s*\\.?$`, 'id'),
+    // "Performs well (3)", "Performs well [3]", "Performs well - 3", "Performs well 3"
+    labelNumber: new RegExp(`^${labels}(?:\\s*${OPEN}\\s*${NUMBER}\\s*${CLOSE}|\\s*${DASH}\\s*${NUMBER}|\\s+${NUMBER})\\s*\\.?$`, 'id'),
+    // "3 (Adequate)", "3 - Performs well": a number before a label of the scale (not any words in brackets: "2 (see
+    // below)" is no grade)
+    numberLabel: new RegExp(`^${NUMBER}(?:\\s*${OPEN}\\s*${labels}\\s*${CLOSE}|\\s*${DASH}\\s*${labels})\\s*\\.?$`, 'id'),
     // "Performs brilliantly (3)": a label of the framework's own shape (its first word) that the scale does not have
     freeLabelNumber: new RegExp(`^((?:${labelFirstWords(framework)})\\s${FREE_LABEL})\\s*\\(\\s*${NUMBER}\\s*\\)\\s*\\.?$`, 'id'),
     // "Good"
@@ -186,6 +187,7 @@ const STARTS_WITH_G = 1;
 const ENDS_IN_BRACKET = 2;
 const ENDS_IN_DIGIT = 4;
 const LABEL_ONLY = 8;
+const STARTS_WITH_DIGIT = 16;
 
 function shapeOf(text: string, span: Span, ctx: GradeContext): number {
   let last = span.end - 1;
@@ -196,6 +198,8 @@ function shapeOf(text: string, span: Span, ctx: GradeContext): number {
   if (ending === 0x29 /* ) */ || ending === 0x5d /* ] */) shape |= ENDS_IN_BRACKET;
   else if (ending >= 0x30 && ending <= 0x39) shape |= ENDS_IN_DIGIT;
   if (ctx.allowLabelOnly || ctx.framework.styles.has('label')) shape |= LABEL_ONLY;
+  const first = text.charCodeAt(span.start);
+  if (first >= 0x30 && first <= 0x39) shape |= STARTS_WITH_DIGIT;
   return shape;
 }
 
@@ -222,23 +226,40 @@ function matchGrade(read: SpanText, text: string, shape: number, ctx: GradeConte
     m = p.labelGradeNumberParen.exec(segment);
     if (m?.indices) return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
     m = p.labelNumber.exec(segment) ?? p.freeLabelNumber.exec(segment);
-    if (m?.indices) return makeGrade(ctx, text, whole, 'label-number', at(m.indices[m.length - 1]), at(m.indices[1]));
-    m = p.numberLabel.exec(segment);
-    if (m?.indices) return makeGrade(ctx, text, whole, 'number-label', at(m.indices[1]), at(m.indices[2]));
-    return null;
+    if (m?.indices) return makeGrade(ctx, text, whole, 'label-number', at(lastCaptured(m.indices)), at(m.indices[1]));
+    return numberFirst(p, segment, ctx, text, whole, at);
   }
   if (shape & ENDS_IN_DIGIT) {
     // a table cell holding a bare number: "3"
     if (ctx.allowLabelOnly && /^\d{1,3}$/.test(segment)) return makeGrade(ctx, text, whole, 'number', whole, undefined);
     m = p.labelGradeNumber.exec(segment);
     if (m?.indices) return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
+    // "Performs well - 3", "Performs well 3"
+    m = p.labelNumber.exec(segment);
+    if (m?.indices) return makeGrade(ctx, text, whole, 'label-number', at(lastCaptured(m.indices)), at(m.indices[1]));
     return null;
+  }
+  if (shape & STARTS_WITH_DIGIT) {
+    const grade = numberFirst(p, segment, ctx, text, whole, at);
+    if (grade) return grade;
   }
   if (shape & LABEL_ONLY) {
     m = p.labelOnly.exec(segment);
     if (m?.indices) return makeGrade(ctx, text, whole, 'label', undefined, at(m.indices[1]));
   }
   return null;
+}
+
+/** "3 (Adequate)", "3 - Performs well". */
+function numberFirst(p: GradePatterns, segment: string, ctx: GradeContext, text: string, whole: [number, number], at: (indices: Indices) => Indices): Grade | null {
+  const m = p.numberLabel.exec(segment);
+  return m?.indices ? makeGrade(ctx, text, whole, 'number-label', at(m.indices[1]), at(m.indices[2] ?? m.indices[3])) : null;
+}
+
+/** The last group that took part in the match. */
+function lastCaptured(indices: RegExpIndicesArray): Indices {
+  for (let group = indices.length - 1; group > 0; group--) if (indices[group]) return indices[group];
+  return undefined;
 }
 
 export interface TitledGrade {
