@@ -49,6 +49,11 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   'grades in a Markdown block quote ("> Grade 3")': (text) => text.replace(/^(\**Grade \d[^\n]*)$/gm, '> $1'),
   // pandoc writes a line break inside a paragraph (Shift+Enter in Word) as a backslash at the end of the line
   'hard line breaks as pandoc writes them ("Being healthy\\")': (text) => text.replace(/([^\n])\n(?=[^\n])/g, '$1\\\n'),
+  // a heading's grade after a colon (ILACS), written another way
+  'a full stop after a heading\'s grade ("Children in care: good.")': (text) =>
+    text.replace(/^([A-Z][^\n:]{5,150}): (outstanding|good|requires improvement to be good|inadequate)$/gim, '$1: $2.'),
+  'a heading\'s grade in brackets ("Children in care (good)")': (text) =>
+    text.replace(/^([A-Z][^\n:]{5,150}): (outstanding|good|requires improvement to be good|inadequate)$/gim, '$1 ($2)'),
   // a label and its number written another way than "Performs well (3)"
   'grades written "Performs well [3]"': (text) => text.replace(/\b(Performs \w+) \((\d)\)/g, '$1 [$2]'),
   'grades written "Performs well - 3"': (text) => text.replace(/\b(Performs \w+) \((\d)\)/g, '$1 - $2'),
@@ -84,6 +89,18 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   'Markdown escapes before typed numbers and bullets ("11\\. The …", "\\- ensure …")': (text) =>
     text.replace(/^(\d{1,4})\. /gm, '$1\\. ').replace(/^(\s*)([-\u2022]) /gm, '$1\\$2 '),
 };
+
+describe('a heading whose grade follows a dash instead of a colon ("Children in care – good") reads as the report does', () => {
+  for (const { name, text } of cleanReports()) {
+    const dashed = text.replace(/^([A-Z][^\n:]{5,150}): (outstanding|good|requires improvement to be good|inadequate)$/gim, '$1 \u2013 $2');
+    if (dashed === text) continue;
+    it(name, () => {
+      // read as a statement of the judgement, the line is its own sentence: all else is the same
+      const withoutSentences = ({ sentences: _sentences, ...rest }: ReturnType<typeof reading>) => rest;
+      assert.deepStrictEqual(withoutSentences(reading(dashed)), withoutSentences(reading(text)));
+    });
+  }
+});
 
 /** What a reviewer would compare: each judgement's title, definition and level, and each problem's rule and line. */
 function reading(text: string) {

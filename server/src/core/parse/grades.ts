@@ -73,7 +73,7 @@ function patterns(framework: CompiledFramework): GradePatterns {
     // "Being healthy Grade 3", "Being healthy  Grade 1 (Outstanding)"
     fusedGrade: new RegExp(`^(.*?\\S)\\s*(grade\\s*\\d{1,3}${OUT_OF_UNCAPTURED}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?)\\s*\\.?$`, 'id'),
     // "Experiences and progress of children in care: good"
-    colonLabel: new RegExp(`^(.{3,160}?\\S)\\s*[:\u2013\u2014]\\s*${labels}\\s*\\.?$`, 'id'),
+    colonLabel: new RegExp(`^(.{3,160}?\\S)\\s*(?:[:\u2013\u2014]\\s*${labels}|\\(\\s*${labels}\\s*\\))\\s*\\.?$`, 'id'),
     // a record row whose cells lost their separator: "Overall effectiveness Good", "Children's services rating Performs well (3)"
     trailingLabel: new RegExp(
       `^(.*?\\S)\\s+((?:${framework.labelPattern})(?:\\s*${OPEN}?\\s*grade\\s*\\d{1,3}\\s*${CLOSE}?|\\s*${OPEN}\\s*\\d{1,3}\\s*${CLOSE})?|grade\\s*\\d{1,3}${OUT_OF_UNCAPTURED}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?)\\s*$`,
@@ -297,9 +297,11 @@ function fusedGradeIn(read: SpanText, text: string, ctx: GradeContext): TitledGr
   }
   if (ctx.framework.styles.has('heading-colon-label')) {
     const m = p.colonLabel.exec(segment);
-    if (m?.indices?.[1] && m.indices[2]) {
-      const labelStart = startIn(read, m.indices[2][0]);
-      const labelEnd = endIn(read, m.indices[2][1]);
+    // "Children in care: good", "Children in care – good", "Children in care (good)"
+    const labelAt = m?.indices?.[2] ?? m?.indices?.[3];
+    if (m?.indices?.[1] && labelAt) {
+      const labelStart = startIn(read, labelAt[0]);
+      const labelEnd = endIn(read, labelAt[1]);
       const grade = makeGrade(ctx, text, [labelStart, labelEnd], 'heading-colon-label', undefined, [labelStart, labelEnd]);
       return { title: { start: span.start, end: endIn(read, m.indices[1][1]) }, grade };
     }

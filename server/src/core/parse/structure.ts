@@ -271,6 +271,13 @@ export class StructureParser {
     const joined = this.joinedHeading(index);
     if (joined) return joined;
 
+    // "Children in care: good.": a judgement's heading with its grade, though a full stop ends it
+    if (content.endsWith('.') && this.framework.styles.has('heading-colon-label') && span.end - span.start <= 200) {
+      const fused = readFusedGrade(text, span.start, span.end, gradeCtx);
+      if (fused?.grade.style === 'heading-colon-label' && this.framework.matchTitle(text.slice(fused.title.start, fused.title.end))?.kind === 'judgement') {
+        return this.heading(index, fused.title, null, fused.grade);
+      }
+    }
     if (headingShaped(content)) {
       const fused = readFusedGrade(text, span.start, span.end, gradeCtx);
       if (fused) {
@@ -617,7 +624,7 @@ export class StructureParser {
     const title = body
       .slice(0, term.start)
       .replace(
-        /[\s,]*(?:(?:is|are|was|were|remains?|continues? to be|ha(?:s|ve) been)(?:\s+that\s+(?:it|they)(?:\s+(?:is|are|was|were|remains?|continues? to be|ha(?:s|ve) been))?)?)?(?:\s+(?:now|still|consistently|judged|rated|considered|found|to be|as))*(?:\s+(?:very|really|extremely|highly|fairly|quite|exceptionally))?\s*$/i,
+        /[\s,:|\u2013\u2014-]*(?:(?:is|are|was|were|remains?|continues? to be|ha(?:s|ve) been)(?:\s+that\s+(?:it|they)(?:\s+(?:is|are|was|were|remains?|continues? to be|ha(?:s|ve) been))?)?)?(?:\s+(?:now|still|consistently|judged|rated|considered|found|to be|as))*(?:\s+(?:very|really|extremely|highly|fairly|quite|exceptionally))?\s*$/i,
         '',
       );
     return {
