@@ -355,6 +355,29 @@ const CASES: Record<string, RuleCase[]> = {
   ],
   'summary-contradiction': [
     {
+      name: 'an overall section telling what another judgement was at the last inspection, or before',
+      framework: 'apa-2007',
+      lines: [
+        ...apaSection(
+          "Overall effectiveness of children's services",
+          'Grade 3',
+          'The council delivers good services. At the last assessment in 2006 the contribution to children and young people being healthy was judged inadequate. Previously, services to help children stay safe were adequate.',
+        ),
+        ...apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good')),
+        ...apaSection('Staying safe', 'Grade 3', APA_SENTENCE('good')),
+      ],
+      expect: [],
+    },
+    {
+      name: 'an overall section telling what another judgement was, and giving it another level now',
+      framework: 'apa-2007',
+      lines: [
+        ...apaSection("Overall effectiveness of children's services", 'Grade 3', 'The council delivers good services. Services to help children stay safe, which were good last year, are now adequate.'),
+        ...apaSection('Staying safe', 'Grade 3', APA_SENTENCE('good')),
+      ],
+      expect: [7],
+    },
+    {
       name: 'an overall section giving another judgement a different level',
       framework: 'apa-2007',
       lines: [...apaSection("Overall effectiveness of children's services", 'Grade 3', 'The council delivers good services. The contribution to children and young people being healthy is outstanding.'), ...apaSection('Being healthy', 'Grade 3', APA_SENTENCE('good'))],

@@ -196,7 +196,8 @@ export function statementsIn(
   const read = (span: SentenceSpan) => {
     const mentions = mentionsIn(text, span, framework);
     if (!mentions.length) return { mentions, terms: [] as FoundTerm[], levels: 0 };
-    const terms = evaluativeTerms(text, span, framework);
+    // "At the last inspection partnership working was judged inadequate": what a judgement was says nothing of its grade
+    const terms = evaluativeTerms(text, span, framework).filter((term) => !term.past);
     return { mentions, terms, levels: new Set(terms.map((term) => term.level.key)).size };
   };
   const whole = read(sentence);
