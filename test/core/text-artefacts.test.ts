@@ -75,6 +75,14 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
         ['"… continue to be good."', (verb, level) => `${verb === 'is' ? 'continues' : 'continue'} to be ${level}.`],
         ['"… have been judged good."', (verb, level) => `${verb === 'is' ? 'has' : 'have'} been judged ${level}.`],
         ['"… are good!"', (verb, level) => `${verb} ${level}!`],
+        ['"… are graded good."', (verb, level) => `${verb} graded ${level}.`],
+        ['"… are secure and good."', (verb, level) => `${verb} secure and ${level}.`],
+        ['"… are good, but not yet outstanding."', (verb, level) => `${verb} ${level}, but not yet outstanding.`],
+        ['"… are good, with some good features."', (verb, level) => `${verb} ${level}, with some good features.`],
+        ['"… are good in most respects."', (verb, level) => `${verb} ${level} in most respects.`],
+        ['"… are good (grade 2)."', (verb, level) => `${verb} ${level} (grade 2).`],
+        ['"… are good, having been inadequate in 2009."', (verb, level) => `${verb} ${level}, having been inadequate in 2009.`],
+        ['"… are good and have improved since the last inspection, when they were inadequate."', (verb, level) => `${verb} ${level} and have improved since the last inspection, when they were inadequate.`],
       ] as [string, (verb: string, level: string) => string][]
     ).map(([name, write]) => [
       `levels stated ${name}`,

@@ -36,10 +36,10 @@ const OTHER_SUBJECT =
 /** Set phrases in which the word does not grade anything: "good practice", "to good effect". */
 const SET_PHRASE_AFTER = spaced(/^\s+(?:practice|practise|effect|use|start|example|examples|reason|deal|news|faith|will|time|order|understanding of|knowledge of)\b/i);
 const PREDICATIVE =
-  spaced(/\b(?:is|are|was|were|be|been|being|remains?|remained|becomes?|became|now|judged|rated|graded|considered|deemed|found|that it is)\s+(?:(?:now|consistently|still|judged|currently|overall|all|both|also|generally|broadly|mostly|clearly|securely|increasingly|very|highly|rated|to be|been|as|reliably|overwhelmingly|typically|uniformly|predominantly|therefore|thus|again|to|be)\s+){0,3}$/i);
+  spaced(/\b(?:is|are|was|were|be|been|being|remains?|remained|becomes?|became|now|judged|rated|graded|considered|deemed|found|that it is)\s+(?:(?:now|consistently|still|judged|currently|overall|all|both|also|generally|broadly|mostly|clearly|securely|increasingly|very|highly|rated|to be|been|as|reliably|overwhelmingly|typically|uniformly|predominantly|therefore|thus|again|to|be)\s+){0,3}(?:[a-z]+,?\s+and\s+)?$/i);
 const VERB_TERM = /^(?:perform|require|need)/i;
-/** A level the service had, not has: "was good", "were judged to be", "had been". */
-const PAST_COPULA = spaced(/\b(?:was|were|had been|used to be)\s+(?:[\w'\u2019-]+\s+){0,3}$/i);
+/** A level the service had, not has: "was good", "were judged to be", "had been", "having been". */
+const PAST_COPULA = spaced(/\b(?:was|were|had been|having been|used to be)\s+(?:[\w'\u2019-]+\s+){0,3}$/i);
 /** "Last year services were …", within the clause of the term. */
 const PAST_TIME = spaced(/\b(?:last year|previously|formerly|at the (?:last|previous) inspection)\b/i);
 

@@ -617,14 +617,21 @@ export class StructureParser {
     const semicolon = content.indexOf(';');
     const body = (semicolon > 0 ? content.slice(0, semicolon) : content).replace(/[\s.!]+$/, '');
     const terms = termsAsShown(body, this.framework);
-    const term = terms[terms.length - 1];
     // "Children's services in X are good overall.", "… are good and improving."
-    if (!term || term.end !== body.replace(STATEMENT_QUALIFIER, '').length) return null;
+    const end = body.replace(STATEMENT_QUALIFIER, '').length;
+    const last = terms[terms.length - 1];
+    // the level now, ending the statement or with a comment after it ("… are good, but not yet outstanding", "… are
+    // good (grade 2)", "… are good, having been inadequate"); else a level ending it, as it is
+    const term =
+      (last && !last.past && last.end === end ? last : undefined) ??
+      terms.find((candidate) => candidate.predicative && !candidate.past && (candidate.end === end || STATEMENT_COMMENT.test(body.slice(candidate.end)))) ??
+      (last?.end === end ? last : undefined);
+    if (!term) return null;
     if (body.slice(openingLength, term.start).trim().split(/\s+/).filter(Boolean).length > 8) return null;
     const title = body
       .slice(0, term.start)
       .replace(
-        /[\s,:|\u2013\u2014-]*(?:(?:is|are|was|were|remains?|continues? to be|ha(?:s|ve) been)(?:\s+that\s+(?:it|they)(?:\s+(?:is|are|was|were|remains?|continues? to be|ha(?:s|ve) been))?)?)?(?:\s+(?:now|still|consistently|judged|rated|considered|found|to be|as))*(?:\s+(?:very|really|extremely|highly|fairly|quite|exceptionally))?\s*$/i,
+        /[\s,:|\u2013\u2014-]*(?:(?:is|are|was|were|remains?|continues? to be|ha(?:s|ve) been)(?:\s+that\s+(?:it|they)(?:\s+(?:is|are|was|were|remains?|continues? to be|ha(?:s|ve) been))?)?)?(?:\s+(?:now|still|consistently|judged|graded|rated|considered|found|to be|as|being))*(?:\s+[a-z]+,?\s+and)?(?:\s+(?:very|really|extremely|highly|fairly|quite|exceptionally))?\s*$/i,
         '',
       );
     return {
@@ -979,6 +986,9 @@ export class StructureParser {
     return roots;
   }
 }
+
+/** What may follow a statement's level as a comment on it: a clause after a comma or a bracket, "in …", "with …", "but …". */
+const STATEMENT_COMMENT = /^(?:\s*[,(]|\s+(?:with|in|and|but|since)\b)/i;
 
 /** Words that may follow a statement's level without changing it. */
 const STATEMENT_QUALIFIER = /\s+(?:overall|and (?:still |steadily )?improving)$/i;
