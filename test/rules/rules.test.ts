@@ -337,6 +337,38 @@ const CASES: Record<string, RuleCase[]> = {
     },
   ],
   'paragraph-numbering': [
+    {
+      name: 'a list numbered from 1 inside the numbered paragraphs, after a line that introduces it',
+      framework: 'slac-2011',
+      lines: [
+        ...SLAC_HEAD,
+        ...slacSection('Quality of provision', 'Grade 2 (Good)', 24, 'The quality of provision is good.'),
+        '25. Since the last inspection the partnership has consulted widely with children, families and staff, and it has agreed three priorities for the coming year:',
+        '',
+        '1. early help for families;',
+        '2. the timeliness of assessments, which',
+        'have been slow; and',
+        '3. the quality of case recording.',
+        '',
+        '26. The next paragraph goes on from the one before the list, with enough words.',
+      ],
+      expect: [],
+    },
+    {
+      name: 'a paragraph after such a list that skips a number',
+      framework: 'slac-2011',
+      lines: [
+        ...SLAC_HEAD,
+        ...slacSection('Quality of provision', 'Grade 2 (Good)', 24, 'The quality of provision is good.'),
+        '25. Since the last inspection the partnership has consulted widely with children, families and staff, and it has agreed two priorities for the coming year:',
+        '',
+        '1. early help for families; and',
+        '2. the timeliness of assessments.',
+        '',
+        '27. The next paragraph skips a number, with enough words to be prose.',
+      ],
+      expect: [16],
+    },
     { name: 'a skipped number', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'), '2. Another paragraph of evidence with enough words to be prose.', '', '4. A paragraph whose number skips three, with enough words.'], expect: [13] },
     { name: 'a repeated number', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'), '1. Another paragraph with the same number, and enough words to be prose.'], expect: [11] },
     {

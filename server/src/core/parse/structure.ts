@@ -130,6 +130,8 @@ export class StructureParser {
   private readonly headings: HeadingEntry[] = [];
   private readonly stack: HeadingEntry[] = [];
   private readonly paragraphs: NumberedParagraph[] = [];
+  /** The number the next item of a numbered list inside the numbered paragraphs would have ("…priorities:" / "1. …"). */
+  private listItemNext: number | null = null;
   private readonly sentenceNumbers: NumberedParagraph[] = [];
   private readonly actionLists: ActionList[] = [];
   private readonly scaleTable: ScaleTableRow[] = [];
@@ -231,6 +233,11 @@ export class StructureParser {
       if (headingShaped(restText) && (this.framework.matchTitle(restText) || this.introducesSection(index, restText)) && !this.sentenceGoesOn(index)) {
         return this.heading(index, rest, null);
       }
+      if (this.numberedListItem(index, numbered.number)) {
+        this.kinds[index] = LineKind.Bullet;
+        this.awaitingGrade = null;
+        return index + 1;
+      }
       const paragraph: NumberedParagraph = { number: numbered.number, range: lineRange(index, numbered.numberSpan.start, numbered.numberSpan.end) };
       if (paragraphNumber!.byNumber) paragraph.byNumber = true;
       this.paragraphs.push(paragraph);
@@ -324,6 +331,24 @@ export class StructureParser {
     if (followsOn(numbered.number, this.paragraphs[this.paragraphs.length - 1]?.number ?? 0)) return { numbered, byNumber: true };
     this.sentenceNumbers.push({ number: numbered.number, range: lineRange(index, numbered.numberSpan.start, numbered.numberSpan.end) });
     return null;
+  }
+
+  /**
+   * Is the numbered line an item of a list inside the report's numbered paragraphs: "The partnership has three
+   * priorities:" / "1. early help;" / "2. …", numbered from 1 again, after which the paragraphs go on (26 after 25)?
+   */
+  private numberedListItem(index: number, number: number): boolean {
+    if (this.listItemNext !== null && number === this.listItemNext) {
+      this.listItemNext++;
+      return true;
+    }
+    this.listItemNext = null;
+    const lastParagraph = this.paragraphs[this.paragraphs.length - 1]?.number ?? 0;
+    if (number !== 1 || lastParagraph < 2) return false;
+    const before = this.lines.previousNonBlank(index - 1);
+    if (before < 0 || !/:\s*$/.test(this.lines.masked(before))) return false;
+    this.listItemNext = 2;
+    return true;
   }
 
   /** Does the line below go on with this line's sentence ("The impact of leaders on …" / "requires improvement to be good. Leaders …")? */
