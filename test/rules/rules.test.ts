@@ -65,6 +65,24 @@ const CASES: Record<string, RuleCase[]> = {
   ],
   'grade-wording-mismatch': [
     {
+      name: "someone else's view before the judgement: \"Partners say services are good.\"",
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, 'Overall effectiveness', '', 'Grade 3 (Adequate)', '', '11. Partners say services are good. The overall effectiveness of safeguarding services is adequate.'],
+      expect: [],
+    },
+    {
+      name: "the council's view, then the inspectors' in the same sentence",
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, 'Overall effectiveness', '', 'Grade 3 (Adequate)', '', '11. The council believes that its services are good; inspectors found that the overall effectiveness of safeguarding services is adequate.'],
+      expect: [],
+    },
+    {
+      name: 'what inspectors found, disagreeing with the grade',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, 'Overall effectiveness', '', 'Grade 3 (Adequate)', '', '11. Inspectors found that the overall effectiveness of safeguarding services is good.'],
+      expect: [9],
+    },
+    {
       name: 'a paragraph that opens with the last inspection\'s level and gives today\'s in its third sentence',
       framework: 'slac-2011',
       lines: [

@@ -70,14 +70,24 @@ export function lastWords(text: string, count: number): string {
   return text.slice(start);
 }
 
-/** How far back from a term its clause is read for an earlier time. */
+/** How far back from a term its clause is read for an earlier time or someone else's view. */
 const CLAUSE_READ_BACK = 240;
 
-/** Does the term's clause, up to the term, name an earlier time ("At the last inspection …", "Previously …")? */
-function atAnEarlierTime(before: string): boolean {
+/**
+ * Someone's view reported, not the inspectors' judgement: "Partners say services are good", "The council believes that
+ * its services are good", "Parents describe the service as outstanding". ("Inspectors found that …" is the judgement;
+ * "feel", "described" and "perceived" are left out: "are safe and feel safe is good", "the services described above".)
+ */
+const REPORTED_VIEW = spaced(
+  /\b(?:say|says|said|believe|believes|believed|claim|claims|claimed|think|thinks|describe|describes|perceive|perceives|assert|asserts|asserted|told (?:inspectors|us)|tell (?:inspectors|us)|tells (?:inspectors|us)|self-assessment|self-evaluation)\b/i,
+);
+
+/** The term's clause up to the term: from the last comma or semicolon before it, within the sentence. */
+function clauseBefore(text: string, sentenceStart: number, termStart: number): string {
+  const before = text.slice(Math.max(sentenceStart, termStart - CLAUSE_READ_BACK), termStart);
   let clauseStart = before.length - 1;
   while (clauseStart >= 0 && before.charCodeAt(clauseStart) !== 44 /* , */ && before.charCodeAt(clauseStart) !== 59 /* ; */) clauseStart--;
-  return PAST_TIME.test(before.slice(clauseStart + 1));
+  return before.slice(clauseStart + 1);
 }
 const SPREAD = /\b(?:rang\w*|var(?:y|ies|ied|ying)|spread\w*|span\w*)\s+from\s+$/i;
 
@@ -126,7 +136,9 @@ export function evaluativeTerms(text: string, sentence: SentenceSpan, framework:
     const predicative = fromTo || VERB_TERM.test(text.slice(term.start, term.end)) || PREDICATIVE.test(leadIn);
     // spelled out: a spread followed by new properties takes V8's slow path on every call
     // the clause may open further back than the lead-in read above
-    const earlier = atAnEarlierTime(text.slice(Math.max(sentence.start, term.start - CLAUSE_READ_BACK), term.start));
+    const clause = clauseBefore(text, sentence.start, term.start);
+    if (REPORTED_VIEW.test(clause)) return;
+    const earlier = PAST_TIME.test(clause);
     const past = earlier || PAST_COPULA.test(leadIn);
     found.push({ start: term.start, end: term.end, level: term.level, predicative: Boolean(predicative), past, earlier });
   });
