@@ -261,46 +261,38 @@ describe('report grammar: seeds/slac-2011-rutland.txt', () => {
     assertScope(line, '3', 'constant.numeric.grade.inspection-report');
   });
 
-  it('colours "3 (Adequate)" and "Judgement: Adequate" on lines of their own as grades, as the parser reads them', async () => {
-    const bare = await reportLine('3 (Adequate)');
-    assertGrade(bare, 'Adequate', 'adequate');
-    assertScope(bare, '3', 'constant.numeric.grade.inspection-report');
+  it('colours grades written without the word "Grade" or its brackets as grades, on their own line and in a record row, as the parser reads them', async () => {
+    const grades: [string, string, Level][] = [
+      ['3 (Adequate)', 'Adequate', 'adequate'],
+      ['Grade 3 Adequate', 'Adequate', 'adequate'],
+      ['Performs well [3]', 'Performs well', 'good'],
+      ['Performs well - 3', 'Performs well', 'good'],
+      ['Performs well 3', 'Performs well', 'good'],
+      ['3 \u2013 Performs well', 'Performs well', 'good'],
+    ];
+    for (const [grade, label, level] of grades) {
+      for (const line of [await reportLine(grade), await reportLine(`Overall effectiveness\t${grade}`)]) {
+        assertGrade(line, label, level);
+        assertScope(line, '3', 'constant.numeric.grade.inspection-report');
+      }
+      assertScope(await reportLine(`Overall effectiveness\t${grade}`), 'Overall effectiveness', 'entity.name.section.record.inspection-report');
+    }
+  });
+
+  it('colours "Judgement: Adequate" and "Overall rating: 3" on lines of their own as grades, the template\'s word as the keyword', async () => {
     const judgement = await reportLine('Judgement: Adequate');
     assertGrade(judgement, 'Adequate', 'adequate');
     assertScope(judgement, 'Judgement:', 'keyword.other.grade.inspection-report');
-    const rating = await reportLine('Overall rating: 3');
-    assertScope(rating, '3', 'constant.numeric.grade.inspection-report');
+    assertScope(await reportLine('Overall rating: 3'), '3', 'constant.numeric.grade.inspection-report');
   });
 
-  it('colours "Grade 3 Adequate" as a grade on its own line and in a record row, but not "Grade 3 good" inside a sentence', async () => {
-    const line = await reportLine('Grade 3 Adequate');
-    assertGrade(line, 'Adequate', 'adequate');
-    assertScope(line, '3', 'constant.numeric.grade.inspection-report');
-    const row = await reportLine('Overall effectiveness\tGrade 3 Adequate');
-    assertScope(row, 'Overall effectiveness', 'entity.name.section.record.inspection-report');
-    assertGrade(row, 'Adequate', 'adequate');
-    const sentence = await reportLine('Schools judged Grade 3 good practice in places.');
-    assertNoScope(sentence, 'good', anyLevelScope);
-  });
-
-  it('colours "Performs well [3]", "Performs well - 3", "Performs well 3" and "3 – Performs well" as grades, on their own or in a record row', async () => {
-    for (const grade of ['Performs well [3]', 'Performs well - 3', 'Performs well 3', '3 \u2013 Performs well']) {
-      const line = await reportLine(grade);
-      assertGrade(line, 'Performs well', 'good');
-      assertScope(line, '3', 'constant.numeric.grade.inspection-report');
-      const row = await reportLine(`Children's services rating\t${grade}`);
-      assertScope(row, "Children's services rating", 'entity.name.section.record.inspection-report');
-      assertGrade(row, 'Performs well', 'good');
-    }
-    const sentence = await reportLine('Schools that perform well 3 years running are rare.');
-    assertNoScope(sentence, '3', 'constant.numeric.grade.inspection-report');
-  });
-
-  it('leaves "3 (adequate)" and "Judgement: adequate" alone inside a sentence', async () => {
+  it('leaves such grades alone inside a sentence', async () => {
     const sentence = await reportLine('Of the 12 cases seen, 3 (adequate) were reviewed; the Judgement: adequate was disputed.');
     assertNoScope(sentence, '3', 'constant.numeric.grade.inspection-report');
     assertNoScope(sentence, 'adequate', anyLevelScope, 0);
     assertNoScope(sentence, 'Judgement:', 'keyword.other.grade.inspection-report');
+    assertNoScope(await reportLine('Schools judged Grade 3 good practice in places.'), 'good', anyLevelScope);
+    assertNoScope(await reportLine('Schools that perform well 3 years running are rare.'), '3', 'constant.numeric.grade.inspection-report');
   });
 
   it('colours the label of "Grade 3 (Adequate)" as adequate, and the number as a grade number', async () => {
