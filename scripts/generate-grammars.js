@@ -144,8 +144,8 @@ const CLOSE_BOLD = '(?:</(?:b|strong)>|\\*\\*|__)';
 const NOTATION_OR_LABEL = `(?:Grade${WS}${GRADE_NUMBER}${OUT_OF}(?:${WS}\\(${WS}${LABEL}${WS}\\)|(?:${WS}[:\\-\u2013\u2014]${WS}|[ \\t]++)${LABEL})?|${LABEL}(?:${WS}[(\\[]${WS}(?:Grade${WS})?${GRADE_NUMBER}${WS}[)\\]]|${WS}[:\\-\u2013\u2014]?${WS}Grade${WS}${GRADE_NUMBER}|(?:${WS}[:\\-\u2013\u2014]${WS}|[ \\t]++)${GRADE_NUMBER})?|${GRADE_NUMBER}${WS}(?:\\(${WS}${LABEL}${WS}\\)|[:\\-\u2013\u2014]${WS}${LABEL}))`;
 /** A cell that holds only a grade: the value of a record row. */
 const VALUE_CELL = `${OPEN_BOLD}?${WS}${NOTATION_OR_LABEL}${WS}${CLOSE_BOLD}?`;
-/** What can follow a judgement title on its own line: a grade, plain or in bold, or ": label" (ILACS). */
-const GRADE_AFTER_TITLE = `(?=${WS}(?:[:\\-\u2013\u2014]${WS})?${OPEN_BOLD}?${WS}(?:Grade${WS}${GRADE_NUMBER}|${LABEL}${WS}(?:\\(${WS}(?:Grade${WS})?${GRADE_NUMBER}|[:\\-\u2013\u2014]?${WS}Grade${WS}${GRADE_NUMBER}))|${WS}:${WS}${LABEL}${WS}\\.?${WS}$)`;
+/** What can follow a judgement title on its own line: a grade, plain, in bold or in brackets, or ": label" (ILACS). */
+const GRADE_AFTER_TITLE = `(?=${WS}(?:[:,\\-\u2013\u2014]${WS})?[(\\[]?${OPEN_BOLD}?${WS}(?:Grade${WS}${GRADE_NUMBER}|${LABEL}${WS}(?:\\(${WS}(?:Grade${WS})?${GRADE_NUMBER}|[:\\-\u2013\u2014]?${WS}Grade${WS}${GRADE_NUMBER}))|${WS}:${WS}${LABEL}${WS}\\.?${WS}$)`;
 /**
  * A cell naming a row: the text up to the next tab or pipe without its trailing spaces, holding a character that is
  * not a space, a digit or a dot. Read without backtracking: each space is taken only with the text after it.

@@ -44,6 +44,9 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   // a heading and its grade typed on one line, apart by a dash or a colon (blank lines keep the lines where they were)
   'grades after their headings and a dash ("Staying safe – Grade 3")': (text) => text.replace(/^([^\n.\t]{3,100})\n\n(\**Grade \d[^\n]*)$/gm, '$1 \u2013 $2\n\n'),
   'grades after their headings and a colon ("Staying safe: Grade 3")': (text) => text.replace(/^([^\n.\t]{3,100})\n\n(\**Grade \d[^\n]*)$/gm, '$1: $2\n\n'),
+  'grades after their headings and a comma ("Staying safe, Grade 3")': (text) => text.replace(/^([^\n.\t]{3,100})\n\n(\**Grade \d[^\n]*)$/gm, '$1, $2\n\n'),
+  'grades in brackets after their headings ("Staying safe (Grade 3)")': (text) => text.replace(/^([^\n.\t]{3,100})\n\n\**(Grade \d[^\n*]*)\**$/gm, '$1 ($2)\n\n'),
+  'grades in square brackets after their headings ("Staying safe [Grade 3]")': (text) => text.replace(/^([^\n.\t]{3,100})\n\n\**(Grade \d[^\n*]*)\**$/gm, '$1 [$2]\n\n'),
   'grades written "Grade 3 Adequate" (no brackets, no dash)': (text) => text.replace(/^(\**)Grade (\d) \(([A-Za-z ]+)\)/gm, '$1Grade $2 $3'),
   'grades in Markdown emphasis with underscores ("_Grade 3_")': (text) => text.replace(/^(Grade \d[^\n]*)$/gm, '_$1_'),
   'grades in a Markdown block quote ("> Grade 3")': (text) => text.replace(/^(\**Grade \d[^\n]*)$/gm, '> $1'),

@@ -286,6 +286,14 @@ describe('report grammar: seeds/slac-2011-rutland.txt', () => {
     assertScope(await reportLine('Overall rating: 3'), '3', 'constant.numeric.grade.inspection-report');
   });
 
+  it('reads "Being healthy (Grade 3)", "Being healthy [Grade 3]" and "Being healthy, Grade 3" as a heading and its grade', async () => {
+    for (const text of ['Being healthy (Grade 3)', 'Being healthy [Grade 3]', 'Being healthy, Grade 3']) {
+      const line = await reportLine(text);
+      assertScope(line, 'Being healthy', 'entity.name.section.inspection-report');
+      assertScope(line, '3', 'constant.numeric.grade.inspection-report');
+    }
+  });
+
   it('leaves such grades alone inside a sentence', async () => {
     const sentence = await reportLine('Of the 12 cases seen, 3 (adequate) were reviewed; the Judgement: adequate was disputed.');
     assertNoScope(sentence, '3', 'constant.numeric.grade.inspection-report');

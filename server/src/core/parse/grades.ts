@@ -71,7 +71,11 @@ function patterns(framework: CompiledFramework): GradePatterns {
     // "Good"
     labelOnly: new RegExp(`^${labels}\\s*\\.?$`, 'id'),
     // "Being healthy Grade 3", "Being healthy  Grade 1 (Outstanding)"
-    fusedGrade: new RegExp(`^(.*?\\S)\\s*(grade\\s*\\d{1,3}${OUT_OF_UNCAPTURED}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?)\\s*\\.?$`, 'id'),
+    // (and in brackets: "Being healthy (Grade 3)", "Being healthy [Grade 1 (Outstanding)]")
+    fusedGrade: new RegExp(
+      `^(.*?\\S)\\s*(?:(grade\\s*\\d{1,3}${OUT_OF_UNCAPTURED}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?)|${OPEN}\\s*(grade\\s*\\d{1,3}${OUT_OF_UNCAPTURED}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?)\\s*${CLOSE})\\s*\\.?$`,
+      'id',
+    ),
     // "Experiences and progress of children in care: good"
     colonLabel: new RegExp(`^(.{3,160}?\\S)\\s*(?:[:\u2013\u2014]\\s*${labels}|\\(\\s*${labels}\\s*\\))\\s*\\.?$`, 'id'),
     // a record row whose cells lost their separator: "Overall effectiveness Good", "Children's services rating Performs well (3)"
@@ -224,7 +228,11 @@ function matchGrade(read: SpanText, text: string, shape: number, ctx: GradeConte
   let m: RegExpExecArray | null;
   if (shape & ENDS_IN_BRACKET) {
     m = p.labelGradeNumberParen.exec(segment);
-    if (m?.indices) return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
+    // "Being healthy (Grade 3)" is a heading with its grade, not a grade whose label is off the scale
+    if (m?.indices && !(ctx.framework.levelForLabel(m[1] ?? '') === null && ctx.framework.matchTitle(m[1] ?? '')?.kind === 'judgement')) {
+      return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
+    }
+    if (m) return null;
     m = p.labelNumber.exec(segment) ?? p.freeLabelNumber.exec(segment);
     if (m?.indices) return makeGrade(ctx, text, whole, 'label-number', at(lastCaptured(m.indices)), at(m.indices[1]));
     return numberFirst(p, segment, ctx, text, whole, at);
@@ -286,11 +294,12 @@ function fusedGradeIn(read: SpanText, text: string, ctx: GradeContext): TitledGr
   const p = patterns(ctx.framework);
   if (/grade\s*\d/i.test(segment)) {
     const m = p.fusedGrade.exec(segment);
-    if (m?.indices?.[1] && m.indices[2]) {
-      const grade = readGrade(text, startIn(read, m.indices[2][0]), endIn(read, m.indices[2][1]), ctx);
-      // "Staying safe – Grade 3", "Staying safe: Grade 3": the separator is not part of the title
+    const gradeAt = m?.indices?.[2] ?? m?.indices?.[3];
+    if (m?.indices?.[1] && gradeAt) {
+      const grade = readGrade(text, startIn(read, gradeAt[0]), endIn(read, gradeAt[1]), ctx);
+      // "Staying safe – Grade 3", "Staying safe: Grade 3", "Staying safe, Grade 3": the separator is not part of the title
       let titleEnd = endIn(read, m.indices[1][1]);
-      while (titleEnd > span.start && TITLE_SEPARATORS.has(text.charCodeAt(titleEnd - 1))) titleEnd--;
+      while (titleEnd > span.start && (TITLE_SEPARATORS.has(text.charCodeAt(titleEnd - 1)) || text.charCodeAt(titleEnd - 1) === 0x2c)) titleEnd--;
       const title = trimmedSpan(text, span.start, titleEnd);
       if (grade && title.end > title.start) return { title, grade };
     }

@@ -289,8 +289,8 @@ export class StructureParser {
       const fused = readFusedGrade(text, span.start, span.end, gradeCtx);
       if (fused) {
         const title = text.slice(fused.title.start, fused.title.end);
-        // "Staying safe: Grade 3" is a heading and its grade; "The council was judged: Grade 3" is not
-        const colonBefore = text.slice(fused.title.end, fused.grade.range.start.character).includes(':');
+        // "Staying safe: Grade 3" is a heading and its grade; "The council was judged: Grade 3" is not (nor with a comma)
+        const colonBefore = /[:,]/.test(text.slice(fused.title.end, fused.grade.range.start.character));
         const titled = !colonBefore || this.framework.matchTitle(title)?.kind === 'judgement';
         if (titled && headingShaped(title) && !/[.,;:]$/.test(title)) return this.heading(index, fused.title, null, fused.grade);
       }
