@@ -166,8 +166,8 @@ const number = { name: `constant.numeric.grade.${SUFFIX}` };
 const paren = (side) => ({ name: `punctuation.definition.grade.${side}.${SUFFIX}` });
 const separator = { name: `punctuation.separator.grade.${SUFFIX}` };
 
-/** "Grade awarded: 3": a template's words between the keyword and the number, part of the keyword. */
-const AWARDED = '(?:[ \\t]+(?:awarded|given))?[ \\t]*+:?';
+/** "Grade awarded: 3", "Grade - 3": a template's words or a mark between the keyword and the number, part of the keyword. */
+const AWARDED = '(?:[ \\t]+(?:awarded|given))?[ \\t]*+[:\\-\u2013]?';
 
 const repository = {
   'grade-notation': {

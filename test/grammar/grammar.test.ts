@@ -279,6 +279,12 @@ describe('report grammar: seeds/slac-2011-rutland.txt', () => {
     }
   });
 
+  it('colours "Grade - 3 (Adequate)" as a grade, its dash part of the keyword', async () => {
+    const line = await reportLine('Grade - 3 (Adequate)');
+    assertGrade(line, 'Adequate', 'adequate');
+    assertScope(line, '3', 'constant.numeric.grade.inspection-report');
+  });
+
   it('colours "Judgement: Adequate" and "Overall rating: 3" on lines of their own as grades, the template\'s word as the keyword', async () => {
     const judgement = await reportLine('Judgement: Adequate');
     assertGrade(judgement, 'Adequate', 'adequate');

@@ -52,7 +52,7 @@ function patterns(framework: CompiledFramework): GradePatterns {
     scaleSize: numbers.length ? Math.max(...numbers) : null,
     // "Grade 3", "Grade 3 (Adequate)", "Grade 3 - Adequate", "Grade 3 Adequate", "Grade 3 out of 4", "Grade awarded: 3 (Adequate)"
     gradeNumber: new RegExp(
-      `^grade(?:\\s+(?:awarded|given))?\\s*:?\\s*${NUMBER}${OUT_OF}(?:\\s*${DASH}?\\s*${OPEN}\\s*${FREE_LABEL}\\s*${CLOSE}|(?:\\s*${DASH}\\s*|\\s+)${labels})?\\s*\\.?$`,
+      `^grade(?:\\s+(?:awarded|given))?\\s*[:\\-\u2013]?\\s*${NUMBER}${OUT_OF}(?:\\s*${DASH}?\\s*${OPEN}\\s*${FREE_LABEL}\\s*${CLOSE}|(?:\\s*${DASH}\\s*|\\s+)${labels})?\\s*\\.?$`,
       'id',
     ),
     // "Outstanding (Grade 1)"
