@@ -42,6 +42,8 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   'grades after "Judgement: " ("Judgement: Grade 3 (Adequate)")': (text) => text.replace(/^(\**)(Grade \d)/gm, '$1Judgement: $2'),
   'grades written "Grade awarded: 3 (Adequate)"': (text) => text.replace(/^(\**)Grade (\d)/gm, '$1Grade awarded: $2'),
   'grades written "Grade - 3 (Adequate)"': (text) => text.replace(/^(\**)Grade (\d)/gm, '$1Grade - $2'),
+  'grades in brackets of their own ("[Grade 3]")': (text) => text.replace(/^(\**)(Grade \d[^\n*]*)(\**)$/gm, '$1[$2]$3'),
+  'grades with the scale\'s size in brackets ("Grade 3 (out of 4)")': (text) => text.replace(/^(\**)Grade (\d)\b/gm, '$1Grade $2 (out of 4)'),
   // a heading and its grade typed on one line, apart by a dash or a colon (blank lines keep the lines where they were)
   'grades after their headings and a dash ("Staying safe – Grade 3")': (text) => text.replace(/^([^\n.\t]{3,100})\n\n(\**Grade \d[^\n]*)$/gm, '$1 \u2013 $2\n\n'),
   'grades after their headings and a colon ("Staying safe: Grade 3")': (text) => text.replace(/^([^\n.\t]{3,100})\n\n(\**Grade \d[^\n]*)$/gm, '$1: $2\n\n'),

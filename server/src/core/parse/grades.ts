@@ -22,8 +22,8 @@ interface GradePatterns {
 const patternCache = new WeakMap<CompiledFramework, GradePatterns>();
 
 const NUMBER = '(\\d{1,3})';
-/** "Grade 2 out of 4", "Grade 2 of 4": the scale's size after the number (group 1, where it is captured). */
-const OUT_OF = '(?:\\s+(?:out\\s+of|of)\\s*(\\d{1,3}))?';
+/** "Grade 2 out of 4", "Grade 2 of 4", "Grade 2 (out of 4)": the scale's size after the number (group 1, where it is captured). */
+const OUT_OF = '(?:(?:\\s+|\\s*\\((?=\\s*(?:out\\s+of|of)\\s*\\d{1,3}\\s*\\)))(?:out\\s+of|of)\\s*(\\d{1,3})(?:\\s*\\))?)?';
 const OUT_OF_UNCAPTURED = OUT_OF.replace('(\\d', '(?:\\d');
 const OPEN = '[(\\[]';
 const CLOSE = '[)\\]]';
@@ -140,6 +140,16 @@ function withoutJudgementPrefix(text: string, span: Span): Span {
 export function readGrade(text: string, start: number, end: number, ctx: GradeContext): Grade | null {
   const trimmed = trimmedSpan(text, start, end);
   const span = withoutJudgementPrefix(text, trimmed);
+  // "[Grade 3]", "(Grade 2 (Good))": a grade in brackets of its own
+  const opening = text.charCodeAt(span.start);
+  const closing = text.charCodeAt(span.end - 1);
+  if ((opening === 0x5b /* [ */ && closing === 0x5d) || (opening === 0x28 /* ( */ && closing === 0x29)) {
+    const inner = trimmedSpan(text, span.start + 1, span.end - 1);
+    if ((text.charCodeAt(inner.start) | 0x20) === 0x67 /* g */) {
+      const grade = readGrade(text, inner.start, inner.end, ctx);
+      if (grade) return grade;
+    }
+  }
   // after "Judgement: " a label or a number alone is a grade ("Judgement: Adequate", "Overall rating: 3")
   if (span.start !== trimmed.start && !ctx.allowLabelOnly) ctx = { ...ctx, allowLabelOnly: true };
   const length = span.end - span.start;
