@@ -34,6 +34,28 @@ describe('parse: messy real drafts', () => {
     assert.deepStrictEqual(graded.map((section) => [section.heading.text, section.judgement?.grade?.text]), [['Being healthy', 'Grade 3']]);
   });
 
+  it('reads HTML entities a converter left in Markdown: titles with "&rsquo;" or "&amp;", and a grade with "&nbsp;"', () => {
+    const report = parseLines(
+      APA,
+      '## Overall effectiveness of children&rsquo;s services',
+      '',
+      'Grade&nbsp;3',
+      '',
+      PARAGRAPH,
+      '',
+      '## Enjoying &amp; achieving',
+      '',
+      'Grade 3',
+      '',
+      PARAGRAPH,
+    );
+    const judgements = report.judgementSections.map((section) => [section.judgement?.definition?.id, section.judgement?.grade?.level?.key]);
+    assert.deepStrictEqual(judgements, [
+      ['overall-effectiveness', 'good'],
+      ['enjoying-and-achieving', 'good'],
+    ]);
+  });
+
   it('reads a heading fused with a bold grade, keeping exact columns', () => {
     const report = parseLines(SLAC, 'Being healthy**Grade 1 (Outstanding)**', '', '65. The health of looked after children is outstanding.');
     const grade = sectionTitled(report, 'Being healthy').judgement?.grade;

@@ -70,9 +70,10 @@ const INLINE_TAG = /<\/?(?:b|strong|em|i|u|span|font)\b[^>\n]{0,40}>/gi;
  * would otherwise keep "Grade \u200B3" from being a grade and "Being \u200Bhealthy" from being a judgement's title.
  */
 // "_Grade 3_" is emphasis, as "*Grade 3*" is; an underscore inside a word ("snake_case") is not markup, in Markdown either.
-// A Markdown block quote's "> " and the backslash pandoc ends a hard line break with ("Being healthy\") are markup too.
+// A Markdown block quote's "> ", the backslash pandoc ends a hard line break with ("Being healthy\") and a no-break
+// space written as an HTML entity ("Grade&nbsp;3") are markup too.
 const MARKUP =
-  /^[ \t]{0,3}(?:>[ \t]?)+|\\(?=[ \t]*$)|<\/?(?:b|strong|em|i|u|span|font|p|br|div|h[1-6]|table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption)\b[^>\n]{0,40}>|\*\*|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\*|\uFEFF|\u00A0|\u200B|\u2060|`/gi;
+  /^[ \t]{0,3}(?:>[ \t]?)+|\\(?=[ \t]*$)|&nbsp;|&#160;|<\/?(?:b|strong|em|i|u|span|font|p|br|div|h[1-6]|table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption)\b[^>\n]{0,40}>|\*\*|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\*|\uFEFF|\u00A0|\u200B|\u2060|`/gi;
 
 /** Whether the text may hold markup to mask: plain searches, much faster than a character-class scan. */
 export function mayHaveMarkup(text: string): boolean {
@@ -81,6 +82,8 @@ export function mayHaveMarkup(text: string): boolean {
     text.indexOf('<') >= 0 ||
     text.indexOf('_') >= 0 ||
     text.indexOf('>') >= 0 ||
+    text.indexOf('&nbsp;') >= 0 ||
+    text.indexOf('&#160;') >= 0 ||
     text.indexOf('\\') >= 0 ||
     text.indexOf('`') >= 0 ||
     text.indexOf('\uFEFF') >= 0 ||
@@ -142,7 +145,33 @@ export function isBlank(line: string): boolean {
 }
 
 /** Lower case, straight apostrophes, punctuation dropped, white space collapsed: for comparing titles. */
+/** HTML entities a converter or a web page leaves in Markdown ("children&rsquo;s", "Leadership &amp; management"). */
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|apos|quot|rsquo|lsquo|rdquo|ldquo|nbsp|ndash|mdash));/gi;
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  apos: "'",
+  quot: '"',
+  rsquo: '\u2019',
+  lsquo: '\u2018',
+  rdquo: '\u201d',
+  ldquo: '\u201c',
+  nbsp: ' ',
+  ndash: '\u2013',
+  mdash: '\u2014',
+};
+
+/** The text with its HTML entities written as the characters they stand for (one that stands for none is kept). */
+export function decodeEntities(text: string): string {
+  if (text.indexOf('&') < 0) return text;
+  return text.replace(ENTITY, (entity, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name) return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+    const code = decimal ? Number(decimal) : Number.parseInt(hex ?? '', 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  });
+}
+
 export function normalizeTitle(title: string): string {
+  title = decodeEntities(title);
   return compatible(title.indexOf('<') >= 0 ? title.replace(INLINE_TAG, '') : title)
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
