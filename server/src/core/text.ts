@@ -144,7 +144,6 @@ export function isBlank(line: string): boolean {
   return span.start === span.end;
 }
 
-/** Lower case, straight apostrophes, punctuation dropped, white space collapsed: for comparing titles. */
 /** HTML entities a converter or a web page leaves in Markdown ("children&rsquo;s", "Leadership &amp; management"). */
 const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|apos|quot|rsquo|lsquo|rdquo|ldquo|nbsp|ndash|mdash));/gi;
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
@@ -170,6 +169,7 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/** Lower case, straight apostrophes, punctuation dropped, white space collapsed, entities decoded: for comparing titles. */
 export function normalizeTitle(title: string): string {
   title = decodeEntities(title);
   return compatible(title.indexOf('<') >= 0 ? title.replace(INLINE_TAG, '') : title)

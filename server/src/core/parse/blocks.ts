@@ -748,7 +748,6 @@ function longRow(text: string, rowsSoFar: number): boolean {
   return rowsSoFar > 0 && tab > 0 && tab < MAX_ROW && !text.includes('\t', tab + 1);
 }
 
-/** A grade cell that names no level of the scale ("Very good"): kept, so that it can be reported. */
 /**
  * A row's grade cell: its last, unless that holds no grade and a cell between it and the title does ("Overall
  * effectiveness | Adequate | See paragraph 11": a column of notes after the grades).
@@ -765,6 +764,7 @@ export function gradeCellOf(text: string, filled: readonly Span[], title: Span, 
   return last;
 }
 
+/** A grade cell that names no level of the scale ("Very good"): kept, so that it can be reported. */
 function unreadGrade(lines: Lines, line: number, cell: Span, framework: CompiledFramework): Grade {
   const text = lines.text(line).slice(cell.start, cell.end);
   const rangeOf = lineRange(line, cell.start, cell.end);

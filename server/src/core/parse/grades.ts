@@ -27,6 +27,8 @@ const OUT_OF = '(?:(?:\\s+|\\s*\\((?=\\s*(?:out\\s+of|of)\\s*\\d{1,3}\\s*\\)))(?
 const OUT_OF_UNCAPTURED = OUT_OF.replace('(\\d', '(?:\\d');
 const OPEN = '[(\\[]';
 const CLOSE = '[)\\]]';
+/** A grade written after a title on its line (a heading's, a record row's): "Grade 3", "Grade 1 (Outstanding)", "Grade 2 out of 4". */
+const FUSED_GRADE = `grade\\s*\\d{1,3}${OUT_OF_UNCAPTURED}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?`;
 const DASH = '[-\u2013\u2014:]';
 /** A free-text label, so that "Grade 2 (Very good)" is seen as a grade with an unknown label. */
 const FREE_LABEL = "([A-Za-z][A-Za-z ,'\u2019-]{0,40}?)";
@@ -72,15 +74,12 @@ function patterns(framework: CompiledFramework): GradePatterns {
     labelOnly: new RegExp(`^${labels}\\s*\\.?$`, 'id'),
     // "Being healthy Grade 3", "Being healthy  Grade 1 (Outstanding)"
     // (and in brackets: "Being healthy (Grade 3)", "Being healthy [Grade 1 (Outstanding)]")
-    fusedGrade: new RegExp(
-      `^(.*?\\S)\\s*(?:(grade\\s*\\d{1,3}${OUT_OF_UNCAPTURED}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?)|${OPEN}\\s*(grade\\s*\\d{1,3}${OUT_OF_UNCAPTURED}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?)\\s*${CLOSE})\\s*\\.?$`,
-      'id',
-    ),
+    fusedGrade: new RegExp(`^(.*?\\S)\\s*(?:(${FUSED_GRADE})|${OPEN}\\s*(${FUSED_GRADE})\\s*${CLOSE})\\s*\\.?$`, 'id'),
     // "Experiences and progress of children in care: good"
     colonLabel: new RegExp(`^(.{3,160}?\\S)\\s*(?:[:\u2013\u2014]\\s*${labels}|\\(\\s*${labels}\\s*\\))\\s*\\.?$`, 'id'),
     // a record row whose cells lost their separator: "Overall effectiveness Good", "Children's services rating Performs well (3)"
     trailingLabel: new RegExp(
-      `^(.*?\\S)\\s+((?:${framework.labelPattern})(?:\\s*${OPEN}?\\s*grade\\s*\\d{1,3}\\s*${CLOSE}?|\\s*${OPEN}\\s*\\d{1,3}\\s*${CLOSE})?|grade\\s*\\d{1,3}${OUT_OF_UNCAPTURED}(?:\\s*${OPEN}[^()\\[\\]\\n]{1,40}${CLOSE})?)\\s*$`,
+      `^(.*?\\S)\\s+((?:${framework.labelPattern})(?:\\s*${OPEN}?\\s*grade\\s*\\d{1,3}\\s*${CLOSE}?|\\s*${OPEN}\\s*\\d{1,3}\\s*${CLOSE})?|${FUSED_GRADE})\\s*$`,
       'id',
     ),
   };
@@ -238,11 +237,12 @@ function matchGrade(read: SpanText, text: string, shape: number, ctx: GradeConte
   let m: RegExpExecArray | null;
   if (shape & ENDS_IN_BRACKET) {
     m = p.labelGradeNumberParen.exec(segment);
-    // "Being healthy (Grade 3)" is a heading with its grade, not a grade whose label is off the scale
-    if (m?.indices && !(ctx.framework.levelForLabel(m[1] ?? '') === null && ctx.framework.matchTitle(m[1] ?? '')?.kind === 'judgement')) {
+    if (m?.indices) {
+      // "Being healthy (Grade 3)" is a heading with its grade, not a grade whose label is off the scale
+      const label = m[1] ?? '';
+      if (ctx.framework.levelForLabel(label) === null && ctx.framework.matchTitle(label)?.kind === 'judgement') return null;
       return makeGrade(ctx, text, whole, 'label-grade-number', at(m.indices[2]), at(m.indices[1]));
     }
-    if (m) return null;
     m = p.labelNumber.exec(segment) ?? p.freeLabelNumber.exec(segment);
     if (m?.indices) return makeGrade(ctx, text, whole, 'label-number', at(lastCaptured(m.indices)), at(m.indices[1]));
     return numberFirst(p, segment, ctx, text, whole, at);

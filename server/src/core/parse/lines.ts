@@ -209,9 +209,9 @@ export class Lines {
 
   /**
    * `text`, when given, is the whole document, or a SearchText standing for it: markup and tabs are then found in a few
-   * searches of it rather than line by line.
+   * searches of it rather than line by line. `namesALevel` tells a grade's line (which a page may end with) from a
+   * running header.
    */
-  /** `namesALevel` tells a grade's line (which a page may end with) from a running header. */
   constructor(readonly raw: readonly string[], text?: string | SearchText, namesALevel?: (line: string) => boolean) {
     this.maskedCache = new Array(raw.length);
     this.furniture = pageFurniture(raw, namesALevel);
