@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { decodeEntities } from '../../server/src/core/text';
 import { lint } from '../../server/src/lint/engine';
 import { fixturesDir, frameworkFixtures, readSeed, seedNames } from '../helpers/paths';
 import { reportsWithTables, rewriteTable, TABLE_STYLES, writeTable } from '../helpers/tables';
@@ -99,6 +100,11 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   'grades written "3 (Adequate)"': (text) => text.replace(/^(\**)Grade (\d) \(/gm, '$1$2 ('),
   'grades written "Judgement: Adequate"': (text) => text.replace(/^(\**)Grade \d \(([A-Za-z ]+)\)/gm, '$1Judgement: $2'),
   'grades written "Overall rating: 3"': (text) => text.replace(/^(\**)Grade (\d)(?: \([A-Za-z ]+\))?$/gm, '$1Overall rating: $2'),
+  // HTML entities a converter or a web page leaves, in titles, headline statements and after paragraph numbers
+  'apostrophes as HTML entities ("Children&rsquo;s services in X are good")': (text) => text.replace(/'/g, '&rsquo;'),
+  'apostrophes as numeric HTML entities ("Children&#39;s")': (text) => text.replace(/'/g, '&#39;'),
+  '"and" as an HTML entity ("help &amp; protection")': (text) => text.replace(/ and /g, ' &amp; '),
+  'numbered paragraphs with a no-break space entity ("12.&nbsp;The …")': (text) => text.replace(/^(\d{1,3})\. /gm, '$1.&nbsp;'),
   // pandoc and Google Docs, writing Markdown, escape a typed number or bullet that is not one of their lists
   'Markdown escapes before typed numbers and bullets ("11\\. The …", "\\- ensure …")': (text) =>
     text.replace(/^(\d{1,4})\. /gm, '$1\\. ').replace(/^(\s*)([-\u2022]) /gm, '$1\\$2 '),
@@ -119,7 +125,11 @@ describe('a heading whose grade follows a dash instead of a colon ("Children in 
 /** What a reviewer would compare: each judgement's title, definition and level, and each problem's rule and line. */
 function reading(text: string) {
   const { report, diagnostics } = lint(text);
-  const plain = (title: string) => title.replace(/[\u00ad\u200b-\u200d\u2060]/g, '').normalize('NFKC').replace(/\s+/g, ' ').replace(/[\u2010\u2011]/g, '-');
+  const plain = (title: string) =>
+    decodeEntities(title)
+      .replace(/\u2019/g, "'")
+      .replace(/ & /g, ' and ')
+      .replace(/[\u00ad\u200b-\u200d\u2060]/g, '').normalize('NFKC').replace(/\s+/g, ' ').replace(/[\u2010\u2011]/g, '-');
   return {
     framework: report.framework?.profile.id ?? null,
     judgements: report.judgementSections.map((section) => [plain(section.title), section.judgement?.definition?.id ?? null, section.judgement?.grade?.level?.key ?? null]),

@@ -355,8 +355,8 @@ export function bulletItem(raw: string): Span | null {
  */
 export function numberedLine(raw: string): { number: number; numberSpan: Span; textStart: number } | null {
   if (!opensWith(raw, NUMBER_LEADS)) return null;
-  // "12. ", "12\. ", and Word's other list styles, "12) " and "(12) "
-  const match = /^(\s*)(\d{1,4}\\?\.|\d{1,4}\)|\(\d{1,4}\))(?=\s+\S)\s+/.exec(raw);
+  // "12. ", "12\. ", and Word's other list styles, "12) " and "(12) "; "12.&nbsp;" as a converter writes the space
+  const match = /^(\s*)(\d{1,4}\\?\.|\d{1,4}\)|\(\d{1,4}\))(?=(?:\s|&nbsp;|&#160;)+\S)(?:\s|&nbsp;|&#160;)+/i.exec(raw);
   if (!match?.[2]) return null;
   const start = (match[1] ?? '').length;
   return {

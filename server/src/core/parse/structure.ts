@@ -13,7 +13,7 @@ import type {
   SectionKind,
   TextSpan,
 } from '../model';
-import { collapseWhiteSpace, endsClause, isInvisible, isWhiteSpace, lineRange, normalizeTitle, range, trimmedSpan, visibleText, withoutInvisible, type Position, type Range, type Span } from '../text';
+import { collapseWhiteSpace, decodeEntities, endsClause, isInvisible, isWhiteSpace, lineRange, normalizeTitle, range, trimmedSpan, visibleText, withoutInvisible, type Position, type Range, type Span } from '../text';
 import { gradeCellOf, htmlHeaderRow, isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
 import { evaluativeTerms, type FoundTerm } from './evaluation';
 import { splitSentences } from './sentences';
@@ -93,6 +93,7 @@ function withoutTrailingColon(text: string): string {
 
 const enum Code {
   Hash = 35,
+  Ampersand = 38,
   OpenParen = 40,
   Angle = 60,
   Equals = 61,
@@ -112,10 +113,35 @@ function matchedOpening(text: string, opening: string): number {
     if (code === 32) {
       if (!isWhiteSpace(text.charCodeAt(at))) return -1;
       while (at < text.length && isWhiteSpace(text.charCodeAt(at))) at++;
+    } else if (text.charCodeAt(at) === Code.Ampersand) {
+      // "Children&rsquo;s services in", "help &amp; protection": what a converter leaves for the opening's character
+      const written = ampersandAt(text, at);
+      const standsFor = foldApostrophes(decodeEntities(written));
+      if (standsFor === opening[index]) at += written.length;
+      else if (standsFor === '&' && opening.startsWith('and ', index)) {
+        at += written.length;
+        index += 2;
+      } else return -1;
     } else if (text.charCodeAt(at++) !== code) return -1;
   }
   return at;
 }
+
+/** Where a semicolon ends the first clause ("… are good; leaders …"), not an entity ("Children&rsquo;s"); -1 if none does. */
+function clauseSemicolon(text: string): number {
+  for (let at = text.indexOf(';'); at >= 0; at = text.indexOf(';', at + 1)) {
+    if (!ENTITY_BEFORE.test(text.slice(Math.max(0, at - 9), at))) return at;
+  }
+  return -1;
+}
+const ENTITY_BEFORE = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8})$/i;
+
+/** The HTML entity starting at `at` ("&rsquo;", "&#39;"), or the ampersand alone. */
+function ampersandAt(text: string, at: number): string {
+  ENTITY_AT.lastIndex = at;
+  return ENTITY_AT.exec(text)?.[0] ?? '&';
+}
+const ENTITY_AT = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/iy;
 
 /** "=====": what underlines a Markdown heading of the first level. */
 function isSetextUnderline(text: string): boolean {
@@ -639,7 +665,7 @@ export class StructureParser {
       if (words > 25 || (previous !== LineKind.Blank && previous !== LineKind.Heading && previous !== LineKind.Block && previous !== LineKind.Table)) return null;
     }
     // "Children's services in X are good; leaders …": the clause before the semicolon states the judgement
-    const semicolon = content.indexOf(';');
+    const semicolon = clauseSemicolon(content);
     const body = (semicolon > 0 ? content.slice(0, semicolon) : content).replace(/[\s.!]+$/, '');
     const terms = termsAsShown(body, this.framework);
     // "Children's services in X are good overall.", "… are good and improving."
