@@ -39,6 +39,9 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   // a table pasted from a spreadsheet or a web page with an empty last column
   'a tab after the last cell of every table row': (text) => text.replace(/^(.*\t.*[^\t\n])$/gm, '$1\t'),
   'a tab after every Markdown table row': (text) => text.replace(/^(\s*\|.*\|)$/gm, '$1\t'),
+  // Word, saving as text, can leave a tab at the end of a line that is no table's row
+  'a tab after every short line ("Being healthy<TAB>", "Contents<TAB>")': (text) => text.replace(/^([A-Z][^\t\n.|]{2,100}[a-z])$/gm, '$1\t'),
+  'a tab after every line without one': (text) => text.replace(/^([^\t\n]+)$/gm, '$1\t'),
   // a template's word before the grade
   'grades after "Judgement: " ("Judgement: Grade 3 (Adequate)")': (text) => text.replace(/^(\**)(Grade \d)/gm, '$1Judgement: $2'),
   'grades written "Grade awarded: 3 (Adequate)"': (text) => text.replace(/^(\**)Grade (\d)/gm, '$1Grade awarded: $2'),

@@ -429,13 +429,18 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
       gradedRow(pending, line, span);
       continue;
     }
-    const gridLines = cells.length >= 2 && !pending ? gridRowLines(lines, line, cells.length) : 1;
+    // A tab Word left after a line makes a cell of its own, as a group's row has ("Safeguarding services<TAB>"); but
+    // below the table, a heading ("Contents<TAB>") ends it, and a sentence is no row
+    const titleAlone = cells.length >= 2 && !pending && cells.filter((cell) => cell.end > cell.start).length === 1;
+    if (titleAlone && ctx.isHeading(content) && !isGroupTitle(content)) break;
+    const rowCells = titleAlone && /[.!]$/.test(content) ? [] : cells;
+    const gridLines = rowCells.length >= 2 && !pending ? gridRowLines(lines, line, rowCells.length) : 1;
     if (gridLines > 1) {
       piecesRow(gridColumns(lines, line, gridLines), line, line + gridLines - 1);
       continue;
     }
-    if (cells.length >= 2) {
-      const filled = cells.filter((cell, i, all) => cell.end > cell.start || i === all.length - 1);
+    if (rowCells.length >= 2) {
+      const filled = rowCells.filter((cell, i, all) => cell.end > cell.start || i === all.length - 1);
       // "Good<TAB>": a tab after the grade cell leaves an empty cell, which is not the row's grade
       const beforeEmpty = filled.length >= 3 && filled[filled.length - 1]!.end === filled[filled.length - 1]!.start ? filled[filled.length - 2]! : null;
       if (beforeEmpty && readGrade(text, beforeEmpty.start, beforeEmpty.end, { framework, line, allowLabelOnly: true })) filled.pop();

@@ -240,7 +240,9 @@ export class StructureParser {
     // (masking may blank a tab inside a tag or comment: the masked text has the last word)
     if (lines.hasTab(index) && text.includes('\t') && !tabAfterListMarker(text)) {
       const cells = tableCells(text);
-      if (cells.length >= 2) return this.tableRow(index, text, cells);
+      // "Being healthy<TAB>": a tab Word left after a heading makes no row, outside a table
+      const row = cells.length >= 2 && ((this.recordOpen && this.interruptsRecord(index)) || cells.filter((cell) => cell.end > cell.start).length >= 2);
+      if (row) return this.tableRow(index, text, cells);
     }
     if (!this.record && rawLead === Code.Angle) {
       const header = htmlHeaderRow(this.lines, index);
