@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { decodeEntities } from '../../server/src/core/text';
+import { flattenSections } from '../../server/src/core/model';
 import { lint } from '../../server/src/lint/engine';
 import { fixturesDir, frameworkFixtures, readSeed, seedNames } from '../helpers/paths';
 import { reportsWithTables, rewriteTable, TABLE_STYLES, writeTable } from '../helpers/tables';
@@ -122,6 +123,39 @@ describe('a heading whose grade follows a dash instead of a colon ("Children in 
       const withoutSentences = ({ sentences: _sentences, ...rest }: ReturnType<typeof reading>) => rest;
       assert.deepStrictEqual(withoutSentences(reading(dashed)), withoutSentences(reading(text)));
     });
+  }
+});
+
+describe('headings numbered as a Word document numbers them ("2.1 Being healthy", "Section 2: Being healthy") read as the clean report does', () => {
+  const numberings: [string, (number: number) => string][] = [
+    ['"2.1 "', (number) => `2.${number} `],
+    ['"B. "', (number) => `${String.fromCharCode(64 + (number % 26 || 26))}. `],
+    ['"Section 2: "', (number) => `Section ${number}: `],
+    ['"Part 2 – "', (number) => `Part ${number} \u2013 `],
+  ];
+  for (const { name, text } of cleanReports()) {
+    const { report } = lint(text);
+    // the lines of the headings with a title of their own: not a judgement stated in a sentence, nor a table's row
+    const headingLines = new Set(
+      flattenSections(report.sections)
+        .filter((section) => section.judgement?.grade?.style !== 'sentence' && section.heading.range.start.line === section.heading.range.end.line)
+        .map((section) => section.heading.range.start.line),
+    );
+    const lines = text.split('\n');
+    const numberable = [...headingLines].filter((line) => /^[A-Z]/.test(lines[line] ?? '') && !(lines[line] ?? '').includes('\t'));
+    if (!numberable.length) continue;
+    const withoutNumbers = ({ judgements, ...rest }: ReturnType<typeof reading>) => ({
+      ...rest,
+      judgements: judgements.map(([title, ...more]) => [String(title).replace(/^(?:(?:section|part) \d+:? ?\u2013? ?|2\.\d+ |[A-Z]\. )/i, ''), ...more]),
+    });
+    const clean = withoutNumbers(reading(text));
+    for (const [style, write] of numberings) {
+      it(`${name}: ${style}`, () => {
+        let count = 0;
+        const numbered = lines.map((line, index) => (numberable.includes(index) ? `${write(++count)}${line}` : line)).join('\n');
+        assert.deepStrictEqual(withoutNumbers(reading(numbered)), clean);
+      });
+    }
   }
 });
 

@@ -608,6 +608,26 @@ describe('paragraph-numbering: a number on the line after a sentence left open',
   });
 });
 
+describe('missing-record-entry: a heading the document numbered ("2.2 Partnership working")', () => {
+  it('names the judgement and adds its row without the heading\'s number', () => {
+    const lines = [
+      ...SLAC_HEAD,
+      ...slacSection('2.1 Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'),
+      ...slacSection('2.2 Partnership working', 'Grade 2 (Good)', 12, 'Partnership working arrangements are good.'),
+      'Record of main findings',
+      '',
+      `Safeguarding services${T}`,
+      `Overall effectiveness${T}Adequate`,
+    ];
+    const text = lines.join('\n');
+    const problems = lint(text, { framework: 'slac-2011' }).diagnostics;
+    assert.deepStrictEqual(problems.map((d) => d.ruleId), ['missing-record-entry']);
+    assert.match(problems[0]!.message, /^"Partnership working" in Safeguarding services is graded/);
+    assert.strictEqual(problems[0]!.fixes[0]?.title, 'Add "Partnership working" to the record');
+    assert.deepStrictEqual(applyEdits(text, problems[0]!.fixes[0]!.edits).split('\n').slice(-2), [`Overall effectiveness${T}Adequate`, `Partnership working${T}Good`]);
+  });
+});
+
 describe('missing-record-entry: a title with a pipe in it', () => {
   it('escapes the pipe in the row it adds to a pipe table, so that the row keeps its two cells', () => {
     const lines = [

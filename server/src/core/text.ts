@@ -169,6 +169,14 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/** "2.1 ", "B. ", "iv. ", and "Section 2: " or "Part B – " before a heading's title. */
+const SECTION_NUMBER = /^(?:(?:section|part|chapter)\s+(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*[:.)\u2013\u2014-]?|\d{1,2}(?:\.\d{1,2})*\.?|[a-z][.)]|[ivx]{1,4}\.)\s+/i;
+
+/** A heading's title without the number a document gave it ("2.1 Being healthy" is "Being healthy"). */
+export function withoutSectionNumber(title: string): string {
+  return title.replace(SECTION_NUMBER, '');
+}
+
 /** Lower case, straight apostrophes, punctuation dropped, white space collapsed, entities decoded: for comparing titles. */
 export function normalizeTitle(title: string): string {
   title = decodeEntities(title);

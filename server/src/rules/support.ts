@@ -1,6 +1,6 @@
 import { shortNameOf } from '../core/frameworks/profile';
 import type { Grade, Section } from '../core/model';
-import type { Range } from '../core/text';
+import { withoutSectionNumber, type Range } from '../core/text';
 import type { RuleContext, TextEdit } from './rule';
 import { cellEdits } from './table-layout';
 
@@ -35,10 +35,13 @@ export function sectionName(section: Section): string {
   return section.part && section.kind !== 'part' ? `${quote(titleOf(section))} in ${section.part.title}` : quote(titleOf(section));
 }
 
-/** The section's title, or the judgement's when the heading is a sentence ("The graded judgement for adoption performance is …"). */
+/**
+ * The section's title without the number the document gave its heading ("2.1 Being healthy" is "Being healthy"), or
+ * the judgement's when the heading is a sentence ("The graded judgement for adoption performance is …").
+ */
 export function titleOf(section: Section): string {
   const definition = section.judgement?.definition;
-  return definition && section.judgement?.grade?.style === 'sentence' ? definition.title : section.title;
+  return definition && section.judgement?.grade?.style === 'sentence' ? definition.title : withoutSectionNumber(section.title);
 }
 
 /** The document's text in a range, lines joined by a space. */

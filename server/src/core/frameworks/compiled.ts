@@ -1,4 +1,4 @@
-import { detached, normalizeTitle, phrasePattern } from '../text';
+import { detached, normalizeTitle, phrasePattern, withoutSectionNumber } from '../text';
 import type { GradeStyle } from '../model';
 import type {
   FrameworkProfile,
@@ -58,7 +58,6 @@ export interface Statement {
 const cache = new WeakMap<FrameworkProfile, CompiledFramework>();
 const genericCache = new Map<string, CompiledFramework>();
 
-const LEADING_NUMBER = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z][.)]|[ivx]{1,4}\.)\s+/i;
 
 /** Lower case with straight apostrophes; same length as the text, so offsets still match. */
 export function foldApostrophes(text: string): string {
@@ -90,7 +89,7 @@ export const titleKey = remembered(computeTitleKey);
 function computeTitleKey(title: string): string {
   // "The Local Safeguarding Children Board (LSCB)": an abbreviation in brackets does not change the title
   // a dash left after the title ("Capacity for improvement –") is the separator before a grade, as a record row's is
-  return normalizeTitle(title.replace(LEADING_NUMBER, '').replace(/\s*\([A-Za-z]{2,8}\)\s*:?\s*$/, '')).replace(/[\s:-]+$/, '');
+  return normalizeTitle(withoutSectionNumber(title).replace(/\s*\([A-Za-z]{2,8}\)\s*:?\s*$/, '')).replace(/[\s:-]+$/, '');
 }
 
 function byLengthDesc(a: string, b: string): number {

@@ -1,4 +1,4 @@
-import { collapseWhiteSpace, escapeRegExp, isBlankText, isWhiteSpace, maskMarkup, mayHaveMarkup, trimmedSpan, withoutInvisible, type Span } from '../text';
+import { collapseWhiteSpace, escapeRegExp, isBlankText, isWhiteSpace, maskMarkup, mayHaveMarkup, trimmedSpan, withoutInvisible, withoutSectionNumber, type Span } from '../text';
 
 const PAGE_LINE = /(?:^|\t|\s)page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$/i;
 
@@ -540,7 +540,7 @@ export function genericHeadingRole(title: string): 'contents' | 'record' | 'acti
   if (title.length > 240) return null;
   // "What  does  the  local  authority  need  to  improve?": spaces doubled by a PDF do not change the heading
   const stopped = withoutFinalStop(title);
-  const clean = (stopped.indexOf('  ') >= 0 || stopped.indexOf('\t') >= 0 ? collapseWhiteSpace(stopped) : stopped).trim();
+  const clean = withoutSectionNumber((stopped.indexOf('  ') >= 0 || stopped.indexOf('\t') >= 0 ? collapseWhiteSpace(stopped) : stopped).trim());
   if (clean.length > 120) return null;
   if (GENERIC_CONTENTS.test(clean)) return 'contents';
   if (GENERIC_RECORD.test(clean)) return 'record';
