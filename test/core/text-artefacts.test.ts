@@ -7,6 +7,9 @@ import { lint } from '../../server/src/lint/engine';
 import { fixturesDir, frameworkFixtures, readSeed, seedNames } from '../helpers/paths';
 import { reportsWithTables, rewriteTable, TABLE_STYLES, writeTable } from '../helpers/tables';
 
+/** A row of a record or summary table: its title, a tab, and its grade. */
+const RECORD_ROW = /^([A-Z][^\t\n]{3,200})\t(Outstanding|Good|Adequate|Inadequate|Requires improvement[^\n]*|Performs[^\n]*)$/gm;
+
 /**
  * What copying a report out of Word, a PDF, a web page or a chat leaves in its text. Each must read as the clean
  * report does: the same judgements, grades and problems (a clean real report has no false alarms).
@@ -43,6 +46,10 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   // Word, saving as text, can leave a tab at the end of a line that is no table's row
   'a tab after every short line ("Being healthy<TAB>", "Contents<TAB>")': (text) => text.replace(/^([A-Z][^\t\n.|]{2,100}[a-z])$/gm, '$1\t'),
   'a tab after every line without one': (text) => text.replace(/^([^\t\n]+)$/gm, '$1\t'),
+  // a record typed as a bulleted list of rows
+  'record rows as a bulleted list ("•<TAB>Staying safe<TAB>Good")': (text) => text.replace(RECORD_ROW, '\u2022\t$1\t$2'),
+  'record rows as a bulleted list ("• Staying safe<TAB>Good")': (text) => text.replace(RECORD_ROW, '\u2022 $1\t$2'),
+  'record rows as a list with dashes ("- Staying safe<TAB>Good")': (text) => text.replace(RECORD_ROW, '- $1\t$2'),
   // a template's word before the grade
   'grades after "Judgement: " ("Judgement: Grade 3 (Adequate)")': (text) => text.replace(/^(\**)(Grade \d)/gm, '$1Judgement: $2'),
   'grades written "Grade awarded: 3 (Adequate)"': (text) => text.replace(/^(\**)Grade (\d)/gm, '$1Grade awarded: $2'),

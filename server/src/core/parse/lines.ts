@@ -513,10 +513,10 @@ const GENERIC_RECORD =
 const GENERIC_ACTIONS =
   /^(?:(?:key )?(?:areas?|recommendations?|priorities|points?) (?:for|of) (?:further )?(?:development|improvement|action)s?(?: and (?:development|improvement))?|recommendations?|what (?:does|should|needs? to)\b.*\bimprove\??|areas for development and improvement)$/i;
 
-/** A table cell that is a row's number: "2.1", "3." */
-export const ROW_NUMBER_CELL = /^(?:\d{1,2}(?:\.\d{1,2})*(?:\\?\.|\))?|\(\d{1,2}(?:\.\d{1,2})*\))$/;
-/** A row's number before its title in the same cell: "2.1 Adoption performance" */
-export const ROW_NUMBER_PREFIX = /^(?:\d{1,2}(?:\.\d{1,2})*(?:\\?\.|\))?|\(\d{1,2}(?:\.\d{1,2})*\))\s+(?=\S)/;
+/** A table cell that is a row's number ("2.1", "3."), or the bullet of a list of rows typed with tabs ("•<TAB>Staying safe<TAB>Good") */
+export const ROW_NUMBER_CELL = /^(?:\d{1,2}(?:\.\d{1,2})*(?:\\?\.|\))?|\(\d{1,2}(?:\.\d{1,2})*\)|[-\u2022\u00b7\u25aa\u25cf\u2013])$/;
+/** A row's number before its title in the same cell: "2.1 Adoption performance"; or the bullet of a list of rows ("• Staying safe") */
+export const ROW_NUMBER_PREFIX = /^(?:\d{1,2}(?:\.\d{1,2})*(?:\\?\.|\))?|\(\d{1,2}(?:\.\d{1,2})*\)|[-\u2022\u00b7\u25aa\u25cf\u2013])\s+(?=\S)/;
 
 /** The cell naming a row: "| 2.1 | Adoption performance | Good |" is titled by its second cell. */
 export function titleCellOf(text: string, filled: Span[]): Span {
