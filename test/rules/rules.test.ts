@@ -1,9 +1,11 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { lint } from '../../server/src/lint/engine';
 import { allRules } from '../../server/src/rules';
 import { fixAll } from '../../server/src/lint/fix';
 import { applyEdits } from '../helpers/edits';
-import { readSeed } from '../helpers/paths';
+import { fixturesDir, readSeed } from '../helpers/paths';
 import { reportsWithTables, rewriteTable, TABLE_STYLES, writeTable } from '../helpers/tables';
 import { APA_SENTENCE, apaSection, SLAC_HEAD, slacSection, type RuleCase } from './cases';
 
@@ -625,6 +627,44 @@ describe('missing-record-entry: a heading the document numbered ("2.2 Partnershi
     assert.match(problems[0]!.message, /^"Partnership working" in Safeguarding services is graded/);
     assert.strictEqual(problems[0]!.fixes[0]?.title, 'Add "Partnership working" to the record');
     assert.deepStrictEqual(applyEdits(text, problems[0]!.fixes[0]!.edits).split('\n').slice(-2), [`Overall effectiveness${T}Adequate`, `Partnership working${T}Good`]);
+  });
+});
+
+describe('missing-record-entry: the new row writes its grade as the rows beside it do', () => {
+  const fixedRows = (record: string[]) => {
+    const lines = [
+      ...SLAC_HEAD,
+      ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'),
+      ...slacSection('Partnership working', 'Grade 2 (Good)', 12, 'Partnership working arrangements are good.'),
+      'Record of main findings',
+      '',
+      `Safeguarding services${T}`,
+      ...record,
+    ];
+    const text = lines.join('\n');
+    const problem = lint(text, { framework: 'slac-2011' }).diagnostics.find((d) => d.ruleId === 'missing-record-entry');
+    assert.ok(problem?.fixes[0], 'no fix offered');
+    return applyEdits(text, problem.fixes[0].edits).split('\n').slice(-record.length - 1);
+  };
+
+  it('"Grade 2 (Good)" beside "Grade 3 (Adequate)", though SLAC records write labels', () => {
+    assert.deepStrictEqual(fixedRows([`Overall effectiveness${T}Grade 3 (Adequate)`]), [`Overall effectiveness${T}Grade 3 (Adequate)`, `Partnership working${T}Grade 2 (Good)`]);
+  });
+
+  it('"Good (Grade 2)" beside "Adequate (Grade 3)"', () => {
+    assert.deepStrictEqual(fixedRows([`Overall effectiveness${T}Adequate (Grade 3)`]), [`Overall effectiveness${T}Adequate (Grade 3)`, `Partnership working${T}Good (Grade 2)`]);
+  });
+
+  it('the label alone, as the framework writes it, beside a label', () => {
+    assert.deepStrictEqual(fixedRows([`Overall effectiveness${T}Adequate`]), [`Overall effectiveness${T}Adequate`, `Partnership working${T}Good`]);
+  });
+
+  it('a LAC 2013 record of labels gets a label, though the framework writes "Good (Grade 2)"', () => {
+    const text = fs.readFileSync(path.join(fixturesDir, 'frameworks', 'lac-2013', 'clean.txt'), 'utf8');
+    const lines = text.split('\n');
+    lines.splice(lines.lastIndexOf(`Quality of provision${T}Adequate`), 1);
+    const problem = lint(lines.join('\n')).diagnostics.find((d) => d.ruleId === 'missing-record-entry');
+    assert.deepStrictEqual(problem?.fixes[0]?.edits.map((edit) => edit.newText), [`\nQuality of provision${T}Adequate`]);
   });
 });
 

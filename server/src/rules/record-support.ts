@@ -26,12 +26,14 @@ export function insertRecordRow(context: RuleContext, section: Section, level: L
   const before = after ? null : neighbours.next(section, strict);
   const last = record.rows[record.rows.length - 1] ?? null;
   const sample = after ?? before ?? last;
-  // the record's own way of writing: the judgement's title, the grade in the case of the row it goes beside
+  // the record's own way of writing: the judgement's title, the grade in the case and notation of the row it goes beside
   const sampleGrade = sample?.grade?.label?.text;
   const lowerCase = sampleGrade ? sampleGrade === sampleGrade.toLowerCase() : false;
   const title = rowTitle(section);
   if (!title) return null;
-  const grade = writeGrade(profile, level, profile.record.style ?? 'label', lowerCase);
+  // as the row beside it writes its grade ("Adequate" beside "Good", though the framework's records write "Good (Grade 2)")
+  const style = sample?.grade?.level ? sample.grade.style : (profile.record.style ?? 'label');
+  const grade = writeGrade(profile, level, style, lowerCase);
   const eol = context.eol;
   // the new row, in the shape of the row it goes beside: its cells, pipes and padding, a grid row's border, HTML tags
   const shaped = (neighbour: RecordRow | null): ShapedRow =>
