@@ -535,6 +535,41 @@ describe('missing-grade: a heading wrapped over two lines takes its grade after 
   });
 });
 
+describe("missing-grade: the grade offered is written as the report's other grades are", () => {
+  const offered = (otherGrade: string) => {
+    const lines = [
+      ...SLAC_HEAD,
+      ...slacSection('Overall effectiveness', otherGrade, 11, 'The overall effectiveness of safeguarding services is adequate.'),
+      ...slacSection('Partnership working', null, 12, 'Partnership working arrangements are good.'),
+    ];
+    const text = lines.join('\n');
+    const problem = lint(text, { framework: 'slac-2011' }).diagnostics.find((d) => d.ruleId === 'missing-grade');
+    assert.ok(problem?.fixes[0], 'no fix offered');
+    // the sentence's level first; applied, the grade reads back and the problem is gone
+    const fixed = applyEdits(text, problem.fixes[0].edits);
+    const after = lint(fixed, { framework: 'slac-2011' });
+    assert.deepStrictEqual(after.diagnostics.map((d) => d.ruleId), []);
+    assert.deepStrictEqual(after.report.judgementSections.map((section) => section.judgement?.grade?.level?.key), ['adequate', 'good']);
+    return problem.fixes.map((fix) => fix.title);
+  };
+
+  it('"Grade 2 (Good)" where the others are written so (the framework\'s own way)', () => {
+    assert.strictEqual(offered('Grade 3 (Adequate)')[0], 'Insert "Grade 2 (Good)", as the judgement sentence says');
+  });
+
+  it('"Good (Grade 2)" where the others are written "Adequate (Grade 3)"', () => {
+    assert.strictEqual(offered('Adequate (Grade 3)')[0], 'Insert "Good (Grade 2)", as the judgement sentence says');
+  });
+
+  it('"2 (Good)" where the others are written "3 (Adequate)"', () => {
+    assert.strictEqual(offered('3 (Adequate)')[0], 'Insert "2 (Good)", as the judgement sentence says');
+  });
+
+  it('in lower case where the others\' labels are', () => {
+    assert.deepStrictEqual(offered('Grade 3 (adequate)').slice(0, 2), ['Insert "Grade 2 (good)", as the judgement sentence says', 'Insert "Grade 1 (outstanding)"']);
+  });
+});
+
 describe('missing-record-entry: where the fix puts the row', () => {
   const fixedText = (lines: string[]) => {
     const text = lines.join('\n');

@@ -1,6 +1,6 @@
 import { writeGrade } from '../core/frameworks/notation';
 import { defineRule, type Fix } from './rule';
-import { frameworkName, insertAt, quote } from './support';
+import { frameworkName, insertAt, quote, reportNotation } from './support';
 
 export default defineRule({
   meta: {
@@ -12,6 +12,8 @@ export default defineRule({
   check(context) {
     const profile = context.report.framework?.profile;
     if (!profile) return [];
+    // the grade written as the report's other sections write theirs ("Adequate (Grade 3)", "3 (Adequate)", "grade 3 (adequate)")
+    const notation = reportNotation(context.report, profile.notation.preferred);
     return context.report.judgementSections
       .filter((section) => section.judgement?.definition?.graded && !section.judgement.grade)
       .map((section) => {
@@ -21,7 +23,7 @@ export default defineRule({
         const fromSentence = section.judgement?.sentence?.term.level ?? null;
         const inline = profile.notation.preferred === 'heading-colon-label';
         const fixes: Fix[] = profile.scale.levels.map((level) => {
-          const written = writeGrade(profile, level);
+          const written = inline || !notation ? writeGrade(profile, level) : writeGrade(profile, level, notation.style, notation.lowerCase);
           return {
             title: `Insert "${written}"` + (level === fromSentence ? ', as the judgement sentence says' : ''),
             edits: [insertAt(heading.end.line, inline ? heading.end.character : line.length, inline ? `: ${written}` : `${context.eol}${context.eol}${written}`)],
