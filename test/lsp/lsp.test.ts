@@ -192,6 +192,21 @@ describe('language server over JSON-RPC (push diagnostics)', function () {
     assert.match((items.find((item) => item.label === 'Partnership working')!.textEdit as TextEdit).newText, /^Partnership working\n\n\$\{1\|Grade 1 \(Outstanding\),Grade 2 \(Good\)/);
   });
 
+  it("completes a heading's grade and a record cell as the report writes its other grades", async () => {
+    // the seed with every grade written "Adequate (Grade 3)", the framework writing "Grade 3 (Adequate)"
+    const text = seed001.replace('Partnership working\n\nGrade 2 (Good)', 'Part\n\nGrade 2 (Good)').replace(/^Grade (\d) \(([A-Za-z]+)\)$/gm, '$2 (Grade $1)');
+    const uri = await client.open(path.join(dir, 'headings-as-written.txt'), text);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { ...td(uri), position: at(215, 4) });
+    assert.match((items.find((item) => item.label === 'Partnership working')!.textEdit as TextEdit).newText, /^Partnership working\n\n\$\{1\|Outstanding \(Grade 1\),Good \(Grade 2\)/);
+    // a record whose cells are labels in lower case
+    const lines = seed001.replace(/^([^\t\n]+)\t(Outstanding|Good|Adequate|Inadequate)$/gm, (_row, title: string, label: string) => `${title}\t${label.toLowerCase()}`).split('\n');
+    const row = lines.lastIndexOf('Partnership working\tgood');
+    lines[row] = 'Partnership working\t';
+    const recordUri = await client.open(path.join(dir, 'record-as-written.txt'), lines.join('\n'));
+    const cellItems = await client.request<CompletionItem[]>('textDocument/completion', { ...td(recordUri), position: at(row, lines[row]!.length) });
+    assert.deepStrictEqual(cellItems.map((item) => item.label), ['outstanding', 'good', 'adequate', 'inadequate']);
+  });
+
   it('goes from a record row and a contents entry to the section, and back with references', async () => {
     const uri = uriOf(path.join(dir, 'seed-001.txt'));
     const fromRow = await client.request<Location>('textDocument/definition', { ...td(uri), position: at(396, 5) });

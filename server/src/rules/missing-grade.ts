@@ -1,6 +1,6 @@
-import { writeGrade } from '../core/frameworks/notation';
+import { sectionsNotation, writeGrade } from '../core/frameworks/notation';
 import { defineRule, type Fix } from './rule';
-import { frameworkName, insertAt, quote, reportNotation } from './support';
+import { frameworkName, insertAt, quote } from './support';
 
 export default defineRule({
   meta: {
@@ -13,7 +13,7 @@ export default defineRule({
     const profile = context.report.framework?.profile;
     if (!profile) return [];
     // the grade written as the report's other sections write theirs ("Adequate (Grade 3)", "3 (Adequate)", "grade 3 (adequate)")
-    const notation = reportNotation(context.report, profile.notation.preferred);
+    const notation = sectionsNotation(profile, context.report.judgementSections);
     return context.report.judgementSections
       .filter((section) => section.judgement?.definition?.graded && !section.judgement.grade)
       .map((section) => {

@@ -1,5 +1,5 @@
 import { shortNameOf } from '../core/frameworks/profile';
-import type { Grade, GradeStyle, Report, Section } from '../core/model';
+import type { Grade, Section } from '../core/model';
 import { withoutSectionNumber, type Range } from '../core/text';
 import type { RuleContext, TextEdit } from './rule';
 import { cellEdits } from './table-layout';
@@ -22,34 +22,6 @@ export function lineOf(range: Range): string {
 
 export function frameworkName(context: RuleContext): string {
   return context.report.framework ? shortNameOf(context.report.framework.profile) : 'this report';
-}
-
-/** Notations a grade on a line of its own is written in, and read back in. */
-const LINE_NOTATIONS: ReadonlySet<GradeStyle> = new Set<GradeStyle>(['grade-number', 'grade-number-label', 'label-grade-number', 'label-number', 'number-label']);
-
-/**
- * How the report writes its sections' grades: the notation most of them are written in (the framework's own on a tie),
- * and whether their labels are lower case (undefined when none has a label); null when no grade is written so.
- */
-export function reportNotation(report: Report, preferred: GradeStyle): { style: GradeStyle; lowerCase: boolean | undefined } | null {
-  const counts = new Map<GradeStyle, number>();
-  let labelled = 0;
-  let lower = 0;
-  for (const section of report.judgementSections) {
-    const grade = section.judgement?.grade;
-    if (!grade?.level || !LINE_NOTATIONS.has(grade.style)) continue;
-    counts.set(grade.style, (counts.get(grade.style) ?? 0) + 1);
-    if (grade.label) {
-      labelled++;
-      if (grade.label.text === grade.label.text.toLowerCase()) lower++;
-    }
-  }
-  let style: GradeStyle | null = null;
-  for (const [candidate, count] of counts) {
-    const best = style === null ? 0 : (counts.get(style) ?? 0);
-    if (count > best || (count === best && candidate === preferred)) style = candidate;
-  }
-  return style ? { style, lowerCase: labelled ? lower * 2 > labelled : undefined } : null;
 }
 
 /** 'Grade 2 (Good)' as written, with its meaning when the label does not say it: 'Grade 3 (good)'. */

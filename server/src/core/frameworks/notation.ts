@@ -1,4 +1,4 @@
-import type { Grade, GradeStyle } from '../model';
+import type { Grade, GradeStyle, Section } from '../model';
 import { shortNameOf, type FrameworkProfile, type Level } from './profile';
 
 function withCase(label: string, lower: boolean): string {
@@ -28,6 +28,53 @@ export function writeGrade(profile: FrameworkProfile, level: Level, style: Grade
     case 'sentence':
       return label;
   }
+}
+
+/** Notations a grade is written in on a line or in a cell of its own, and read back in. */
+const OWN_LINE_NOTATIONS: ReadonlySet<GradeStyle> = new Set<GradeStyle>(['grade-number', 'grade-number-label', 'label-grade-number', 'label-number', 'number-label', 'label']);
+
+/** Notations a section's grade is read in on a line of its own: a label alone only where the framework writes grades so. */
+export function sectionNotations(profile: FrameworkProfile): ReadonlySet<GradeStyle> {
+  return new Set<GradeStyle>(['grade-number', 'grade-number-label', 'label-grade-number', 'label-number', 'number-label', ...(profile.notation.styles.includes('label') ? (['label'] as const) : [])]);
+}
+
+/** The report's sections' grades written as most of them are (see usualNotation). */
+export function sectionsNotation(profile: FrameworkProfile, sections: readonly Section[]): UsualNotation | null {
+  return usualNotation(
+    sections.map((section) => section.judgement?.grade),
+    profile.notation.preferred,
+    sectionNotations(profile),
+  );
+}
+
+export interface UsualNotation {
+  style: GradeStyle;
+  /** The labels are lower case ("Grade 3 (adequate)"); undefined when no grade has a label. */
+  lowerCase: boolean | undefined;
+}
+
+/**
+ * How a report writes the grades given: the notation most of them are written in (`preferred` on a tie), and the case
+ * of their labels; null when none is written in a notation of its own line. `allowed` narrows the notations counted.
+ */
+export function usualNotation(grades: readonly (Grade | null | undefined)[], preferred: GradeStyle, allowed: ReadonlySet<GradeStyle> = OWN_LINE_NOTATIONS): UsualNotation | null {
+  const counts = new Map<GradeStyle, number>();
+  let labelled = 0;
+  let lower = 0;
+  for (const grade of grades) {
+    if (!grade?.level || !allowed.has(grade.style) || !OWN_LINE_NOTATIONS.has(grade.style)) continue;
+    counts.set(grade.style, (counts.get(grade.style) ?? 0) + 1);
+    if (grade.label) {
+      labelled++;
+      if (grade.label.text === grade.label.text.toLowerCase()) lower++;
+    }
+  }
+  let style: GradeStyle | null = null;
+  for (const [candidate, count] of counts) {
+    const best = style === null ? 0 : (counts.get(style) ?? 0);
+    if (count > best || (count === best && candidate === preferred)) style = candidate;
+  }
+  return style ? { style, lowerCase: labelled ? lower * 2 > labelled : undefined } : null;
 }
 
 /** Rewrites a written grade for another level, keeping how the writer wrote it (style, case, brackets, "out of 4"). */

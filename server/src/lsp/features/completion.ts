@@ -1,6 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver/node';
-import { writeGrade } from '../../core/frameworks/notation';
-import type { FrameworkProfile } from '../../core/frameworks/profile';
+import { sectionsNotation, usualNotation, writeGrade } from '../../core/frameworks/notation';
+import type { FrameworkProfile, Level } from '../../core/frameworks/profile';
 import { flattenSections } from '../../core/model';
 import type { Position } from '../../core/text';
 import type { Analysis } from '../analysis';
@@ -13,9 +13,9 @@ const gradeDoc = (profile: FrameworkProfile, index: number) => {
 };
 
 /** After "Grade " (or in a grade cell of the record): the framework's scale, best first. */
-function gradeItems(profile: FrameworkProfile, position: Position, from: number, style: Parameters<typeof writeGrade>[2]): CompletionItem[] {
+function gradeItems(profile: FrameworkProfile, position: Position, from: number, style: Parameters<typeof writeGrade>[2], lowerCase?: boolean): CompletionItem[] {
   return profile.scale.levels.map((level, index) => {
-    const text = writeGrade(profile, level, style);
+    const text = writeGrade(profile, level, style, lowerCase);
     return {
       label: text,
       kind: CompletionItemKind.EnumMember,
@@ -39,11 +39,14 @@ function headingItems(analysis: Analysis, profile: FrameworkProfile, position: P
       .filter((section) => (section.part?.definition?.id ?? null) === partId && section.heading.range.start.line !== position.line)
       .map((section) => section.judgement?.definition?.id),
   );
-  const choices = profile.scale.levels.map((level) => writeGrade(profile, level).replace(/[\\,|]/g, (c) => `\\${c}`)).join(',');
+  const inline = profile.notation.preferred === 'heading-colon-label';
+  // the grade written as the report's other grades are ("Adequate (Grade 3)"), else as the framework writes it
+  const notation = inline ? null : sectionsNotation(profile, analysis.report.judgementSections);
+  const written = (level: Level) => (notation ? writeGrade(profile, level, notation.style, notation.lowerCase) : writeGrade(profile, level));
+  const choices = profile.scale.levels.map((level) => written(level).replace(/[\\,|]/g, (c) => `\\${c}`)).join(',');
   return profile.judgements
     .filter((definition) => definition.graded && !present.has(definition.id) && (!definition.parts || !partId || definition.parts.includes(partId)))
     .map((definition, index) => {
-      const inline = profile.notation.preferred === 'heading-colon-label';
       const title = snippetText(definition.title);
       const snippet = inline ? `${title}: \${1|${choices}|}` : `${title}\n\n\${1|${choices}|}\n\n$0`;
       return {
@@ -82,7 +85,12 @@ export function completions(analysis: Analysis, position: Position, snippets: bo
   const record = analysis.report.record;
   if (record && prefix.includes('\t') && position.line >= record.range.start.line && position.line <= record.range.end.line + 1) {
     const cell = prefix.slice(prefix.lastIndexOf('\t') + 1);
-    return gradeItems(profile, position, position.character - cell.length, profile.record.style ?? 'label');
+    // as the record's other cells write their grades, else as the framework's records do
+    const notation = usualNotation(
+      record.rows.map((row) => row.grade),
+      profile.record.style ?? 'label',
+    );
+    return gradeItems(profile, position, position.character - cell.length, notation?.style ?? profile.record.style ?? 'label', notation?.lowerCase);
   }
   const word = /^[A-Za-z][A-Za-z ,'\u2019-]{0,60}$/.exec(prefix);
   const previousBlank = position.line === 0 || !(analysis.lines[position.line - 1] ?? '').trim();
