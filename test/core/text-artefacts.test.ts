@@ -7,6 +7,8 @@ import { lint } from '../../server/src/lint/engine';
 import { fixturesDir, frameworkFixtures, readSeed, seedNames } from '../helpers/paths';
 import { reportsWithTables, rewriteTable, TABLE_STYLES, writeTable } from '../helpers/tables';
 
+/** A short line of words ending in a letter, as a heading is (not a sentence, a row or a title with its grade). */
+const SHORT_LINE = /^([A-Z][^\t\n.|:]{2,100}[a-z])$/gm;
 /** A row of a record or summary table: its title, a tab, and its grade. */
 const RECORD_ROW = /^([A-Z][^\t\n]{3,200})\t(Outstanding|Good|Adequate|Inadequate|Requires improvement[^\n]*|Performs[^\n]*)$/gm;
 
@@ -44,8 +46,14 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   'a tab after the last cell of every table row': (text) => text.replace(/^(.*\t.*[^\t\n])$/gm, '$1\t'),
   'a tab after every Markdown table row': (text) => text.replace(/^(\s*\|.*\|)$/gm, '$1\t'),
   // Word, saving as text, can leave a tab at the end of a line that is no table's row
-  'a tab after every short line ("Being healthy<TAB>", "Contents<TAB>")': (text) => text.replace(/^([A-Z][^\t\n.|]{2,100}[a-z])$/gm, '$1\t'),
+  'a tab after every short line ("Being healthy<TAB>", "Contents<TAB>")': (text) => text.replace(SHORT_LINE, '$1\t'),
   'a tab after every line without one': (text) => text.replace(/^([^\t\n]+)$/gm, '$1\t'),
+  // the anchors a converter leaves for a Word document's bookmarks, on the short lines that headings are
+  'pandoc attributes after short lines ("Being healthy {#_Toc1234 .unnumbered}")': (text) => text.replace(SHORT_LINE, '$1 {#_Toc1234 .unnumbered}'),
+  'pandoc attributes after Markdown headings ("## Being healthy {#being-healthy}")': (text) => text.replace(/^(#{1,6} [^\n]*[a-z)])$/gm, '$1 {#being-healthy}'),
+  'pandoc empty spans before short lines ("[]{#_Toc1234 .anchor}Being healthy")': (text) => text.replace(SHORT_LINE, '[]{#_Toc1234 .anchor}$1'),
+  'HTML anchors before short lines (\'<a name="_Toc1234"></a>Being healthy\')': (text) => text.replace(SHORT_LINE, '<a name="_Toc1234"></a>$1'),
+  'HTML links around short lines': (text) => text.replace(SHORT_LINE, '<a href="https://www.example.org/reports/2011/rutland#section">$1</a>'),
   // a record typed as a bulleted list of rows
   'record rows as a bulleted list ("•<TAB>Staying safe<TAB>Good")': (text) => text.replace(RECORD_ROW, '\u2022\t$1\t$2'),
   'record rows as a bulleted list ("• Staying safe<TAB>Good")': (text) => text.replace(RECORD_ROW, '\u2022 $1\t$2'),

@@ -63,7 +63,7 @@ export function detached(text: string): string {
 }
 
 /** Inline HTML tags, dropped from titles ("Leadership a<b>nd management" is "Leadership and management"). */
-const INLINE_TAG = /<\/?(?:b|strong|em|i|u|span|font)\b[^>\n]{0,40}>/gi;
+const INLINE_TAG = /<a\s[^>\n]{0,300}>|<\/a>|<\/?(?:b|strong|em|i|u|span|font)\b[^>\n]{0,40}>/gi;
 /**
  * Characters that only carry formatting: replaced by spaces so that offsets stay exact. Among them the invisible
  * breaks text pasted from web pages and chat carries (zero-width space, word joiner, zero-width no-break space), which
@@ -71,9 +71,11 @@ const INLINE_TAG = /<\/?(?:b|strong|em|i|u|span|font)\b[^>\n]{0,40}>/gi;
  */
 // "_Grade 3_" is emphasis, as "*Grade 3*" is; an underscore inside a word ("snake_case") is not markup, in Markdown either.
 // A Markdown block quote's "> ", the backslash pandoc ends a hard line break with ("Being healthy\") and a no-break
-// space written as an HTML entity ("Grade&nbsp;3") are markup too.
+// space written as an HTML entity ("Grade&nbsp;3") are markup too; so are the anchors converters leave for a Word
+// document's bookmarks: pandoc's attributes after a heading ("## Being healthy {#_Toc123 .unnumbered}"), its empty
+// spans ("[]{#_Toc123 .anchor}Being healthy") and HTML's ("<a name="_Toc123"></a>Being healthy").
 const MARKUP =
-  /^[ \t]{0,3}(?:>[ \t]?)+|\\(?=[ \t]*$)|&nbsp;|&#160;|<\/?(?:b|strong|em|i|u|span|font|p|br|div|h[1-6]|table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption)\b[^>\n]{0,40}>|\*\*|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\*|\uFEFF|\u00A0|\u200B|\u2060|`/gi;
+  /^[ \t]{0,3}(?:>[ \t]?)+|\\(?=[ \t]*$)|&nbsp;|&#160;|[ \t]\{[#.-][^{}\n]{0,100}\}(?=[ \t]*$)|\[\]\{[#.][^{}\n]{0,100}\}|<a\s[^>\n]{0,300}>|<\/a>|<\/?(?:b|strong|em|i|u|span|font|p|br|div|h[1-6]|table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption)\b[^>\n]{0,40}>|\*\*|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\*|\uFEFF|\u00A0|\u200B|\u2060|`/gi;
 
 /** Whether the text may hold markup to mask: plain searches, much faster than a character-class scan. */
 export function mayHaveMarkup(text: string): boolean {
@@ -86,6 +88,7 @@ export function mayHaveMarkup(text: string): boolean {
     text.indexOf('&#160;') >= 0 ||
     text.indexOf('\\') >= 0 ||
     text.indexOf('`') >= 0 ||
+    text.indexOf('{') >= 0 ||
     text.indexOf('\uFEFF') >= 0 ||
     text.indexOf('\u00A0') >= 0 ||
     text.indexOf('\u200B') >= 0 ||
