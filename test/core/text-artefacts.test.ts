@@ -318,6 +318,8 @@ describe("a contents list as a PDF's table of contents is extracted reads as the
     'a Markdown table, with a header row': (title, page) => [`| ${title} | ${page} |`],
     'a Markdown table without outer bars': (title, page) => [`${title} | ${page}`],
     'a Markdown table whose first entry is its header row': (title, page) => [`| ${title} | ${page} |`],
+    // a converter's contents: each title a link to its heading
+    'Markdown links, with their pages ("[Overall effectiveness](#overall-effectiveness)<TAB>5")': (title, page) => [`[${title}](#${slug(title)})\t${page}`],
   };
   /** Rows a style writes before the first entry. */
   const HEADERS: Record<string, string[]> = {
@@ -348,6 +350,28 @@ describe("a contents list as a PDF's table of contents is extracted reads as the
     }
   }
 });
+
+describe('a contents list without page numbers (a list of titles) reads as the one with them', () => {
+  const titles = (text: string) => lint(text).report.contents?.entries.map((entry) => entry.title.text) ?? [];
+  const byRule = (read: ReturnType<typeof reading>) => ({ ...read, problems: read.problems.map((problem) => problem.replace(/@\d+$/, '')).sort() });
+  for (const { name, text } of cleanReports()) {
+    if (!titles(text).length) continue;
+    it(name, () => {
+      const pageless = text.replace(/^(.+)\t\d{1,3}$/gm, (_entry, title: string) => title);
+      assert.notStrictEqual(pageless, text);
+      assert.deepStrictEqual(titles(pageless), titles(text));
+      assert.deepStrictEqual(byRule(reading(pageless)), byRule(reading(text)));
+    });
+  }
+});
+
+/** The anchor a converter gives a heading: "Overall effectiveness" is "#overall-effectiveness". */
+function slug(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
+}
 
 describe('a report written in Markdown by a converter reads as the text does', () => {
   for (const name of ['slac-2011-rutland', 'apa-2007-rutland']) {

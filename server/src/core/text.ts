@@ -73,9 +73,10 @@ const INLINE_TAG = /<a\s[^>\n]{0,300}>|<\/a>|<\/?(?:b|strong|em|i|u|span|font)\b
 // A Markdown block quote's "> ", the backslash pandoc ends a hard line break with ("Being healthy\") and a no-break
 // space written as an HTML entity ("Grade&nbsp;3") are markup too; so are the anchors converters leave for a Word
 // document's bookmarks: pandoc's attributes after a heading ("## Being healthy {#_Toc123 .unnumbered}"), its empty
-// spans ("[]{#_Toc123 .anchor}Being healthy") and HTML's ("<a name="_Toc123"></a>Being healthy").
+// spans ("[]{#_Toc123 .anchor}Being healthy") and HTML's ("<a name="_Toc123"></a>Being healthy"). A Markdown link
+// shows its text: "[Being healthy](#being-healthy)" in a contents list is "Being healthy".
 const MARKUP =
-  /^[ \t]{0,3}(?:>[ \t]?)+|\\(?=[ \t]*$)|&nbsp;|&#160;|[ \t]\{[#.-][^{}\n]{0,100}\}(?=[ \t]*$)|\[\]\{[#.][^{}\n]{0,100}\}|<a\s[^>\n]{0,300}>|<\/a>|<\/?(?:b|strong|em|i|u|span|font|p|br|div|h[1-6]|table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption)\b[^>\n]{0,40}>|\*\*|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\*|\uFEFF|\u00A0|\u200B|\u2060|`/gi;
+  /^[ \t]{0,3}(?:>[ \t]?)+|\\(?=[ \t]*$)|&nbsp;|&#160;|[ \t]\{[#.-][^{}\n]{0,100}\}(?=[ \t]*$)|\[\]\{[#.][^{}\n]{0,100}\}|\[(?=[^[\]\n]{1,200}\]\([^()\s]{0,300}\))|\]\([^()\s]{0,300}\)|<a\s[^>\n]{0,300}>|<\/a>|<\/?(?:b|strong|em|i|u|span|font|p|br|div|h[1-6]|table|thead|tbody|tfoot|tr|td|th|colgroup|col|caption)\b[^>\n]{0,40}>|\*\*|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])|\*|\uFEFF|\u00A0|\u200B|\u2060|`/gi;
 
 /** Whether the text may hold markup to mask: plain searches, much faster than a character-class scan. */
 export function mayHaveMarkup(text: string): boolean {
@@ -89,6 +90,7 @@ export function mayHaveMarkup(text: string): boolean {
     text.indexOf('\\') >= 0 ||
     text.indexOf('`') >= 0 ||
     text.indexOf('{') >= 0 ||
+    text.indexOf('](') >= 0 ||
     text.indexOf('\uFEFF') >= 0 ||
     text.indexOf('\u00A0') >= 0 ||
     text.indexOf('\u200B') >= 0 ||

@@ -78,6 +78,14 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
       index = wrapped.lastLine + 1;
       continue;
     }
+    const titleOnly = !match && entries.every((entry) => entry.page === null) ? pagelessEntry(lines, next, text, entries.length ? last : null) : null;
+    if (titleOnly) {
+      entries.push({ title: spanOf(lines, next, titleOnly), page: null, range: lineRange(next, titleOnly.start, titleOnly.end) });
+      owned.push(next);
+      last = next;
+      index = next + 1;
+      continue;
+    }
     if (!match?.[1] || !match[2]) {
       // a page's footer or header left in the list by a PDF ("© Crown copyright 2011"): the entries go on after it
       if (previousPage !== null && isStrayFurniture(text.trim()) && entryFollows(lines, next, previousPage)) {
@@ -104,6 +112,24 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
     next: last + 1,
     lines: owned,
   };
+}
+
+/**
+ * A contents list without page numbers ("Contents" / "Being healthy" / "Staying safe" …, as a list of titles): a run
+ * of two or more short title lines with no blank line between them; `previous` is the entry above, null for the first.
+ */
+function pagelessEntry(lines: Lines, line: number, text: string, previous: number | null): Span | null {
+  if (previous !== null && line !== previous + 1) return null;
+  const isTitle = (candidate: string) => {
+    const span = trimmedSpan(candidate);
+    const content = candidate.slice(span.start, span.end);
+    // a title starts with a capital (a line of wrapped prose mostly does not), and ends without a sentence's stop
+    return span.end - span.start <= MAX_STRAY && /^[A-Z]/.test(content) && !/[.!:;,]$|\d$|\bgrade\s*\d/i.test(content) && !candidate.includes('\t');
+  };
+  if (!isTitle(text)) return null;
+  // the first title begins a run: the line below it is a title too
+  if (previous === null && (line + 1 >= lines.length || lines.isBlank(line + 1) || !isTitle(lines.masked(line + 1)))) return null;
+  return trimmedSpan(text);
 }
 
 /** Is the next line the delimiter row of a Markdown table, or an entry written as one? */

@@ -135,7 +135,7 @@ const BLANK_KNOWN = 4;
 const BLANK_LINE = 8;
 const TAB_LINE = 16;
 
-const MARKERS = ['*', '<', '>', '\\', '_', '`', '{', '&nbsp;', '&#160;', '\uFEFF', '\u00A0', '\u200B', '\u2060'];
+const MARKERS = ['*', '<', '>', '\\', '_', '`', '{', '](', '&nbsp;', '&#160;', '\uFEFF', '\u00A0', '\u200B', '\u2060'];
 
 /** Lines holding any of the markers, found with native searches of the whole text (the lines joined by LF). */
 function linesHolding(markers: readonly string[], text: string, starts: readonly number[]): number[] {
