@@ -804,6 +804,27 @@ describe('grade-wording-mismatch and record-grade-mismatch: a grade out of the s
   });
 });
 
+describe('contents-mismatch: a line that is no entry, between two entries of the contents', () => {
+  // (a fuzz find: the list had ended at the mangled line, so that correcting the slip above it made every later
+  // heading of the entry's depth "missing from the contents")
+  const seed = readSeed('slac-2011-rutland')
+    .replace('Overall effectiveness\t5', 'Overall eff#ectiveness\t5')
+    .replace('Capacity for improvement\t6', `Capacity for improvement\t6${' good'.repeat(200)}`);
+
+  it('leaves the list going on below it', () => {
+    const entries = lint(seed).report.contents?.entries.map((entry) => entry.title.text) ?? [];
+    assert.ok(entries.includes('Record of main findings'), entries.join(', '));
+  });
+
+  it('so that correcting a slip above it adds no problem', () => {
+    const problems = lint(seed).diagnostics.filter((d) => d.ruleId === 'contents-mismatch');
+    const slip = problems.find((d) => d.message.startsWith('The contents list "Overall eff#ectiveness"'));
+    assert.ok(slip?.fixes[0], problems.map((d) => d.message).join('\n'));
+    const after = lint(applyEdits(seed, slip.fixes[0].edits)).diagnostics.filter((d) => d.ruleId === 'contents-mismatch');
+    assert.ok(after.length < problems.length, after.map((d) => d.message).join('\n'));
+  });
+});
+
 describe('contents-mismatch: a title listed once in each part', () => {
   it('reports the heading whose entry was deleted, in its own part, not the same title in the other part', () => {
     const seed = readSeed('slac-2011-rutland');

@@ -61,8 +61,15 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
     const next = lines.nextNonBlank(index);
     if (next < 0) break;
     const text = lines.masked(next);
-    if (text.length > MAX_ROW) break;
     const previousPage = entries[entries.length - 1]?.page ?? null;
+    // a line that is no entry, pasted or mangled between two entries ("Capacity for improvement<TAB>6 good good …"):
+    // the list goes on below it
+    const between = previousPage !== null && next === last + 1 && !lines.isBlank(next + 1) && entryFollows(lines, next, previousPage);
+    if (text.length > MAX_ROW) {
+      if (!between) break;
+      index = next + 1;
+      continue;
+    }
     const piped = text.includes('|');
     // a Markdown table's delimiter row, and its header row before the first entry
     if (piped && (PIPE_DELIMITER_ROW.test(text) || (!entries.length && PIPE_HEADER_ROW.test(text) && pipeTableFollows(lines, next)))) {
@@ -88,7 +95,7 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
     }
     if (!match?.[1] || !match[2]) {
       // a page's footer or header left in the list by a PDF ("© Crown copyright 2011"): the entries go on after it
-      if (previousPage !== null && isStrayFurniture(text.trim()) && entryFollows(lines, next, previousPage)) {
+      if (between || (previousPage !== null && isStrayFurniture(text.trim()) && entryFollows(lines, next, previousPage))) {
         index = next + 1;
         continue;
       }
