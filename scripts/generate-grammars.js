@@ -300,6 +300,32 @@ const repository = {
         },
       },
       {
+        comment: 'Title<TAB>Good<TAB>see above: a row with a column of notes after its grade',
+        name: `meta.record-row.${SUFFIX}`,
+        // (the value cell's trailing white space takes the tab before the notes, and keeps it: the look-behind checks it)
+        match: `(?i)^${WS}(${TITLE_CELL})${TAB_GAP}(${VALUE_CELL})(?<=\\t)([^\\t]+?)${WS}$`,
+        captures: {
+          1: { name: `entity.name.section.record.${SUFFIX}`, patterns: [{ include: '#html-bold' }, { include: '#bold' }] },
+          2: { name: `punctuation.separator.cell.${SUFFIX}` },
+          3: { patterns: [{ include: '#grade-value' }] },
+          4: { name: `comment.line.notes.${SUFFIX}` },
+        },
+      },
+      {
+        comment: '| Title | Good | see above |: the same row in a Markdown table',
+        name: `meta.record-row.${SUFFIX}`,
+        match: `(?i)^${WS}(\\|)?${WS}(${TITLE_CELL})${WS}(\\|)${WS}(${VALUE_CELL})${WS}(\\|)${WS}([^|]*?)${WS}(\\|)?${WS}$`,
+        captures: {
+          1: { name: `punctuation.separator.cell.${SUFFIX}` },
+          2: { name: `entity.name.section.record.${SUFFIX}`, patterns: [{ include: '#html-bold' }, { include: '#bold' }] },
+          3: { name: `punctuation.separator.cell.${SUFFIX}` },
+          4: { patterns: [{ include: '#grade-value' }] },
+          5: { name: `punctuation.separator.cell.${SUFFIX}` },
+          6: { name: `comment.line.notes.${SUFFIX}` },
+          7: { name: `punctuation.separator.cell.${SUFFIX}` },
+        },
+      },
+      {
         comment: '<TAB>Good: the value of a row whose title a PDF wrapped onto the line above',
         name: `meta.record-row.${SUFFIX}`,
         match: `(?i)^[ ]*+(\\t)${WS}(${VALUE_CELL})${WS}$`,
@@ -434,6 +460,18 @@ const repository = {
         beginCaptures: { 1: { name: `entity.name.section.${SUFFIX}` } },
         end: '$',
         patterns: [{ include: '#grade-notation' }],
+      },
+      {
+        comment: 'any other title that ends "(good)" (ILACS): "Children in care (good)"',
+        name: `markup.heading.${SUFFIX}`,
+        // (not "Grade 3 (Adequate)"; and without a full stop after it: a sentence may end "… were (good).")
+        match: `(?i)^[ \\t]*(?![-\u2022*][ \\t])(?!grade\\b)((?-i:[A-Z])(?:(?!\\.[ \\t])[^\\t:|()]){2,200}?(?<=[a-z]))${WS}(\\()${WS}${LABEL_GROUPS}${WS}(\\))${WS}$`,
+        captures: {
+          1: { name: `entity.name.section.${SUFFIX}` },
+          2: paren('begin'),
+          ...labelCaptures(3),
+          [String(3 + LEVELS.length)]: paren('end'),
+        },
       },
     ],
   },

@@ -668,6 +668,31 @@ describe('Markdown injection', () => {
     assertGrade(riRow, 'Requires improvement to be good', 'adequate');
   });
 
+  it('colours a record row with a column of notes after its grade, tab-separated and as a Markdown row', async () => {
+    const [tabbed] = await tokenize(REPORT, 'Economic well-being\tOutstanding\tsee paragraph 84');
+    assert.ok(tabbed);
+    assertScope(tabbed, 'Economic well-being', 'entity.name.section.record.inspection-report');
+    assertGrade(tabbed, 'Outstanding', 'outstanding');
+    assertScope(tabbed, 'see paragraph 84', 'comment.line.notes.inspection-report');
+    assertNoScope(tabbed, 'see paragraph 84', anyLevelScope);
+    const [piped] = await tokenize(MARKDOWN, '| Economic well-being | Outstanding | see paragraph 84 |');
+    assert.ok(piped);
+    assertScope(piped, 'Economic well-being', 'entity.name.section.record.inspection-report');
+    assertGrade(piped, 'Outstanding', 'outstanding');
+    assertScope(piped, 'see paragraph 84', 'comment.line.notes.inspection-report');
+  });
+
+  it('colours "Children in care (good)" as a heading and its grade, as the parser reads it', async () => {
+    const [line] = await tokenize(REPORT, 'The experiences and progress of children in care (good)');
+    assert.ok(line);
+    assertScope(line, 'The experiences and progress of children in care', 'entity.name.section.inspection-report');
+    assertGrade(line, 'good', 'good');
+    // not a sentence that ends so, nor a grade written "Grade 3 (Adequate)"
+    const [sentence] = await tokenize(REPORT, 'Inspectors found that most services were (good).');
+    assert.ok(sentence);
+    assertNoScope(sentence, 'Inspectors', 'entity.name.section.inspection-report');
+  });
+
   it('leaves prose without grades or judgements alone', async () => {
     const plain = await tokenize(MARKDOWN, '# Notes\n\nGood progress: most pupils gained grades A* to C, a good result.\n');
     assert.ok(!plain.some((line) => lineScopes(line).some((scope) => anyLevelScope.test(scope))));
