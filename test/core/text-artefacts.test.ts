@@ -54,6 +54,9 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   'pandoc empty spans before short lines ("[]{#_Toc1234 .anchor}Being healthy")': (text) => text.replace(SHORT_LINE, '[]{#_Toc1234 .anchor}$1'),
   'HTML anchors before short lines (\'<a name="_Toc1234"></a>Being healthy\')': (text) => text.replace(SHORT_LINE, '<a name="_Toc1234"></a>$1'),
   'HTML links around short lines': (text) => text.replace(SHORT_LINE, '<a href="https://www.example.org/reports/2011/rutland#section">$1</a>'),
+  // an ILACS headline set as a heading: a Markdown heading, or a line without its full stop
+  'headline statements as Markdown headings ("## Children\'s services in X are good.")': (text) => text.replace(/^(Children's services in [^\n]+ (?:are|is|require)[^\n]*\.)$/gm, '## $1'),
+  'headline statements without their full stop': (text) => text.replace(/^(Children's services in [^\n]+ (?:are|is|require)[^\n]*)\.$/gm, '$1'),
   // a record typed as a bulleted list of rows
   'record rows as a bulleted list ("•<TAB>Staying safe<TAB>Good")': (text) => text.replace(RECORD_ROW, '\u2022\t$1\t$2'),
   'record rows as a bulleted list ("• Staying safe<TAB>Good")': (text) => text.replace(RECORD_ROW, '\u2022 $1\t$2'),

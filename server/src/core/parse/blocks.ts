@@ -121,6 +121,9 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
   };
 }
 
+/** A title that ends in a verb of being ("… are", "… remains"): the start of a sentence that states a level, no row's title. */
+const STATEMENT_VERB_BEFORE = /\b(?:is|are|was|were|remains?|continues? to be|ha(?:s|ve) been|be)$/i;
+
 /**
  * A contents list without page numbers ("Contents" / "Being healthy" / "Staying safe" …, as a list of titles): a run
  * of two or more short title lines with no blank line between them; `previous` is the entry above, null for the first.
@@ -506,6 +509,8 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     const continuesTitle = framework.isTitleStart(joinedTitle) && (!/[.!?]$/.test(content) || (pending !== null && isGroupTitle(joinedTitle)));
     if (!continuesTitle && (ctx.isHeading(content) || markdownHeading(text) || numberedLine(lines.text(line)))) break;
     const fused = readTrailingGrade(text, span.start, span.end, { framework, line, allowLabelOnly: true });
+    // "Children's services in X are good" below the table: a sentence that states a level, not a row whose tab was lost
+    if (fused && !pending && STATEMENT_VERB_BEFORE.test(text.slice(fused.title.start, fused.title.end))) break;
     if (fused && !pending) {
       // "2.1   Adoption performance   Outstanding" (columns apart by spaces, or an HTML row's tags masked): a number
       // cell before the title is the row's number, not part of its title, whatever the title

@@ -225,6 +225,9 @@ export class StructureParser {
         if (fused && this.framework.matchTitle(text.slice(fused.title.start, fused.title.end))?.kind === 'judgement') {
           return this.heading(index, fused.title, md.depth, fused.grade);
         }
+        // "## Children's services in X are good.": the headline statement, set as a heading
+        const statement = this.framework.statements.length ? this.readStatement(index, text, md.title) : null;
+        if (statement) return this.statementLine(index, statement);
         return this.heading(index, md.title, md.depth);
       }
       this.kinds[index] = LineKind.Table;
