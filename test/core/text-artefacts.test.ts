@@ -57,6 +57,11 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   // an ILACS headline set as a heading: a Markdown heading, or a line without its full stop
   'headline statements as Markdown headings ("## Children\'s services in X are good.")': (text) => text.replace(/^(Children's services in [^\n]+ (?:are|is|require)[^\n]*\.)$/gm, '## $1'),
   'headline statements without their full stop': (text) => text.replace(/^(Children's services in [^\n]+ (?:are|is|require)[^\n]*)\.$/gm, '$1'),
+  // SIF's statements of a judgement with a colon before the level ("The overall judgement is: good")
+  'statements with a colon before the level ("The overall judgement is: requires improvement")': (text) =>
+    text
+      .replace(/^(The overall judgement is) (requires improvement|good|outstanding|inadequate)$/gm, '$1: $2')
+      .replace(/^(The graded judgement [^\n]+?) is that (?:it|they) (?:is|are) (outstanding|good|inadequate|requires improvement(?: to be good)?)$/gm, '$1 is: $2'),
   // a record typed as a bulleted list of rows
   'record rows as a bulleted list ("•<TAB>Staying safe<TAB>Good")': (text) => text.replace(RECORD_ROW, '\u2022\t$1\t$2'),
   'record rows as a bulleted list ("• Staying safe<TAB>Good")': (text) => text.replace(RECORD_ROW, '\u2022 $1\t$2'),

@@ -659,7 +659,8 @@ export class StructureParser {
     const runsOn = text.slice(sentenceEnd, span.end).trim().length > 0;
     if (sentenceEnd - span.start > 240) return null;
     const content = text.slice(span.start, sentenceEnd);
-    if (content.includes(':')) return null; // "Title: good" is a heading with its grade
+    // "Title: good" is a heading with its grade; "The overall judgement is: good" is a statement
+    if (content.includes(':') && !/\b(?:is|are)\s*:\s*\S[^:]*$/i.test(content)) return null;
     const words = content.split(/\s+/).length;
     if (!statement.explicit) {
       // a judgement's title opening a sentence is a heading only on a line of its own, outside an executive summary
@@ -687,7 +688,7 @@ export class StructureParser {
     const title = body
       .slice(0, term.start)
       .replace(
-        /[\s,:|\u2013\u2014-]*(?:(?:is|are|was|were|remains?|continues? to be|ha(?:s|ve) been)(?:\s+that\s+(?:it|they)(?:\s+(?:is|are|was|were|remains?|continues? to be|ha(?:s|ve) been))?)?)?(?:\s+(?:now|still|consistently|judged|graded|rated|considered|found|to be|as|being))*(?:\s+[a-z]+,?\s+and)?(?:\s+(?:very|really|extremely|highly|fairly|quite|exceptionally))?\s*$/i,
+        /[\s,:|\u2013\u2014-]*(?:(?:is|are|was|were|remains?|continues? to be|ha(?:s|ve) been)(?:\s+that\s+(?:it|they)(?:\s+(?:is|are|was|were|remains?|continues? to be|ha(?:s|ve) been))?)?:?)?(?:\s+(?:now|still|consistently|judged|graded|rated|considered|found|to be|as|being))*(?:\s+[a-z]+,?\s+and)?(?:\s+(?:very|really|extremely|highly|fairly|quite|exceptionally))?\s*$/i,
         '',
       );
     return {
