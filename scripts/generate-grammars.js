@@ -165,6 +165,12 @@ const keyword = { name: `keyword.other.grade.${SUFFIX}` };
 const number = { name: `constant.numeric.grade.${SUFFIX}` };
 const paren = (side) => ({ name: `punctuation.definition.grade.${side}.${SUFFIX}` });
 const separator = { name: `punctuation.separator.grade.${SUFFIX}` };
+/** A record row's cells: its title, the separators between cells, and its grade. */
+const recordTitle = { name: `entity.name.section.record.${SUFFIX}`, patterns: [{ include: '#html-bold' }, { include: '#bold' }] };
+const cellSeparator = { name: `punctuation.separator.cell.${SUFFIX}` };
+const gradeValue = { patterns: [{ include: '#grade-value' }] };
+/** "| Title | Good |": a Markdown row's bars, title and grade. */
+const pipeRowCaptures = { 1: cellSeparator, 2: recordTitle, 3: cellSeparator, 4: gradeValue, 5: cellSeparator };
 
 /** "Grade awarded: 3", "Grade - 3": a template's words or a mark between the keyword and the number, part of the keyword. */
 const AWARDED = '(?:[ \\t]+(?:awarded|given))?[ \\t]*+[:\\-\u2013]?';
@@ -282,22 +288,16 @@ const repository = {
         name: `meta.record-row.${SUFFIX}`,
         match: `(?i)^${WS}(${TITLE_CELL})${TAB_GAP}(${VALUE_CELL})${WS}$`,
         captures: {
-          1: { name: `entity.name.section.record.${SUFFIX}`, patterns: [{ include: '#html-bold' }, { include: '#bold' }] },
-          2: { name: `punctuation.separator.cell.${SUFFIX}` },
-          3: { patterns: [{ include: '#grade-value' }] },
+          1: recordTitle,
+          2: cellSeparator,
+          3: gradeValue,
         },
       },
       {
         comment: '| Title | Good |: the same row in a Markdown table',
         name: `meta.record-row.${SUFFIX}`,
         match: `(?i)^${WS}(\\|)?${WS}(${TITLE_CELL})${WS}(\\|)${WS}(${VALUE_CELL})${WS}(\\|)?${WS}$`,
-        captures: {
-          1: { name: `punctuation.separator.cell.${SUFFIX}` },
-          2: { name: `entity.name.section.record.${SUFFIX}`, patterns: [{ include: '#html-bold' }, { include: '#bold' }] },
-          3: { name: `punctuation.separator.cell.${SUFFIX}` },
-          4: { patterns: [{ include: '#grade-value' }] },
-          5: { name: `punctuation.separator.cell.${SUFFIX}` },
-        },
+        captures: pipeRowCaptures,
       },
       {
         comment: 'Title<TAB>Good<TAB>see above: a row with a column of notes after its grade',
@@ -305,9 +305,9 @@ const repository = {
         // (the value cell's trailing white space takes the tab before the notes, and keeps it: the look-behind checks it)
         match: `(?i)^${WS}(${TITLE_CELL})${TAB_GAP}(${VALUE_CELL})(?<=\\t)([^\\t]+?)${WS}$`,
         captures: {
-          1: { name: `entity.name.section.record.${SUFFIX}`, patterns: [{ include: '#html-bold' }, { include: '#bold' }] },
-          2: { name: `punctuation.separator.cell.${SUFFIX}` },
-          3: { patterns: [{ include: '#grade-value' }] },
+          1: recordTitle,
+          2: cellSeparator,
+          3: gradeValue,
           4: { name: `comment.line.notes.${SUFFIX}` },
         },
       },
@@ -315,23 +315,15 @@ const repository = {
         comment: '| Title | Good | see above |: the same row in a Markdown table',
         name: `meta.record-row.${SUFFIX}`,
         match: `(?i)^${WS}(\\|)?${WS}(${TITLE_CELL})${WS}(\\|)${WS}(${VALUE_CELL})${WS}(\\|)${WS}([^|]*?)${WS}(\\|)?${WS}$`,
-        captures: {
-          1: { name: `punctuation.separator.cell.${SUFFIX}` },
-          2: { name: `entity.name.section.record.${SUFFIX}`, patterns: [{ include: '#html-bold' }, { include: '#bold' }] },
-          3: { name: `punctuation.separator.cell.${SUFFIX}` },
-          4: { patterns: [{ include: '#grade-value' }] },
-          5: { name: `punctuation.separator.cell.${SUFFIX}` },
-          6: { name: `comment.line.notes.${SUFFIX}` },
-          7: { name: `punctuation.separator.cell.${SUFFIX}` },
-        },
+        captures: { ...pipeRowCaptures, 6: { name: `comment.line.notes.${SUFFIX}` }, 7: cellSeparator },
       },
       {
         comment: '<TAB>Good: the value of a row whose title a PDF wrapped onto the line above',
         name: `meta.record-row.${SUFFIX}`,
         match: `(?i)^[ ]*+(\\t)${WS}(${VALUE_CELL})${WS}$`,
         captures: {
-          1: { name: `punctuation.separator.cell.${SUFFIX}` },
-          2: { patterns: [{ include: '#grade-value' }] },
+          1: cellSeparator,
+          2: gradeValue,
         },
       },
       {
@@ -340,14 +332,14 @@ const repository = {
         match: `^${WS}(${TITLE_CELL})[ ]*+(\\t)${WS}$`,
         captures: {
           1: { name: `entity.name.section.record-group.${SUFFIX}` },
-          2: { name: `punctuation.separator.cell.${SUFFIX}` },
+          2: cellSeparator,
         },
       },
       {
         comment: '4<TAB>Performs excellently<TAB>…: a row of the scale table',
         name: `meta.scale-row.${SUFFIX}`,
         match: `(?i)^${WS}(${GRADE_NUMBER})${TAB_GAP}${LABEL_GROUPS}(?=[ \\t]*(?:\\t|$))`,
-        captures: { 1: number, 2: { name: `punctuation.separator.cell.${SUFFIX}` }, ...labelCaptures(3) },
+        captures: { 1: number, 2: cellSeparator, ...labelCaptures(3) },
       },
     ],
   },

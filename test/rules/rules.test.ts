@@ -645,18 +645,22 @@ describe('paragraph-numbering: a number on the line after a sentence left open',
   });
 });
 
+/** A SLAC report grading "Overall effectiveness" and "Partnership working" (their headings numbered so), with `record` as its record's rows. */
+function recordWithoutPartnership(overallNumber: string, partnershipNumber: string, record: string[]): string {
+  return [
+    ...SLAC_HEAD,
+    ...slacSection(`${overallNumber}Overall effectiveness`, 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'),
+    ...slacSection(`${partnershipNumber}Partnership working`, 'Grade 2 (Good)', 12, 'Partnership working arrangements are good.'),
+    'Record of main findings',
+    '',
+    `Safeguarding services${T}`,
+    ...record,
+  ].join('\n');
+}
+
 describe('missing-record-entry: a heading the document numbered ("2.2 Partnership working")', () => {
   it('names the judgement and adds its row without the heading\'s number', () => {
-    const lines = [
-      ...SLAC_HEAD,
-      ...slacSection('2.1 Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'),
-      ...slacSection('2.2 Partnership working', 'Grade 2 (Good)', 12, 'Partnership working arrangements are good.'),
-      'Record of main findings',
-      '',
-      `Safeguarding services${T}`,
-      `Overall effectiveness${T}Adequate`,
-    ];
-    const text = lines.join('\n');
+    const text = recordWithoutPartnership('2.1 ', '2.2 ', [`Overall effectiveness${T}Adequate`]);
     const problems = lint(text, { framework: 'slac-2011' }).diagnostics;
     assert.deepStrictEqual(problems.map((d) => d.ruleId), ['missing-record-entry']);
     assert.match(problems[0]!.message, /^"Partnership working" in Safeguarding services is graded/);
@@ -667,16 +671,7 @@ describe('missing-record-entry: a heading the document numbered ("2.2 Partnershi
 
 describe('missing-record-entry: the new row writes its grade as the rows beside it do', () => {
   const fixedRows = (record: string[]) => {
-    const lines = [
-      ...SLAC_HEAD,
-      ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'),
-      ...slacSection('Partnership working', 'Grade 2 (Good)', 12, 'Partnership working arrangements are good.'),
-      'Record of main findings',
-      '',
-      `Safeguarding services${T}`,
-      ...record,
-    ];
-    const text = lines.join('\n');
+    const text = recordWithoutPartnership('', '', record);
     const problem = lint(text, { framework: 'slac-2011' }).diagnostics.find((d) => d.ruleId === 'missing-record-entry');
     assert.ok(problem?.fixes[0], 'no fix offered');
     return applyEdits(text, problem.fixes[0].edits).split('\n').slice(-record.length - 1);
