@@ -62,6 +62,9 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
     text
       .replace(/^(The overall judgement is) (requires improvement|good|outstanding|inadequate)$/gm, '$1: $2')
       .replace(/^(The graded judgement [^\n]+?) is that (?:it|they) (?:is|are) (outstanding|good|inadequate|requires improvement(?: to be good)?)$/gm, '$1 is: $2'),
+  // the rating's one-row table under its heading, typed as a line with a colon or a dash
+  'a heading\'s table row typed "Children\'s services rating: Performs well (3)"': (text) => text.replace(/^<b>([^<\n]+)<\/b>\t<b>([^<\n]+)<\/b>$/gm, '$1: $2'),
+  'a heading\'s table row typed "Children\'s services rating – Performs well (3)"': (text) => text.replace(/^<b>([^<\n]+)<\/b>\t<b>([^<\n]+)<\/b>$/gm, '$1 \u2013 $2'),
   // a record typed as a bulleted list of rows
   'record rows as a bulleted list ("•<TAB>Staying safe<TAB>Good")': (text) => text.replace(RECORD_ROW, '\u2022\t$1\t$2'),
   'record rows as a bulleted list ("• Staying safe<TAB>Good")': (text) => text.replace(RECORD_ROW, '\u2022 $1\t$2'),

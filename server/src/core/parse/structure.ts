@@ -292,9 +292,12 @@ export class StructureParser {
     const awaiting = this.awaitingGrade?.judgement;
     if (awaiting && !awaiting.grade && span.end - span.start <= 160) {
       const row = readTrailingGrade(text, span.start, span.end, gradeCtx);
-      // the cells apart by the line's only run of spaces, as a simple table's are: not a sentence that ends in a level
-      const apart = row?.grade.level ? /^\s{2,}$/.test(text.slice(row.title.end, row.grade.range.start.character)) && !/\s{2}/.test(text.slice(row.title.start, row.title.end)) : false;
-      if (apart && row && this.gradesAwaitedHeading(this.framework.matchTitle(text.slice(row.title.start, row.title.end)))) return this.gradeLine(index, row.grade);
+      const title = row ? text.slice(row.title.start, row.title.end) : '';
+      // the cells apart by the line's only run of spaces, as a simple table's are, or by a colon or a dash ("Children's
+      // services rating: Performs well (3)", "… – Performs well (3)"): not a sentence that ends in a level
+      const gap = row ? text.slice(row.title.end, row.grade.range.start.character) : '';
+      const apart = row?.grade.level ? (/^\s{2,}$/.test(gap) || /^\s*[:\u2013\u2014-]\s*$/.test(gap)) && !/\s{2}/.test(title) : false;
+      if (apart && row && this.gradesAwaitedHeading(this.framework.matchTitle(title))) return this.gradeLine(index, row.grade);
     }
     // a Markdown table row (tab-separated rows were read above)
     if (lead === Code.Pipe) {
