@@ -65,6 +65,14 @@ const ARTEFACTS: Record<string, (text: string) => string> = {
   // the rating's one-row table under its heading, typed as a line with a colon or a dash
   'a heading\'s table row typed "Children\'s services rating: Performs well (3)"': (text) => text.replace(/^<b>([^<\n]+)<\/b>\t<b>([^<\n]+)<\/b>$/gm, '$1: $2'),
   'a heading\'s table row typed "Children\'s services rating – Performs well (3)"': (text) => text.replace(/^<b>([^<\n]+)<\/b>\t<b>([^<\n]+)<\/b>$/gm, '$1 \u2013 $2'),
+  // a tab typed by mistake in a paragraph: after a comma, or between two sentences
+  'stray tabs after commas in paragraphs ("… corporate parents,<TAB>but the board …")': (text) => text.replace(/^([A-Z0-9][^\t\n|#]{20,}?), ([a-z])(?=[^\t\n]*$)/gm, '$1,\t$2'),
+  'stray tabs between sentences ("Workforce development is good.<TAB>The council …")': (text) => text.replace(/^([A-Z0-9][^\t\n|#]*?[a-z]\.) ([A-Z][^\t\n]*)$/gm, '$1\t$2'),
+  // a summary list's numbers in cells of their own, and a draft's contents with a page still to come
+  'summary rows with their numbers in cells of their own ("1<TAB>Children who need help and protection<TAB>Good")': (text) =>
+    text.replace(/^(\d(?:\.\d)?)\.? ([A-Z][^\t\n]+)\t/gm, '$1\t$2\t'),
+  'a contents entry whose page is still to come ("Information about this inspection<TAB>TBC")': (text) =>
+    text.replace(/^(Record of main findings|Information about this inspection|Inspection judgements about the local authority)\t\d{1,3}$/m, '$1\tTBC'),
   // a record typed as a bulleted list of rows
   'record rows as a bulleted list ("•<TAB>Staying safe<TAB>Good")': (text) => text.replace(RECORD_ROW, '\u2022\t$1\t$2'),
   'record rows as a bulleted list ("• Staying safe<TAB>Good")': (text) => text.replace(RECORD_ROW, '\u2022 $1\t$2'),

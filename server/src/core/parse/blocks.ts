@@ -29,6 +29,28 @@ export interface BlockResult<T> {
 }
 
 const CONTENTS_ENTRY = /^(.*?\S)(?:\t+|(?:\s*[.\u2026\u00b7]){2,}\s*|\s{2,})(\d{1,3})\s*$/;
+/**
+ * A tab typed by mistake in a paragraph, which makes no row: inside a sentence ("… are committed corporate parents,<TAB>
+ * but the board …": the words after it go on in lower case, many of them or after a comma) or between two sentences
+ * ("Workforce development is good.<TAB>The council has …"); never before a grade. A paragraph's number before it
+ * ("24.<TAB>") is no cell of a row.
+ */
+export function strayTab(text: string, cells: readonly Span[], framework: CompiledFramework, line: number): boolean {
+  let filled = cells.filter((cell) => cell.end > cell.start);
+  if (filled.length === 3 && ROW_NUMBER_CELL.test(text.slice(filled[0]!.start, filled[0]!.end))) filled = filled.slice(1);
+  if (filled.length !== 2) return false;
+  const [before, after] = filled as [Span, Span];
+  const first = text.slice(before.start, before.end);
+  const words = text.slice(after.start, after.end);
+  const count = words.split(/\s+/).length;
+  const goesOn = /^[a-z]/.test(words) && (count >= 5 || /[,;]$/.test(first));
+  const nextSentence = /[.!?]$/.test(first) && /^[A-Z]/.test(words) && count >= 5 && first.split(/\s+/).length >= 3;
+  if (!goesOn && !nextSentence) return false;
+  return !readGrade(text, after.start, after.end, { framework, line, allowLabelOnly: true });
+}
+
+/** "Information about this inspection<TAB>TBC": an entry whose page number is still to come ("TBC", "TBA", "xx", "?"). */
+const PLACEHOLDER_ENTRY = /^(.*?\S)(?:\t+|(?:\s*[.\u2026\u00b7]){2,}\s*|\s{2,})(?:TBC|TBA|tbc|tba|[xX]{1,3}|\?{1,3})\s*$/;
 /** "Being healthy 11": a page number after one space, as text copied from a PDF has it; only read in a run of entries. */
 const SPACED_ENTRY = /^(.*?[A-Za-z?)'\u2019])\s(\d{1,3})\s*$/;
 /** "| Being healthy | 11 |": an entry of a contents list written as a Markdown table (its outer bars optional). */
@@ -77,6 +99,16 @@ export function readContents(lines: Lines, headingLine: number, heading: TextSpa
       continue;
     }
     const match = (piped ? PIPE_ENTRY.exec(text) : null) ?? CONTENTS_ENTRY.exec(text) ?? spacedEntry(lines, next, text, previousPage);
+    // "Information about this inspection<TAB>TBC": a draft's page number still to come
+    const placeholder = match ? null : PLACEHOLDER_ENTRY.exec(text);
+    if (placeholder?.[1]) {
+      const title = trimmedSpan(text, 0, placeholder[1].length);
+      entries.push({ title: spanOf(lines, next, title), page: null, range: lineRange(next, title.start, trimmedSpan(text).end) });
+      owned.push(next);
+      last = next;
+      index = next + 1;
+      continue;
+    }
     const wrapped = match ? null : wrappedEntry(lines, next, text, previousPage);
     if (wrapped) {
       entries.push(wrapped.entry);
@@ -469,6 +501,7 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     // below the table, a heading ("Contents<TAB>") ends it, and a sentence is no row
     const titleAlone = cells.length >= 2 && !pending && cells.filter((cell) => cell.end > cell.start).length === 1;
     if (titleAlone && ctx.isHeading(content) && !isGroupTitle(content)) break;
+    if (strayTab(text, cells, framework, line)) break;
     const rowCells = titleAlone && /[.!]$/.test(content) ? [] : cells;
     const gridLines = rowCells.length >= 2 && !pending ? gridRowLines(lines, line, rowCells.length) : 1;
     if (gridLines > 1) {
@@ -504,6 +537,8 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
       lineRow(line, spanOf(lines, line, numberedRow.title), numberedRow.grade, lineRange(line, numberedRow.title.start, span.end));
       continue;
     }
+    // a Markdown heading ends the table, whatever its words
+    if (markdownHeading(text)) break;
     const joinedTitle = pending ? `${piecesSpan(pending).text} ${content}` : content;
     // a title that ends in a question mark ("How good are outcomes … care leavers?") still ends as a title
     const continuesTitle = framework.isTitleStart(joinedTitle) && (!/[.!?]$/.test(content) || (pending !== null && isGroupTitle(joinedTitle)));

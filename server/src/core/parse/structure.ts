@@ -14,7 +14,7 @@ import type {
   TextSpan,
 } from '../model';
 import { collapseWhiteSpace, decodeEntities, endsClause, isInvisible, isWhiteSpace, lineRange, normalizeTitle, range, trimmedSpan, visibleText, withoutInvisible, type Position, type Range, type Span } from '../text';
-import { gradeCellOf, htmlHeaderRow, isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
+import { gradeCellOf, htmlHeaderRow, strayTab, isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
 import { evaluativeTerms, type FoundTerm } from './evaluation';
 import { splitSentences } from './sentences';
 import { followsOn } from './paragraph-numbers';
@@ -206,7 +206,7 @@ export class StructureParser {
   private step(index: number): number {
     const { lines } = this;
     const raw = lines.text(index);
-    const text = lines.masked(index);
+    let text = lines.masked(index);
     const span = trimmedSpan(text);
     if (span.start === span.end) {
       this.kinds[index] = LineKind.Blank;
@@ -238,14 +238,19 @@ export class StructureParser {
       this.kinds[index] = LineKind.Table;
       return index + 1;
     }
-    const content = text.slice(span.start, span.end);
+    let content = text.slice(span.start, span.end);
     // "1. Children who need help and protection<TAB>Good" is a table row, not a numbered paragraph
     // (masking may blank a tab inside a tag or comment: the masked text has the last word)
     if (lines.hasTab(index) && text.includes('\t') && !tabAfterListMarker(text)) {
       const cells = tableCells(text);
       // "Being healthy<TAB>": a tab Word left after a heading makes no row, outside a table
       const row = cells.length >= 2 && ((this.recordOpen && this.interruptsRecord(index)) || cells.filter((cell) => cell.end > cell.start).length >= 2);
-      if (row) return this.tableRow(index, text, cells);
+      if (row && !strayTab(text, cells, this.framework, index)) return this.tableRow(index, text, cells);
+      // a tab typed by mistake inside the words is read as the space it stands for
+      if (row) {
+        text = text.replace(/\t/g, ' ');
+        content = text.slice(span.start, span.end);
+      }
     }
     if (!this.record && rawLead === Code.Angle) {
       const header = htmlHeaderRow(this.lines, index);
@@ -451,7 +456,9 @@ export class StructureParser {
     if (!first || !lastCell) return index + 1;
     const ctx = { framework: this.framework, line: index, allowLabelOnly: true };
     // The report's own scale: "Outstanding (Grade 1) | A service that …", "4 | Performs excellently | An organisation …"
-    const leading = readGrade(text, first.start, first.end, ctx);
+    // (a number alone is no grade here: "1<TAB>Children who need help and protection<TAB>Good" is a numbered row)
+    const leadingRead = readGrade(text, first.start, first.end, ctx);
+    const leading = leadingRead?.style === 'number' ? null : leadingRead;
     const second = filled[1];
     const numberedLabel = second ? readGrade(text, second.start, second.end, ctx) : null;
     const leadingNumber = /^\d{1,2}$/.test(text.slice(first.start, first.end)) && numberedLabel ? Number(text.slice(first.start, first.end)) : null;

@@ -1,0 +1,78 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { lint } from '../../server/src/lint/engine';
+import { fixturesDir } from '../helpers/paths';
+
+/**
+ * Each draft's deliberate inconsistencies as its answer key gives them (test/fixtures/drafts/*.expected.md): the rule
+ * that reports it and the 1-based line it is reported on, one of the lines the key names for it.
+ */
+const EXPECTED: Record<string, string[]> = {
+  'apa-clean.md': [],
+  'slac-clean.txt': [],
+  'ilacs-clean.md': [],
+  'sif-clean.txt': [],
+  'apa-broken.txt': [
+    // Staying safe has no grade (heading line 79)
+    'missing-grade@79',
+    // "Grade 2 (Adequate)" (line 119) under "… in this aspect is good" (line 124): the key accepts either line
+    'grade-wording-mismatch@124',
+    'grade-out-of-scale@149',
+    // "Grade 2 (Good)"
+    'grade-label-mismatch@181',
+  ],
+  'slac-broken.txt': [
+    // "Grade 2 (Adequate)"
+    'grade-label-mismatch@118',
+    // "… inadequate" under Grade 3 (Adequate)
+    'grade-wording-mismatch@149',
+    // Partnership working (graded on line 154) has no row: reported on the record, where the row is to be added
+    'missing-record-entry@247',
+    // "Equality and diversity" has no section
+    'record-entry-without-section@259',
+    // Enjoying and achieving: Good in the body (line 203), Adequate in the record
+    'record-grade-mismatch@266',
+  ],
+  'ilacs-broken.txt': [
+    // children in care: Good in the table, requires improvement to be good in the body (line 56)
+    'record-grade-mismatch@17',
+    // the overall effectiveness row (line 19) says requires improvement to be good, the headline (line 23) good
+    'record-grade-mismatch@19',
+    // "… are inadequate" under a heading graded good
+    'grade-wording-mismatch@44',
+    // the care leavers heading has no grade
+    'missing-grade@70',
+  ],
+  'lac-broken.txt': [
+    // "Grade 1 (Good)"
+    'grade-label-mismatch@64',
+    'grade-out-of-scale@90',
+    // Quality of provision (graded on line 97) has no row: reported on the record
+    'missing-record-entry@115',
+    // Leadership and management: Adequate in the record, Grade 2 (Good) in the body
+    'record-grade-mismatch@121',
+  ],
+};
+
+describe('drafts written independently of the parser, checked against their answer keys', () => {
+  const dir = path.join(fixturesDir, 'drafts');
+  const drafts = fs.readdirSync(dir).filter((name) => /\.(?:txt|md)$/.test(name) && !name.endsWith('.expected.md') && name !== 'README.md');
+
+  it('has an answer key for every draft, and a draft for every key', () => {
+    assert.deepStrictEqual([...drafts].sort(), Object.keys(EXPECTED).sort());
+    for (const draft of drafts) assert.ok(fs.existsSync(path.join(dir, draft.replace(/\.(?:txt|md)$/, '.expected.md'))), draft);
+  });
+
+  for (const draft of drafts) {
+    const expected = EXPECTED[draft] ?? [];
+    it(`${draft}: ${expected.length ? `exactly its ${expected.length} deliberate inconsistencies` : 'no problems'}`, () => {
+      const { diagnostics } = lint(fs.readFileSync(path.join(dir, draft), 'utf8'));
+      assert.deepStrictEqual(
+        diagnostics.map((diagnostic) => `${diagnostic.ruleId}@${diagnostic.range.start.line + 1}`),
+        expected,
+        diagnostics.map((diagnostic) => `${diagnostic.range.start.line + 1}: ${diagnostic.message}`).join('\n'),
+      );
+    });
+  }
+});
