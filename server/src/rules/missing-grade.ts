@@ -12,10 +12,11 @@ export default defineRule({
   check(context) {
     const profile = context.report.framework?.profile;
     if (!profile) return [];
+    const ungraded = context.report.judgementSections.filter((section) => section.judgement?.definition?.graded && !section.judgement.grade);
+    if (!ungraded.length) return [];
     // the grade written as the report's other sections write theirs ("Adequate (Grade 3)", "3 (Adequate)", "grade 3 (adequate)")
     const notation = sectionsNotation(profile, context.report.judgementSections);
-    return context.report.judgementSections
-      .filter((section) => section.judgement?.definition?.graded && !section.judgement.grade)
+    return ungraded
       .map((section) => {
         const heading = section.heading.range;
         // a heading wrapped over two lines or more takes its grade after its last line, not inside it

@@ -36,6 +36,15 @@ const CONTENTS_ENTRY = /^(.*?\S)(?:\t+|(?:\s*[.\u2026\u00b7]){2,}\s*|\s{2,})(\d{
  * ("24.<TAB>") is no cell of a row.
  */
 export function strayTab(text: string, cells: readonly Span[], framework: CompiledFramework, line: number): boolean {
+  // (ruled out before anything is built: a row whose last cell starts with no letter, or with a capital after a cell
+  // that ends in no full stop, as a grade after a title does)
+  const lastCell = cells[cells.length - 1];
+  const lead = lastCell && lastCell.end > lastCell.start ? text.charCodeAt(lastCell.start) : 0;
+  const lower = lead >= 97 /* a */ && lead <= 122; /* z */
+  if (!lower && (lead < 65 /* A */ || lead > 90 /* Z */)) return false;
+  let previous = cells.length - 2;
+  while (previous >= 0 && cells[previous]!.end <= cells[previous]!.start) previous--;
+  if (previous < 0 || (!lower && !/[.!?]/.test(text.charAt(cells[previous]!.end - 1)))) return false;
   let filled = cells.filter((cell) => cell.end > cell.start);
   if (filled.length === 3 && ROW_NUMBER_CELL.test(text.slice(filled[0]!.start, filled[0]!.end))) filled = filled.slice(1);
   if (filled.length !== 2) return false;

@@ -218,7 +218,8 @@ export class Lines {
     this.flags = new Uint8Array(raw.length);
     const search = typeof text === 'string' ? searchTextOf(raw, text) : text;
     if (search) {
-      if (mayHaveMarkup(search.text)) for (const index of linesHolding(MARKERS, search.text, search.starts)) this.flags[index] |= MARKUP_LINE;
+      // (no test of the whole text first: it would search for each marker the searches below make anyway)
+      for (const index of linesHolding(MARKERS, search.text, search.starts)) this.flags[index] |= MARKUP_LINE;
       for (const index of linesHolding(['\t'], search.text, search.starts)) this.flags[index] |= TAB_LINE;
       for (const index of search.recheck) this.flags[index] = lineFlags(raw[index] ?? '');
     } else {
