@@ -44,6 +44,40 @@ const EXPECTED: Record<string, string[]> = {
     // the care leavers heading has no grade
     'missing-grade@70',
   ],
+  'rating-clean.md': [],
+  'apa-messy-clean.txt': [],
+  'rating-broken.txt': [
+    // "Performs well (2)"
+    'grade-label-mismatch@32',
+    // "… perform excellently": neither the label (3) nor the number (2)
+    'grade-wording-mismatch@35',
+  ],
+  'slac-messy-broken.txt': [
+    // Ambition and prioritisation: Grade 2 (Good) over "… is adequate"
+    'grade-wording-mismatch@137',
+    // Partnership working (graded on line 153) has no row: reported on the record
+    'missing-record-entry@253',
+    // looked after children's Enjoying and achieving: Good in the body (line 206), Adequate in the record
+    'record-grade-mismatch@272',
+  ],
+  'ilacs-2018-clean.txt': [],
+  'lac-clean.md': [],
+  'ilacs-broken.md': [
+    // "The experiences and progress of disabled children | Good": a judgement the report never gives
+    'record-entry-without-section@17',
+    // the overall effectiveness row (requires improvement to be good) against the headline (line 20, good)
+    'record-grade-mismatch@18',
+    // "## The experiences and progress of care leavers: adequate"
+    'grade-out-of-scale@69',
+  ],
+  'sif-broken.txt': [
+    // the summary list: help and protection Good; the body (line 69): requires improvement
+    'record-grade-mismatch@15',
+    // the summary list: adoption Good; "… is that it is outstanding" (line 105)
+    'record-grade-mismatch@17',
+    // the LSCB's section states no grade
+    'missing-grade@131',
+  ],
   'lac-broken.txt': [
     // "Grade 1 (Good)"
     'grade-label-mismatch@64',
@@ -68,11 +102,18 @@ describe('drafts written independently of the parser, checked against their answ
     const expected = EXPECTED[draft] ?? [];
     it(`${draft}: ${expected.length ? `exactly its ${expected.length} deliberate inconsistencies` : 'no problems'}`, () => {
       const { diagnostics } = lint(fs.readFileSync(path.join(dir, draft), 'utf8'));
+      // notes (info) are no problems: the CLI calls a report with notes only clean. The only note these drafts
+      // get is SIF's "Requires improvement" in a 2015 report, which its key says is the wording of its day.
+      const problems = diagnostics.filter((diagnostic) => diagnostic.severity !== 'info');
       assert.deepStrictEqual(
-        diagnostics.map((diagnostic) => `${diagnostic.ruleId}@${diagnostic.range.start.line + 1}`),
+        problems.map((diagnostic) => `${diagnostic.ruleId}@${diagnostic.range.start.line + 1}`),
         expected,
         diagnostics.map((diagnostic) => `${diagnostic.range.start.line + 1}: ${diagnostic.message}`).join('\n'),
       );
+      for (const note of diagnostics.filter((diagnostic) => diagnostic.severity === 'info')) {
+        assert.strictEqual(note.ruleId, 'outdated-grade-wording', note.message);
+        assert.match(note.message, /was the SIF wording when this report was written \(2015\)/);
+      }
     });
   }
 });

@@ -67,6 +67,19 @@ const CASES: Record<string, RuleCase[]> = {
   ],
   'grade-wording-mismatch': [
     {
+      name: 'a grade whose number and label disagree, under a sentence that agrees with neither ("Performs well (2)", "… perform excellently")',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, 'Overall effectiveness', '', 'Grade 2 (Adequate)', '', '11. The overall effectiveness of safeguarding services is outstanding.'],
+      // on the sentence (grade-label-mismatch reports the grade)
+      expect: [9],
+    },
+    {
+      name: 'a grade whose number and label disagree, under a sentence that agrees with one of them (grade-label-mismatch says so)',
+      framework: 'slac-2011',
+      lines: [...SLAC_HEAD, 'Overall effectiveness', '', 'Grade 2 (Adequate)', '', '11. The overall effectiveness of safeguarding services is adequate.'],
+      expect: [],
+    },
+    {
       name: "someone else's view before the judgement: \"Partners say services are good.\"",
       framework: 'slac-2011',
       lines: [...SLAC_HEAD, 'Overall effectiveness', '', 'Grade 3 (Adequate)', '', '11. Partners say services are good. The overall effectiveness of safeguarding services is adequate.'],
@@ -280,6 +293,12 @@ const CASES: Record<string, RuleCase[]> = {
     { name: 'APA Grade 5', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 5', APA_SENTENCE('good')), expect: [3] },
     { name: 'SLAC Grade 0', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 0 (Good)', 25, 'The quality of provision is good.')], expect: [7] },
     { name: 'an unknown label', framework: 'slac-2011', lines: [...SLAC_HEAD, ...slacSection('Quality of provision', 'Grade 2 (Very good)', 25, 'The quality of provision is good.')], expect: [7] },
+    {
+      name: 'an ILACS heading with a label the scale does not have, as a Markdown heading ("## … care leavers: adequate")',
+      framework: 'ilacs',
+      lines: ['## The experiences and progress of care leavers: adequate', '', '1. Care leavers are supported well into adulthood.'],
+      expect: [1],
+    },
     { name: 'an unknown label in the record', framework: 'slac-2011', lines: ['Record of main findings', '', `Overall effectiveness${T}Satisfactory-ish`], expect: [3] },
     { name: 'a fraction of a grade', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade 3.5', APA_SENTENCE('good')), expect: [3] },
     { name: 'a grade in words', framework: 'apa-2007', lines: apaSection('Being healthy', 'Grade three', APA_SENTENCE('good')), expect: [3] },

@@ -228,6 +228,9 @@ export class StructureParser {
         // "## Children's services in X are good.": the headline statement, set as a heading
         const statement = this.framework.statements.length ? this.readStatement(index, text, md.title) : null;
         if (statement) return this.statementLine(index, statement);
+        // "## Care leavers: adequate": a judgement's heading with a grade the scale does not have
+        const unknownLabel = this.colonWithUnknownLabel(index, text, md.title);
+        if (unknownLabel && !unknownLabel.lastLine) return this.heading(index, unknownLabel.title, md.depth, unknownLabel.grade);
         return this.heading(index, md.title, md.depth);
       }
       this.kinds[index] = LineKind.Table;
