@@ -78,6 +78,32 @@ const EXPECTED: Record<string, string[]> = {
     // the LSCB's section states no grade
     'missing-grade@131',
   ],
+  'lac-clean-long.txt': [],
+  'slac-clean-tables.md': [],
+  'apa-summary-broken.txt': [
+    // the overall paragraph calls enjoying and achieving outstanding; its section is Grade 3 and says good (line 72)
+    'summary-contradiction@25',
+    // Achieving economic well-being has no grade; its sentence says adequate
+    'missing-grade@111',
+  ],
+  'slac-structure-broken.txt': [
+    // (b) the contents' "Partnership arrangements": the heading was renamed "Partnership working" (line 162)
+    'contents-mismatch@28',
+    // (d) "Leadership and managment" (line 147): the contents' correct spelling, and the record's below, name the slip;
+    // the key counts these as sides of the one slip
+    'contents-mismatch@41',
+    // (c) "Quality of provision" twice in Safeguarding services (the contents list it once: no contents problem)
+    'duplicate-section@134',
+    // (d) the misspelt heading, missing from the contents under its misspelling
+    'contents-mismatch@147',
+    // (a) paragraph 30 is followed by 32
+    'paragraph-numbering@160',
+    // (b) the renamed heading, missing from the contents
+    'contents-mismatch@162',
+    // (d) the misspelt judgement has no row (reported on the record), and the record's row no section
+    'missing-record-entry@272',
+    'record-entry-without-section@282',
+  ],
   'lac-broken.txt': [
     // "Grade 1 (Good)"
     'grade-label-mismatch@64',

@@ -362,6 +362,22 @@ const CASES: Record<string, RuleCase[]> = {
       expect: [4, 10],
     },
     {
+      name: 'a section pasted twice in one part, listed once: the copy is a duplicate (duplicate-section), not missing from the contents',
+      framework: 'slac-2011',
+      lines: [
+        'Contents',
+        '',
+        `Safeguarding services${T}1`,
+        `Quality of provision${T}2`,
+        '',
+        'Safeguarding services',
+        '',
+        ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'),
+        ...slacSection('Quality of provision', 'Grade 2 (Good)', 2, 'The quality of provision is good.'),
+      ],
+      expect: [],
+    },
+    {
       name: 'contents matching the headings (areas for improvement need no entry)',
       framework: 'slac-2011',
       lines: ['Contents', '', `Safeguarding services${T}1`, `Quality of provision${T}2`, '', 'Safeguarding services', '', ...slacSection('Quality of provision', 'Grade 2 (Good)', 1, 'The quality of provision is good.'), 'Areas for improvement', '', 'Immediately:', '', '- ensure that case recording is timely'],

@@ -21,6 +21,11 @@ function listedHeadings(sections: readonly Section[], out: Section[] = []): Sect
   return out;
 }
 
+/** Where the part a heading is in starts (-1 outside any part): the part, whichever copy of it the heading holds. */
+function partLine(section: Section): number {
+  return section.part?.range.start.line ?? -1;
+}
+
 /** Pairs contents entries with headings of the same title, in the report's order (a title may appear once per part). */
 export const linkContents = rememberLast((report: Report): ContentsLinks => {
   const toSection = new Map<ContentsEntry, Section>();
@@ -50,13 +55,18 @@ export const linkContents = rememberLast((report: Report): ContentsLinks => {
     } else unmatchedEntries.push(entry);
   }
   const contentsEnd = report.contents?.range.end.line ?? -1;
+  const listedInItsPart = (heading: Section) =>
+    (waiting.get(titleKey(heading.title)) ?? []).some((other) => other !== heading && toEntry.has(other) && partLine(other) === partLine(heading));
   const listedLevels = new Set([...toEntry.keys()].map((section) => section.level));
   const links: ContentsLinks = {
     sectionOf: (entry) => toSection.get(entry) ?? null,
     entryOf: (section) => toEntry.get(section) ?? null,
     unmatchedEntries,
-    // a contents page lists headings down to some depth, and those after it (not a title page's): only those must be there
-    unlistedSections: headings.filter((heading) => !toEntry.has(heading) && listedLevels.has(heading.level) && heading.heading.range.start.line > contentsEnd),
+    // a contents page lists headings down to some depth, and those after it (not a title page's): only those must be there;
+    // a second heading of a title listed for its part is a duplicate (duplicate-section says so), not missing from the list
+    unlistedSections: headings.filter(
+      (heading) => !toEntry.has(heading) && listedLevels.has(heading.level) && heading.heading.range.start.line > contentsEnd && !listedInItsPart(heading),
+    ),
   };
   return links;
 });
