@@ -231,6 +231,12 @@ const CASES: Record<string, RuleCase[]> = {
   ],
   'record-entry-without-section': [
     {
+      name: 'a table of judgements in a text that gives none itself (committee minutes quoting the inspection)',
+      framework: 'ilacs',
+      lines: ['Minutes of the scrutiny committee', '', '41. Members noted the inspection\'s judgements:', '', `Overall effectiveness${T}Requires improvement to be good`, `The experiences and progress of children in care${T}Good`, '', '42. The director thanked staff for their work.'],
+      expect: [],
+    },
+    {
       name: 'a record row with no section',
       framework: 'slac-2011',
       lines: [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'), 'Record of main findings', '', `Safeguarding services${T}`, `Overall effectiveness${T}Adequate`, `Equality and diversity${T}Good`],

@@ -10,6 +10,9 @@ export default defineRule({
     fixable: true,
   },
   check(context) {
+    // a table of judgements in a text that gives none itself (committee minutes, an improvement plan, a draft with only
+    // its summary table written yet) quotes them: there are no sections to find
+    if (!context.report.judgementSections.length) return [];
     return context.links().unmatchedRows.map((row) => {
       const where = row.group ? ` under ${quote(row.group.title.text)} (${lineOf(row.group.range)})` : '';
       const slip = recordSlips(context).ofOther(row);
