@@ -104,6 +104,23 @@ const EXPECTED: Record<string, string[]> = {
     'missing-record-entry@272',
     'record-entry-without-section@282',
   ],
+  // a team's sections pasted together, each author writing grades in their own notation
+  'slac-mixed-clean.txt': [],
+  'apa-mixed-clean.md': [],
+  'slac-mixed-broken.txt': [
+    // "Adequate (Grade 2)"
+    'grade-label-mismatch@69',
+    // "Partnership working: Grade 2 (Good)" over "… arrangements are adequate"
+    'grade-wording-mismatch@102',
+    // the record's "Grade 1" for a section graded "Grade 2 – Good" (line 83)
+    'record-grade-mismatch@205',
+  ],
+  'rating-and-apa-broken.txt': [
+    // "Grade 4" over "… is good"
+    'grade-wording-mismatch@81',
+    // the summary table's "Grade 2" for Staying safe, graded Grade 3 (line 43)
+    'record-grade-mismatch@130',
+  ],
   // texts that are no report of these frameworks, or give no judgement of their own: nothing to report
   'ilacs-focused-visit.txt': [],
   'ilacs-monitoring-visit.md': [],
