@@ -576,6 +576,26 @@ describe('missing-grade: a heading wrapped over two lines takes its grade after 
   });
 });
 
+describe('missing-grade: a placeholder for the grade ("Grade TBC") is replaced, not left below the new grade', () => {
+  for (const placeholder of ['Grade TBC', 'Grade: [TBC]', 'Grade ?', 'Grade: to be agreed']) {
+    it(placeholder, () => {
+      const text = [...SLAC_HEAD, ...slacSection('Overall effectiveness', placeholder, 11, 'The overall effectiveness of safeguarding services is adequate.')].join('\n');
+      const problem = lint(text, { framework: 'slac-2011' }).diagnostics.find((d) => d.ruleId === 'missing-grade');
+      assert.ok(problem?.fixes[0], 'no fix offered');
+      assert.strictEqual(problem.fixes[0].title, `Replace "${placeholder}" with "Grade 3 (Adequate)", as the judgement sentence says`);
+      const fixed = applyEdits(text, problem.fixes[0].edits);
+      assert.deepStrictEqual(fixed.split('\n').slice(4, 8), ['Overall effectiveness', '', 'Grade 3 (Adequate)', '']);
+      assert.deepStrictEqual(lint(fixed, { framework: 'slac-2011' }).diagnostics, []);
+    });
+  }
+
+  it('leaves a line that is no placeholder where it is', () => {
+    const text = [...SLAC_HEAD, 'Overall effectiveness', '', '11. The overall effectiveness of safeguarding services is adequate.'].join('\n');
+    const problem = lint(text, { framework: 'slac-2011' }).diagnostics.find((d) => d.ruleId === 'missing-grade');
+    assert.match(problem?.fixes[0]?.title ?? '', /^Insert "Grade 3 \(Adequate\)"/);
+  });
+});
+
 describe("missing-grade: the grade offered is written as the report's other grades are", () => {
   const offered = (otherGrade: string) => {
     const lines = [

@@ -1,6 +1,7 @@
 import { sectionsNotation, writeGrade } from '../core/frameworks/notation';
 import { defineRule, type Fix } from './rule';
-import { frameworkName, insertAt, quote } from './support';
+import type { TextSpan } from '../core/model';
+import { frameworkName, insertAt, quote, replace } from './support';
 
 export default defineRule({
   meta: {
@@ -23,10 +24,14 @@ export default defineRule({
         const line = context.lines[heading.end.line] ?? '';
         const fromSentence = section.judgement?.sentence?.term.level ?? null;
         const inline = profile.notation.preferred === 'heading-colon-label';
+        // "Grade TBC" under the heading: the grade goes in its place
+        const placeholder = inline ? null : placeholderBelow(context.lines, heading.end.line);
         const fixes: Fix[] = profile.scale.levels.map((level) => {
           const written = inline || !notation ? writeGrade(profile, level) : writeGrade(profile, level, notation.style, notation.lowerCase);
+          const because = level === fromSentence ? ', as the judgement sentence says' : '';
+          if (placeholder) return { title: `Replace ${quote(placeholder.text)} with "${written}"${because}`, edits: [replace(placeholder.range, written)] };
           return {
-            title: `Insert "${written}"` + (level === fromSentence ? ', as the judgement sentence says' : ''),
+            title: `Insert "${written}"${because}`,
             edits: [insertAt(heading.end.line, inline ? heading.end.character : line.length, inline ? `: ${written}` : `${context.eol}${context.eol}${written}`)],
           };
         });
@@ -42,3 +47,19 @@ export default defineRule({
       });
   },
 });
+
+/** A grade still to come, as drafts write it: "Grade TBC", "Grade: [TBC]", "Grade ?", "[Grade to be confirmed]". */
+const PLACEHOLDER = /^\[?\s*grade\b[^\n]{0,30}?(?:\btb[cad]\b|\bto be (?:confirmed|agreed|decided)\b|\?|_{2,}|\.{3}|\u2026)[^\n]{0,10}$/i;
+
+/** The placeholder on the first line below the heading that is not blank, if that line is one. */
+function placeholderBelow(lines: readonly string[], headingEnd: number): TextSpan | null {
+  for (let index = headingEnd + 1; index < lines.length && index <= headingEnd + 3; index++) {
+    const text = lines[index] ?? '';
+    const trimmed = text.trim();
+    if (!trimmed) continue;
+    if (!PLACEHOLDER.test(trimmed)) return null;
+    const start = text.indexOf(trimmed);
+    return { text: trimmed, range: { start: { line: index, character: start }, end: { line: index, character: start + trimmed.length } } };
+  }
+  return null;
+}
