@@ -576,6 +576,18 @@ describe('missing-grade: a heading wrapped over two lines takes its grade after 
   });
 });
 
+describe('grade-out-of-scale: a placeholder where a label goes ("TBC") is called one', () => {
+  it('in a record cell and after an ILACS heading', () => {
+    const record = [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'), 'Record of main findings', '', `Safeguarding services${T}`, `Overall effectiveness${T}TBC`];
+    const ilacs = ['## The experiences and progress of children in care: TBC', '', '1. Children in care live in stable homes.'];
+    for (const [lines, framework] of [[record, 'slac-2011'], [ilacs, 'ilacs']] as const) {
+      const problems = lint(lines.join('\n'), { framework }).diagnostics;
+      assert.deepStrictEqual(problems.map((d) => d.ruleId), ['grade-out-of-scale']);
+      assert.match(problems[0]!.message, /^"TBC" holds the place of a grade still to be given: the .* scale is Outstanding, Good, /);
+    }
+  });
+});
+
 describe('missing-grade: a placeholder for the grade ("Grade TBC") is replaced, not left below the new grade', () => {
   for (const placeholder of ['Grade TBC', 'Grade: [TBC]', 'Grade ?', 'Grade: to be agreed']) {
     it(placeholder, () => {

@@ -3,6 +3,9 @@ import { allGrades } from './all-grades';
 import { defineRule, type Problem } from './rule';
 import { clip, frameworkName, quote } from './support';
 
+/** What drafts write where a grade is still to come: "TBC", "TBA", "to be confirmed", "?", "xx". */
+const PLACEHOLDER = /^\[?\s*(?:tb[cad]|to be (?:confirmed|agreed|decided)|\?+|x{1,3})\s*\]?$/i;
+
 export default defineRule({
   meta: {
     id: 'grade-out-of-scale',
@@ -41,7 +44,9 @@ export default defineRule({
       }
       if (grade.label && !grade.label.level) {
         problems.push({
-          message: `${quote(grade.label.text)} is not a grade of the ${frameworkName(context)} scale (${labels()}).`,
+          message: PLACEHOLDER.test(grade.label.text.trim())
+            ? `${quote(grade.label.text)} holds the place of a grade still to be given: the ${frameworkName(context)} scale is ${labels()}.`
+            : `${quote(grade.label.text)} is not a grade of the ${frameworkName(context)} scale (${labels()}).`,
           range: grade.label.range,
         });
       }
