@@ -121,6 +121,11 @@ const EXPECTED: Record<string, string[]> = {
     // the summary table's "Grade 2" for Staying safe, graded Grade 3 (line 43)
     'record-grade-mismatch@130',
   ],
+  'ilacs-2024-clean.md': [],
+  'lac-clean-crlf.txt': [],
+  // a report still being written: each section whose grade is still to come ("Grade TBC") is reported once, on its
+  // heading (its record cell, "TBC" too, is not reported again)
+  'slac-early-draft.txt': ['missing-grade@35', 'missing-grade@41', 'missing-grade@72', 'missing-grade@90', 'missing-grade@104', 'missing-grade@110', 'missing-grade@130', 'missing-grade@154'],
   // texts that are no report of these frameworks, or give no judgement of their own: nothing to report
   'ilacs-focused-visit.txt': [],
   'ilacs-monitoring-visit.md': [],

@@ -580,6 +580,9 @@ describe('grade-out-of-scale: a placeholder where a label goes ("TBC") is called
   it('in a record cell and after an ILACS heading', () => {
     const record = [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade 3 (Adequate)', 11, 'The overall effectiveness of safeguarding services is adequate.'), 'Record of main findings', '', `Safeguarding services${T}`, `Overall effectiveness${T}TBC`];
     const ilacs = ['## The experiences and progress of children in care: TBC', '', '1. Children in care live in stable homes.'];
+    // a record cell still to be filled for a section still to be graded: missing-grade reports the section, once
+    const both = [...SLAC_HEAD, ...slacSection('Overall effectiveness', 'Grade TBC', 11, 'The overall effectiveness of safeguarding services is adequate.'), 'Record of main findings', '', `Safeguarding services${T}`, `Overall effectiveness${T}TBC`];
+    assert.deepStrictEqual(lint(both.join('\n'), { framework: 'slac-2011' }).diagnostics.map((d) => `${d.ruleId}@${d.range.start.line}`), ['missing-grade@4']);
     for (const [lines, framework] of [[record, 'slac-2011'], [ilacs, 'ilacs']] as const) {
       const problems = lint(lines.join('\n'), { framework }).diagnostics;
       assert.deepStrictEqual(problems.map((d) => d.ruleId), ['grade-out-of-scale']);
@@ -594,6 +597,7 @@ describe('missing-grade: a placeholder for the grade ("Grade TBC") is replaced, 
       const text = [...SLAC_HEAD, ...slacSection('Overall effectiveness', placeholder, 11, 'The overall effectiveness of safeguarding services is adequate.')].join('\n');
       const problem = lint(text, { framework: 'slac-2011' }).diagnostics.find((d) => d.ruleId === 'missing-grade');
       assert.ok(problem?.fixes[0], 'no fix offered');
+      assert.match(problem.message, new RegExp(`^"Overall effectiveness" is a graded judgement in SLAC 2011; its grade is still to be given \\("${placeholder.replace(/[[\]?]/g, '\\$&')}"\\)\\.`));
       assert.strictEqual(problem.fixes[0].title, `Replace "${placeholder}" with "Grade 3 (Adequate)", as the judgement sentence says`);
       const fixed = applyEdits(text, problem.fixes[0].edits);
       assert.deepStrictEqual(fixed.split('\n').slice(4, 8), ['Overall effectiveness', '', 'Grade 3 (Adequate)', '']);

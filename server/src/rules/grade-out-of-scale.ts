@@ -1,4 +1,5 @@
 import { describeScale } from '../core/frameworks/notation';
+import type { Grade } from '../core/model';
 import { allGrades } from './all-grades';
 import { defineRule, type Problem } from './rule';
 import { clip, frameworkName, quote } from './support';
@@ -22,7 +23,14 @@ export default defineRule({
     const highestNumber = () => Math.max(...profile.scale.levels.map((level) => level.number ?? 0));
     const labels = () => profile.scale.levels.map((level) => level.label).join(', ');
     const problems: Problem[] = [];
+    // a record cell still to be filled for a section whose grade is still to be given too: missing-grade says so once
+    const awaited = new Set<Grade>();
+    for (const row of context.report.record?.rows ?? []) {
+      const section = row.grade?.label && PLACEHOLDER.test(row.grade.label.text.trim()) ? context.links().sectionOf(row) : null;
+      if (section && !section.judgement?.grade) awaited.add(row.grade!);
+    }
     for (const grade of allGrades(context.report)) {
+      if (awaited.has(grade)) continue;
       if (grade.unreadable) {
         problems.push({
           message:

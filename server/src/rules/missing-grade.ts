@@ -40,7 +40,9 @@ export default defineRule({
         if (suggested > 0) fixes.unshift(...fixes.splice(suggested, 1));
         const hint = fromSentence ? ` The judgement sentence says ${section.judgement?.sentence?.term.text}.` : '';
         return {
-          message: `${quote(section.title)} is a graded judgement in ${frameworkName(context)}, but no grade is given.${hint}`,
+          message: placeholder
+            ? `${quote(section.title)} is a graded judgement in ${frameworkName(context)}; its grade is still to be given (${quote(placeholder.text)}).${hint}`
+            : `${quote(section.title)} is a graded judgement in ${frameworkName(context)}, but no grade is given.${hint}`,
           range: heading,
           fixes,
         };
