@@ -502,7 +502,9 @@ export function readRecord(lines: Lines, start: number, heading: TextSpan | null
     }
 
     // "<TAB>Inadequate" under a title broken over lines; from a PDF, the grade may stand on its own line without the tab
-    if (pending && (leadingTab || readGrade(text, span.start, span.end, { framework, line, allowLabelOnly: true })?.level || isLabelStartOnly(framework, content))) {
+    // (a grade standing alone comes straight below its title, not after a blank line: that is a heading and its grade)
+    const belowPending = pending !== null && line === pending.parts[pending.parts.length - 1]!.line + 1;
+    if (pending && (leadingTab || (belowPending && (readGrade(text, span.start, span.end, { framework, line, allowLabelOnly: true })?.level || isLabelStartOnly(framework, content))))) {
       gradedRow(pending, line, span);
       continue;
     }

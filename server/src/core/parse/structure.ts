@@ -666,6 +666,9 @@ export class StructureParser {
       return openingLength >= 0 && /^(?:\s|$)/.test(folded.slice(openingLength));
     });
     if (!statement) return null;
+    // "## Adoption performance" / "**Good**" / "The graded judgement for adoption performance is that it is good. …":
+    // within its own graded section the statement is the section's judgement sentence, not a second section
+    if (this.stack.some((entry) => entry.section.judgement?.definition === statement.definition && entry.section.judgement.grade)) return null;
     // "Children's services in X are good. Since the last inspection …": the first sentence states the judgement
     const [first] = splitSentences(text.slice(span.start, span.end), 1);
     const sentenceEnd = first ? span.start + first.end : span.end;
