@@ -2,10 +2,10 @@ import { describeScale } from '../core/frameworks/notation';
 import type { Grade } from '../core/model';
 import { allGrades } from './all-grades';
 import { defineRule, type Problem } from './rule';
-import { clip, frameworkName, quote } from './support';
+import { clip, frameworkName, quote, STILL_TO_COME } from './support';
 
 /** What drafts write where a grade is still to come: "TBC", "TBA", "to be confirmed", "?", "xx". */
-const PLACEHOLDER = /^\[?\s*(?:tb[cad]|to be (?:confirmed|agreed|decided)|\?+|x{1,3})\s*\]?$/i;
+const PLACEHOLDER = new RegExp(`^\\[?\\s*(?:${STILL_TO_COME}|\\?+|x{1,3})\\s*\\]?$`, 'i');
 
 export default defineRule({
   meta: {

@@ -1,7 +1,7 @@
 import { sectionsNotation, writeGrade } from '../core/frameworks/notation';
 import { defineRule, type Fix } from './rule';
 import type { TextSpan } from '../core/model';
-import { frameworkName, insertAt, quote, replace } from './support';
+import { frameworkName, insertAt, quote, replace, STILL_TO_COME } from './support';
 
 export default defineRule({
   meta: {
@@ -51,7 +51,7 @@ export default defineRule({
 });
 
 /** A grade still to come, as drafts write it: "Grade TBC", "Grade: [TBC]", "Grade ?", "[Grade to be confirmed]". */
-const PLACEHOLDER = /^\[?\s*grade\b[^\n]{0,30}?(?:\btb[cad]\b|\bto be (?:confirmed|agreed|decided)\b|\?|_{2,}|\.{3}|\u2026)[^\n]{0,10}$/i;
+const PLACEHOLDER = new RegExp(`^\\[?\\s*grade\\b[^\\n]{0,30}?(?:\\b(?:${STILL_TO_COME})\\b|\\?|_{2,}|\\.{3}|\u2026)[^\\n]{0,10}$`, 'i');
 
 /** The placeholder on the first line below the heading that is not blank, if that line is one. */
 function placeholderBelow(lines: readonly string[], headingEnd: number): TextSpan | null {

@@ -6,6 +6,9 @@ import { cellEdits } from './table-layout';
 
 const QUOTE_LIMIT = 120;
 
+/** The words drafts write where a grade is still to come ("TBC", "to be agreed"), for a regular expression. */
+export const STILL_TO_COME = 'tb[cad]|to be (?:confirmed|agreed|decided)';
+
 /** The user's text, clipped so that a runaway line cannot swamp a message. */
 export function clip(text: string): string {
   return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT - 1).trimEnd()}…` : text;

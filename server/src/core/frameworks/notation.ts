@@ -35,7 +35,7 @@ const OWN_LINE_NOTATIONS: ReadonlySet<GradeStyle> = new Set<GradeStyle>(['grade-
 
 /** Notations a section's grade is read in on a line of its own: a label alone only where the framework writes grades so. */
 export function sectionNotations(profile: FrameworkProfile): ReadonlySet<GradeStyle> {
-  return new Set<GradeStyle>(['grade-number', 'grade-number-label', 'label-grade-number', 'label-number', 'number-label', ...(profile.notation.styles.includes('label') ? (['label'] as const) : [])]);
+  return profile.notation.styles.includes('label') ? OWN_LINE_NOTATIONS : new Set([...OWN_LINE_NOTATIONS].filter((style) => style !== 'label'));
 }
 
 /** The report's sections' grades written as most of them are (see usualNotation). */
@@ -55,14 +55,15 @@ export interface UsualNotation {
 
 /**
  * How a report writes the grades given: the notation most of them are written in (`preferred` on a tie), and the case
- * of their labels; null when none is written in a notation of its own line. `allowed` narrows the notations counted.
+ * of their labels; null when none is written in a notation of its own line. `allowed` (a part of OWN_LINE_NOTATIONS)
+ * narrows the notations counted.
  */
 export function usualNotation(grades: readonly (Grade | null | undefined)[], preferred: GradeStyle, allowed: ReadonlySet<GradeStyle> = OWN_LINE_NOTATIONS): UsualNotation | null {
   const counts = new Map<GradeStyle, number>();
   let labelled = 0;
   let lower = 0;
   for (const grade of grades) {
-    if (!grade?.level || !allowed.has(grade.style) || !OWN_LINE_NOTATIONS.has(grade.style)) continue;
+    if (!grade?.level || !allowed.has(grade.style)) continue;
     counts.set(grade.style, (counts.get(grade.style) ?? 0) + 1);
     if (grade.label) {
       labelled++;

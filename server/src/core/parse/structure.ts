@@ -14,7 +14,7 @@ import type {
   TextSpan,
 } from '../model';
 import { collapseWhiteSpace, decodeEntities, endsClause, isInvisible, isWhiteSpace, lineRange, normalizeTitle, range, trimmedSpan, visibleText, withoutInvisible, type Position, type Range, type Span } from '../text';
-import { gradeCellOf, htmlHeaderRow, strayTab, isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf } from './blocks';
+import { gradeCellOf, htmlHeaderRow, isHeaderRow, isSpacedHeaderRow, readActionList, readContents, readNumberedRow, readRecord, spanOf, strayTab } from './blocks';
 import { evaluativeTerms, type FoundTerm } from './evaluation';
 import { splitSentences } from './sentences';
 import { followsOn } from './paragraph-numbers';
